@@ -1,0 +1,20 @@
+/** `npm run data`: build the app's data from a raw-data directory or the official downloads. */
+import { HELP, parseCliOptions } from './pipeline/cli-options';
+import { resolveInputs } from './pipeline/resolve-inputs';
+import { runPipeline } from './pipeline/run-pipeline';
+
+async function main() {
+  if (process.argv.includes('--help')) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const opts = parseCliOptions(process.argv.slice(2));
+  const inputs = await resolveInputs(opts, (l) => console.log(l));
+  await runPipeline({ inputs, outDir: opts.outDir, log: (l) => console.log(l) });
+  console.log(`wrote ${opts.outDir}`);
+}
+
+main().catch((e: Error) => {
+  console.error(`npm run data failed: ${e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+/**
+ * The 2021 geography stack: LSOA 2021 polygons with their ward, local authority and ICB (ONS best-fit
+ * lookups) and Census 2021 residents, and the coarser levels dissolved from them.
+ */
+import type { Topology } from 'topojson-specification';
+import { feature } from 'topojson-client';
+import type { MultiPolygon } from 'geojson';
+import type { LevelId } from '../../src/geo/levels';
+import { majorityParent, type AreaRow } from './area-row';
+import { dissolve, polygonalFeatures, toTopology, type AreaGeometry } from './build-topology';
+import { JoinReport } from './join-report';
+import { placement } from './label-points';
+import { readBoundaries, readCensus2021, readLsoa21Icb24, readLsoa21Ward24Lad24 } from './read-sources';
+
+export interface StackOutput {
+  areas: AreaRow[];
+  topologies: Partial<Record<LevelId, Topology>>;
+}
+
+export interface Stack2021Inputs { boundaries: string; wardLookup: string; icbLookup: string; population: string }
+
+export async function buildStack2021(input: Stack2021Inputs, report: JoinReport): Promise<StackOutput> {
+  const raw = await readBoundaries(input.boundaries, ['lsoa21_code', 'LSOA21CD'], ['lsoa21_name', 'LSOA21NM']);
+  const boundaries = polygonalFeatures(raw, input.boundaries);
+  const names = new Map(raw.map((f) => [f.code, f.name]));
+  const wards = await readLsoa21Ward24Lad24(input.wardLookup);
+  const nhs = await readLsoa21Icb24(input.icbLookup);
+  const pop = await readCensus2021(input.population);
+  const codes = boundaries.map((b) => b.code);
+  report.check('LSOA 2021 boundaries → ward/LAD 2024 lookup', codes, wards);
+  report.check('LSOA 2021 boundaries → Sub-ICB/ICB 2024 lookup', codes, nhs);
+  report.check('LSOA 2021 boundaries → Census 2021 population', codes, pop);
+
+  const base = toTopology('lsoa21', boundaries);
+  const topologies: StackOutput['topologies'] = { lsoa21: base };
+  const areas: AreaRow[] = [];
+  const geomOf = new Map(boundaries.map((b) => [b.code, b.geometry]));
+  for (const code of [...codes].sort()) {
+    const w = wards.get(code)!;
+    const n = nhs.get(code)!;
+    const p = pop.get(code)!;
+    areas.push({
+      level: 'lsoa21', code, name: names.get(code)!, ward24_code: w.ward24_code, lad24_code: w.lad24_code,
+      icb24_code: n.icb24_code, population: p.total, population_16plus: p.age16plus, place: placement(geomOf.get(code)!),
+    });
+  }
+
+  const lsoaRows = areas.slice();
+  const levels: { id: LevelId; key: 'ward24_code' | 'lad24_code' | 'icb24_code'; name: (code: string) => string }[] = [
+    { id: 'ward24', key: 'ward24_code', name: nameFrom(wards, 'ward24_code', 'ward24_name') },
+    { id: 'lad24', key: 'lad24_code', name: nameFrom(wards, 'lad24_code', 'lad24_name') },
+    { id: 'icb24', key: 'icb24_code', name: nameFrom(nhs, 'icb24_code', 'icb24_name') },
+  ];
+  const byCode = new Map(lsoaRows.map((r) => [r.code, r]));
+  for (const level of levels) {
+    const merged = dissolve(base, 'lsoa21', (c) => byCode.get(c)?.[level.key] ?? undefined);
+    const topo = toTopology(level.id, merged);
+    topologies[level.id] = topo;
+    const geometries = feature(topo, topo.objects[level.id]).features;
+    const members = groupBy(lsoaRows, (r) => r[level.key]!);
+    for (const f of geometries) {
+      const code = String(f.id);
+      const m = members.get(code)!;
+      areas.push({
+        level: level.id, code, name: level.name(code),
+        ward24_code: null,
+        lad24_code: level.id === 'ward24' ? majorityParent(m.map((r) => ({ parent: r.lad24_code, population: r.population }))) : null,
+        icb24_code: level.id === 'icb24' ? null : majorityParent(m.map((r) => ({ parent: r.icb24_code, population: r.population }))),
+        population: sum(m, (r) => r.population),
+        population_16plus: sum(m, (r) => r.population_16plus ?? 0),
+        place: placement(f.geometry as MultiPolygon as AreaGeometry),
+      });
+    }
+    report.note(`${level.id}: ${geometries.length} areas dissolved from ${lsoaRows.length} LSOAs`);
+  }
+  return { areas, topologies };
+}
+
+function nameFrom<T>(m: Map<string, T>, codeKey: keyof T, nameKey: keyof T): (code: string) => string {
+  const names = new Map<string, string>();
+  for (const v of m.values()) names.set(String(v[codeKey]), String(v[nameKey]));
+  return (code) => names.get(code) ?? code;
+}
+
+export function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+export const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
+
