@@ -4,7 +4,7 @@
  */
 import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
-import type { MultiPolygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { LevelId } from '../../src/geo/levels';
 import { majorityParent, type AreaRow } from './area-row';
 import { dissolve, polygonalFeatures, toTopology, type AreaGeometry } from './build-topology';
@@ -56,7 +56,7 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
     const merged = dissolve(base, 'lsoa21', (c) => byCode.get(c)?.[level.key] ?? undefined);
     const topo = toTopology(level.id, merged);
     topologies[level.id] = topo;
-    const geometries = feature(topo, topo.objects[level.id]).features;
+    const geometries = (feature(topo, topo.objects[level.id]) as FeatureCollection).features;
     const members = groupBy(lsoaRows, (r) => r[level.key]!);
     for (const f of geometries) {
       const code = String(f.id);

@@ -11,7 +11,7 @@ export interface Contiguity {
   queen: number[][];
 }
 
-function ringsOf(g: GeometryObject): number[][][] {
+function ringsOf(g: GeometryObject<GeoJSON.GeoJsonProperties>): number[][][] {
   if (g.type === 'Polygon') return [g.arcs as number[][]];
   if (g.type === 'MultiPolygon') return g.arcs as number[][][];
   return [];

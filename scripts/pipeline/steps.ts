@@ -1,0 +1,5 @@
+/** The output steps, in order. Each data family (IMD, smoking, cancer, weights, ...) is one step. */
+import type { PipelineStep } from './context';
+import { imdStep } from './steps/imd-tables';
+
+export const STEPS: PipelineStep[] = [imdStep];
