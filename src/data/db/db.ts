@@ -1,0 +1,15 @@
+/**
+ * The one database boundary. Views never run SQL themselves: SQL builders produce text, the app's
+ * query runner sends it here, and results come back as Arrow tables. The browser (DuckDB-wasm in a
+ * worker) and node tests (DuckDB-wasm blocking build) implement the same interface.
+ */
+import type { Table } from 'apache-arrow';
+
+export interface Db {
+  query(sql: string): Promise<Table>;
+  /** Makes bytes readable by SQL as a file called `name` (e.g. `read_csv('areas.csv')`). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** Statements every connection runs first: no extension downloads (they fail offline, with misleading errors). */
+export const SESSION_SETUP = ['SET autoload_known_extensions=false', 'SET autoinstall_known_extensions=false'];
