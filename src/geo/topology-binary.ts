@@ -1,0 +1,116 @@
+/**
+ * TopoJSON → flat buffers that deck.gl draws without any further work: one vertex array for all
+ * areas, per-area vertex offsets, and triangle indices from earcut. Done once per level in a worker;
+ * recolouring later only rewrites a colour attribute, never this geometry.
+ */
+import earcut from 'earcut';
+import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+
+export interface BinaryPolygons {
+  ids: string[];
+  /** x, y (lon, lat) pairs of every ring of every area, rings not closed. */
+  positions: Float32Array;
+  /** Vertex offset of each area; length ids.length + 1. */
+  startIndices: Uint32Array;
+  /** Triangles (vertex indices into positions). */
+  indices: Uint32Array;
+}
+
+export interface BinaryLines {
+  positions: Float32Array;
+  /** Vertex offset of each line; length lines + 1. */
+  startIndices: Uint32Array;
+}
+
+/** Arcs with absolute coordinates (undoing quantisation and delta encoding). */
+export function decodeArcs(topo: Topology): Float64Array[] {
+  const t = topo.transform;
+  return topo.arcs.map((arc) => {
+    const out = new Float64Array(arc.length * 2);
+    let x = 0;
+    let y = 0;
+    for (let i = 0; i < arc.length; i++) {
+      if (t) {
+        x += arc[i][0];
+        y += arc[i][1];
+        out[2 * i] = x * t.scale[0] + t.translate[0];
+        out[2 * i + 1] = y * t.scale[1] + t.translate[1];
+      } else {
+        out[2 * i] = arc[i][0];
+        out[2 * i + 1] = arc[i][1];
+      }
+    }
+    return out;
+  });
+}
+
+/** A ring's coordinates from its arc references (negative = reversed), without the closing point. */
+function ringCoords(arcs: Float64Array[], refs: number[]): number[] {
+  const out: number[] = [];
+  for (const ref of refs) {
+    const a = arcs[ref < 0 ? ~ref : ref];
+    const n = a.length / 2;
+    // Consecutive arcs share their joining point: skip the first point of every arc.
+    for (let k = 1; k < n; k++) {
+      const j = ref < 0 ? n - 1 - k : k;
+      out.push(a[2 * j], a[2 * j + 1]);
+    }
+  }
+  return out;
+}
+
+function polygonsOf(g: GeometryObject): number[][][] {
+  if (g.type === 'Polygon') return [g.arcs];
+  if (g.type === 'MultiPolygon') return g.arcs;
+  return [];
+}
+
+export function topologyToBinary(topo: Topology, objectName: string): BinaryPolygons {
+  const coll = topo.objects[objectName] as GeometryCollection;
+  if (!coll || coll.type !== 'GeometryCollection') throw new Error(`topology has no "${objectName}" collection`);
+  const arcs = decodeArcs(topo);
+  const positions: number[] = [];
+  const indices: number[] = [];
+  const startIndices = new Uint32Array(coll.geometries.length + 1);
+  coll.geometries.forEach((g, i) => {
+    for (const polygon of polygonsOf(g)) {
+      const flat: number[] = [];
+      const holes: number[] = [];
+      polygon.forEach((ring, r) => {
+        if (r > 0) holes.push(flat.length / 2);
+        const coords = ringCoords(arcs, ring);
+        for (const c of coords) flat.push(c);
+      });
+      const offset = positions.length / 2;
+      for (const t of earcut(flat, holes.length ? holes : undefined, 2)) indices.push(t + offset);
+      for (const c of flat) positions.push(c);
+    }
+    startIndices[i + 1] = positions.length / 2;
+  });
+  return {
+    ids: coll.geometries.map((g) => String(g.id)),
+    positions: new Float32Array(positions),
+    startIndices,
+    indices: new Uint32Array(indices),
+  };
+}
+
+/** Every arc of the object drawn once (shared borders are not doubled), as line strips. */
+export function topologyMesh(topo: Topology, objectName: string): BinaryLines {
+  const coll = topo.objects[objectName] as GeometryCollection;
+  const used = new Set<number>();
+  for (const g of coll.geometries) for (const p of polygonsOf(g)) for (const ring of p) for (const a of ring) used.add(a < 0 ? ~a : a);
+  const arcs = decodeArcs(topo);
+  const list = [...used].sort((a, b) => a - b);
+  let total = 0;
+  for (const i of list) total += arcs[i].length;
+  const positions = new Float32Array(total);
+  const startIndices = new Uint32Array(list.length + 1);
+  let at = 0;
+  list.forEach((i, k) => {
+    positions.set(arcs[i], at);
+    at += arcs[i].length;
+    startIndices[k + 1] = at / 2;
+  });
+  return { positions, startIndices };
+}

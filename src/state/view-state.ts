@@ -1,0 +1,67 @@
+/**
+ * The one view state: only what the user chose. Query results, hover, progress and errors never go
+ * in here; everything on screen is derived from it. It is versioned and serialisable, and each key
+ * says where it is kept (share link and local storage), see `PERSISTENCE`.
+ */
+import type { ClassMethod } from '../analysis/classify/breaks';
+import type { FocusLevel, LevelId } from '../geo/levels';
+
+export const VIEW_STATE_VERSION = 1;
+
+export interface Viewport {
+  longitude: number;
+  latitude: number;
+  zoom: number;
+}
+
+export interface Classification {
+  method: ClassMethod;
+  classes: number;
+  /** User thresholds for the `custom` method. */
+  custom: number[] | null;
+  /** Breaks from the focus region's areas, or from all of England. */
+  scope: 'focus' | 'england';
+}
+
+export interface ViewState {
+  v: typeof VIEW_STATE_VERSION;
+  level: LevelId;
+  indicator: string;
+  /** Dimension choices of the indicator (period, sex, site, ...); missing keys use defaults. */
+  dims: Record<string, string>;
+  /** Palette id (see map/palettes). */
+  palette: string;
+  /** null: the indicator's default classification. */
+  classification: Classification | null;
+  focus: { level: FocusLevel; code: string } | null;
+  viewport: Viewport;
+  /** Area whose detail panel is open. */
+  selected: string | null;
+}
+
+export const ENGLAND_VIEWPORT: Viewport = { longitude: -1.9, latitude: 52.9, zoom: 5.6 };
+
+export const DEFAULT_VIEW_STATE: ViewState = {
+  v: VIEW_STATE_VERSION,
+  level: 'lsoa21',
+  indicator: 'imd2025.imd.score',
+  dims: {},
+  palette: 'viridis',
+  classification: null,
+  focus: null,
+  viewport: ENGLAND_VIEWPORT,
+  selected: null,
+};
+
+/** Where each key is kept. Everything the user chose goes in the share link and in local storage. */
+export const PERSISTENCE: Record<keyof ViewState, ('url' | 'local')[]> = {
+  v: ['url', 'local'],
+  level: ['url', 'local'],
+  indicator: ['url', 'local'],
+  dims: ['url', 'local'],
+  palette: ['url', 'local'],
+  classification: ['url', 'local'],
+  focus: ['url', 'local'],
+  viewport: ['url', 'local'],
+  selected: ['url', 'local'],
+};
