@@ -1,0 +1,93 @@
+/**
+ * The data model of the printable one-page brief: every string already formatted for display, so
+ * the print view only lays it out. No HTML here: the renderer puts these strings in the page as text
+ * (React escapes them), which keeps area names and notes from files inert.
+ */
+import { formatDate, formatNumber, withUnit } from './format-value';
+import { APP_NAME, provenanceSections, type ProvenanceSection } from './provenance';
+import type { ExportColumn, ExportValue, ShortlistExport } from './types';
+
+export interface BriefColumn {
+  header: string;
+  /** Numbers right-aligned so digits line up. */
+  align: 'left' | 'right';
+}
+
+export interface PrintBrief {
+  title: string;
+  /** "Electoral ward (2024) · 21 November 2026". */
+  subtitle: string;
+  /** Totals as short sentences. */
+  summary: string[];
+  table: { columns: BriefColumn[]; rows: string[][] };
+  /** Method, parameters, indicators and sources (the export section is folded into subtitle/footer). */
+  method: ProvenanceSection[];
+  shareUrl: string;
+  /** "Hotspot Atlas 0.1.0 · generated 21 November 2026". */
+  footer: string;
+}
+
+export const MISSING = '–';
+export const SUPPRESSED = 'suppressed';
+
+/** "12.3% (10.1–14.5)": value with unit, then the interval when the column has one. */
+export function formatIndicator(c: ExportColumn, v: ExportValue | undefined): string {
+  if (v?.suppressed) return SUPPRESSED;
+  const value = formatNumber(v?.value, c.decimals);
+  if (!value) return MISSING;
+  const text = withUnit(value, c.unit === '%' ? '%' : '');
+  if (c.ciLevel == null) return text;
+  const lo = formatNumber(v?.lower, c.decimals);
+  const hi = formatNumber(v?.upper, c.decimals);
+  return lo && hi ? `${text} (${lo}–${hi})` : text;
+}
+
+function summary(input: ShortlistExport): string[] {
+  const { totals } = input;
+  const areas = `${formatNumber(totals.areas, 0)} area${totals.areas === 1 ? '' : 's'}`;
+  const lines = [`${areas} (${input.level.label})`, `${formatNumber(totals.residents, 0)} residents`];
+  const focus = totals.focusResidents;
+  if (focus != null && Number.isFinite(focus) && focus > 0) {
+    const where = totals.focusLabel ?? 'the focus region';
+    lines.push(`${formatNumber((100 * totals.residents) / focus, 1)}% of the ${formatNumber(focus, 0)} residents of ${where}`);
+  }
+  return lines;
+}
+
+export function buildPrintBrief(input: ShortlistExport): PrintBrief {
+  const { columns, provenance: p } = input;
+  // Units other than % go in the header, so cells stay short.
+  const indicatorHeader = (c: ExportColumn) => (c.unit && c.unit !== '%' ? `${c.label} (${c.unit})` : c.label);
+  const header: BriefColumn[] = [
+    { header: 'Rank', align: 'right' },
+    { header: 'Area', align: 'left' },
+    { header: 'Code', align: 'left' },
+    { header: 'Local authority', align: 'left' },
+    { header: 'Residents', align: 'right' },
+    ...columns.map((c): BriefColumn => ({ header: indicatorHeader(c), align: 'right' })),
+    { header: 'Hotspot class', align: 'left' },
+    { header: 'Conditions met', align: 'left' },
+    { header: 'Note', align: 'left' },
+  ];
+  const rows = input.rows.map((r) => [
+    formatNumber(r.rank, 0),
+    String(r.name ?? ''),
+    String(r.code ?? ''),
+    r.la?.name ?? '',
+    formatNumber(r.residents, 0) || MISSING,
+    ...columns.map((c) => formatIndicator(c, Object.hasOwn(r.values, c.id) ? r.values[c.id] : undefined)),
+    r.hotspotClass ?? '',
+    r.conditionsMet.join('; '),
+    r.note,
+  ]);
+  const date = formatDate(p.generatedAt);
+  return {
+    title: input.title,
+    subtitle: `${input.level.label} · ${date}`,
+    summary: summary(input),
+    table: { columns: header, rows },
+    method: provenanceSections(input).filter((s) => s.heading !== 'Export' && s.heading !== 'Selection'),
+    shareUrl: p.shareUrl,
+    footer: `${APP_NAME} ${p.appVersion} · generated ${date}`,
+  };
+}
