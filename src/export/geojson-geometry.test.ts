@@ -40,8 +40,10 @@ describe('normaliseGeometry', () => {
     const hole = [[0.2, 0.2], [0.4, 0.2], [0.4, 0.4], [0.2, 0.2]];
     const collapsed = [[0.5, 0.5], [0.6, 0.5], [0.7, 0.5], [0.5, 0.5]];
     const g = normaliseGeometry({ type: 'Polygon', coordinates: [ccw, hole, collapsed] });
-    expect(g?.type).toBe('Polygon');
-    expect(g?.coordinates).toHaveLength(2);
+    // Promoted to MultiPolygon so a layer never mixes the two types.
+    expect(g?.type).toBe('MultiPolygon');
+    expect(g?.coordinates).toHaveLength(1);
+    expect(g?.coordinates[0]).toHaveLength(2);
   });
 
   it('returns null for missing, unsupported or fully collapsed geometry', () => {

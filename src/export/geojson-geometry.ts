@@ -4,14 +4,16 @@
  * counter-clockwise and holes clockwise (§3.1.6 right-hand rule). Rings that collapse (fewer than
  * four positions or zero area) are dropped rather than written invalid; a polygon whose exterior
  * collapses is dropped with its holes.
+ *
+ * Every geometry comes out as a MultiPolygon: with Polygons and MultiPolygons mixed, GDAL reports the
+ * layer's geometry type as "Unknown" and QGIS asks the user to pick a sub-layer per type; all-Multi
+ * opens as one polygon layer.
  */
 import type { AreaGeometry, Position } from './types';
 
 export type Ring = [number, number][];
 export type PolygonCoords = Ring[];
-export type OutputGeometry =
-  | { type: 'Polygon'; coordinates: PolygonCoords }
-  | { type: 'MultiPolygon'; coordinates: PolygonCoords[] };
+export type OutputGeometry = { type: 'MultiPolygon'; coordinates: PolygonCoords[] };
 
 export const COORDINATE_DECIMALS = 6;
 
@@ -68,7 +70,7 @@ export function normaliseGeometry(g: AreaGeometry | null | undefined, decimals =
   if (!g || typeof g !== 'object') return null;
   if (g.type === 'Polygon') {
     const p = normalisePolygon(g.coordinates, decimals);
-    return p && { type: 'Polygon', coordinates: p };
+    return p && { type: 'MultiPolygon', coordinates: [p] };
   }
   if (g.type === 'MultiPolygon' && Array.isArray(g.coordinates)) {
     const ps = g.coordinates.map((p) => normalisePolygon(p, decimals)).filter((p): p is PolygonCoords => p !== null);
@@ -81,8 +83,7 @@ export function normaliseGeometry(g: AreaGeometry | null | undefined, decimals =
 export function geometryBbox(geometries: readonly (OutputGeometry | null)[]): [number, number, number, number] | null {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const g of geometries) {
-    const polys = g ? (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) : [];
-    for (const poly of polys) {
+    for (const poly of g?.coordinates ?? []) {
       for (const [x, y] of poly[0]) {
         if (x < w) w = x;
         if (x > e) e = x;

@@ -34,6 +34,10 @@ describe('writeShortlistGeoJson', () => {
     expect(fc.features[1].properties?.icb_name).toBe('\r=1');
   });
 
+  it('writes every shape as a MultiPolygon, so GDAL/QGIS see one polygon layer', () => {
+    expect(fc.features.map((f) => f.geometry?.type ?? null)).toEqual(['MultiPolygon', 'MultiPolygon', null, 'MultiPolygon']);
+  });
+
   it('winds exterior rings counter-clockwise and holes clockwise (right-hand rule)', () => {
     let rings = 0;
     for (const f of fc.features) {
