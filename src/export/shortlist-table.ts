@@ -25,17 +25,18 @@ const num = (key: string, header: string, decimals: number, cell: (r: ShortlistR
   ({ key, header, kind: 'number', decimals, cell: (r) => roundOrNull(cell(r), decimals) });
 
 const valueOf = (r: ShortlistRow, id: string) => (Object.hasOwn(r.values, id) ? r.values[id] : undefined);
+/** What may be written: a suppressed value is withheld with its interval, whatever the input holds. */
+const shown = (r: ShortlistRow, id: string) => {
+  const v = valueOf(r, id);
+  return v?.suppressed ? undefined : v;
+};
 
 function indicatorColumns(c: ExportColumn): TableColumn[] {
   const head = c.unit ? `${c.label} (${c.unit})` : c.label;
-  const cols = [num(c.id, head, c.decimals, (r) => (valueOf(r, c.id)?.suppressed ? null : valueOf(r, c.id)?.value ?? null))];
+  const cols = [num(c.id, head, c.decimals, (r) => shown(r, c.id)?.value ?? null)];
   if (c.ciLevel != null) {
-    const ci = (bound: 'lower' | 'upper') => (r: ShortlistRow) => {
-      const v = valueOf(r, c.id);
-      return v?.suppressed ? null : v?.[bound] ?? null;
-    };
-    cols.push(num(`${c.id}_lower`, `${c.label}: lower ${c.ciLevel}% CI`, c.decimals, ci('lower')));
-    cols.push(num(`${c.id}_upper`, `${c.label}: upper ${c.ciLevel}% CI`, c.decimals, ci('upper')));
+    cols.push(num(`${c.id}_lower`, `${c.label}: lower ${c.ciLevel}% CI`, c.decimals, (r) => shown(r, c.id)?.lower ?? null));
+    cols.push(num(`${c.id}_upper`, `${c.label}: upper ${c.ciLevel}% CI`, c.decimals, (r) => shown(r, c.id)?.upper ?? null));
   }
   return cols;
 }
