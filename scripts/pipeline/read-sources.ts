@@ -13,28 +13,44 @@ const HUMANIVERSE_DOMAIN: Record<string, string> = {
   crime: 'Crime', barriers: 'Housing_and_Services', environment: 'Environment',
 };
 
-/** IoD2025 scores, ranks and deciles per LSOA 2021 (humaniverse layout of MHCLG File 7). */
+/**
+ * IoD2025 scores, ranks and deciles per LSOA 2021: MHCLG File 7 as published (the download path), or
+ * the humaniverse layout of the same file (the workplace raw directory).
+ */
 export async function readImd2025(path: string): Promise<ImdRow[]> {
   const rows = await readCsv(path);
-  const codeCol = column(rows, ['lsoa21_code', 'LSOA code (2021)'], path);
+  const official = Object.keys(rows[0] ?? {}).some((h) => tidy(h) === 'LSOA code (2021)');
+  const codeCol = official ? file7Header(rows, 'LSOA code (2021)', path) : column(rows, ['lsoa21_code'], path);
+  const source = (domain: string, part: 'score' | 'rank' | 'decile') => {
+    if (official) return file7Header(rows, `${FILE7_DOMAIN[domain]} ${part[0].toUpperCase()}${part.slice(1)}`, path);
+    const col = `${HUMANIVERSE_DOMAIN[domain]}_${part}`;
+    if (!(col in (rows[0] ?? {}))) throw new Error(`${path}: column ${col} missing`);
+    return col;
+  };
+  const columns = IMD_DOMAINS.flatMap((d) => (['score', 'rank', 'decile'] as const).map((part) => [imdColumn(d.key, part), source(d.key, part)]));
   return rows.map((r, i) => {
     const out: ImdRow = { code: r[codeCol] } as ImdRow;
-    for (const d of IMD_DOMAINS) {
-      for (const part of ['score', 'rank', 'decile'] as const) {
-        const src = `${HUMANIVERSE_DOMAIN[d.key]}_${part}`;
-        if (!(src in r)) throw new Error(`${path}: column ${src} missing`);
-        out[imdColumn(d.key, part)] = parseNumber(r[src], `${path} row ${i + 2} column ${src}`);
-      }
-    }
+    for (const [to, from] of columns) out[to] = parseNumber(r[from], `${path} row ${i + 2} column ${from}`);
     return out;
   });
 }
 
-const FILE2_DOMAIN: Record<string, string> = {
+/** Domain names as MHCLG's File 2 and File 7 headers spell them ("<name> Rank (where 1 is most deprived)"). */
+const FILE7_DOMAIN: Record<string, string> = {
   imd: 'Index of Multiple Deprivation (IMD)', income: 'Income', employment: 'Employment',
   education: 'Education, Skills and Training', health: 'Health Deprivation and Disability', crime: 'Crime',
   barriers: 'Barriers to Housing and Services', environment: 'Living Environment',
 };
+
+/** Published headers may carry line breaks or doubled spaces (spreadsheet exports): compare them tidied. */
+const tidy = (h: string) => h.replace(/\s+/g, ' ').trim();
+
+/** The header that starts with `prefix` (MHCLG headers run on: "Income Score (rate)", "... Decile (where 1 is ...)"). */
+function file7Header(rows: Row[], prefix: string, path: string): string {
+  const h = Object.keys(rows[0] ?? {}).find((c) => tidy(c).startsWith(prefix));
+  if (!h) throw new Error(`${path}: no "${prefix}" column`);
+  return h;
+}
 
 export interface Imd2019Row extends Record<string, number | null | string> {
   code: string;
@@ -42,15 +58,10 @@ export interface Imd2019Row extends Record<string, number | null | string> {
   lad19_code: string;
 }
 
-/** IoD2019 File 2: ranks and deciles of IMD and domains per LSOA 2011 (no scores are published there). */
+/** IoD2019 ranks and deciles of IMD and domains per LSOA 2011: File 2, or File 7 which repeats its headers. */
 export async function readImd2019(path: string): Promise<Imd2019Row[]> {
   const rows = await readCsv(path);
-  const headers = Object.keys(rows[0] ?? {});
-  const find = (prefix: string, part: 'Rank' | 'Decile') => {
-    const h = headers.find((c) => c.startsWith(`${prefix} ${part}`));
-    if (!h) throw new Error(`${path}: no "${prefix} ${part}" column`);
-    return h;
-  };
+  const find = (prefix: string, part: 'Rank' | 'Decile') => file7Header(rows, `${prefix} ${part}`, path);
   const code = column(rows, ['LSOA code (2011)'], path);
   const name = column(rows, ['LSOA name (2011)'], path);
   const lad = column(rows, ['Local Authority District code (2019)'], path);
@@ -58,7 +69,7 @@ export async function readImd2019(path: string): Promise<Imd2019Row[]> {
     const out: Imd2019Row = { code: r[code], name: r[name], lad19_code: r[lad] };
     for (const d of IMD_DOMAINS) {
       for (const part of ['Rank', 'Decile'] as const) {
-        const h = find(FILE2_DOMAIN[d.key], part);
+        const h = find(FILE7_DOMAIN[d.key], part);
         out[imdColumn(d.key, part === 'Rank' ? 'rank' : 'decile')] = parseNumber(r[h], `${path} row ${i + 2} column ${h}`);
       }
     }
@@ -66,7 +77,7 @@ export async function readImd2019(path: string): Promise<Imd2019Row[]> {
   });
 }
 
-/** IoD2019 File 6: total population mid-2015 per LSOA 2011 (numbers carry thousands separators). */
+/** IoD2019 total population mid-2015 per LSOA 2011: File 6 (thousands separators in numbers) or File 7. */
 export async function readImd2019Population(path: string): Promise<Map<string, number>> {
   const rows = await readCsv(path);
   const code = column(rows, ['LSOA code (2011)'], path);

@@ -1,7 +1,9 @@
 /**
  * The source datasets the pipeline reads: where each sits in the raw-data directory (the workplace
  * layout described in ../shared/data/MANIFEST.md), who publishes it and under which licence.
- * `official` names the publisher's own release, fetched by `npm run data -- --download`.
+ * `official` names the publisher's own release, fetched by `npm run data -- --download`
+ * (scripts/pipeline/download/). Publishers move files between releases: when a download 404s,
+ * find the file on the `page` and update its `url` here.
  */
 export type SourceId =
   | 'imd2025'
@@ -24,61 +26,136 @@ export interface SourceSpec {
   /** Path inside the raw-data directory. */
   rawPath: string;
   attribution: string;
+  /**
+   * The publisher's release for `--download`. A source without one can only be built from the
+   * raw-data directory; the download path says so before fetching anything.
+   */
+  official?: OfficialRelease;
 }
+
+/** How `--download` fetches a source from its publisher, and what the download must look like. */
+export type OfficialRelease = { page: string; notes: string } & (
+  /** One file, used as published (its header names are what read-sources.ts looks up). */
+  | { format: 'csv'; url: string; rows: number }
+  /**
+   * An ArcGIS FeatureServer layer on the ONS Open Geography Portal, read page by page with
+   * `resultOffset`/`resultRecordCount` (the server caps a page at its maxRecordCount and sets
+   * `exceededTransferLimit` while more remain). Saved as GeoJSON (with geometry) or CSV (tables).
+   */
+  | { format: 'arcgis'; url: string; where: string; outFields: string[]; orderBy: string; geometry: boolean; pageSize: number }
+  /** ONS Code History Database: a zip whose Changes.csv and ChangeHistory.csv give every code change. */
+  | { format: 'code-history-zip'; url: string }
+  /** ONS Census 2021 API ("create a custom dataset"): JSON observations per area and category. */
+  | { format: 'census-observations'; url: string }
+);
 
 const OGL = 'Open Government Licence v3.0';
 const ONS_ATTR = 'Source: Office for National Statistics licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right 2024.';
 const MHCLG_ATTR = 'English Indices of Deprivation, Ministry of Housing, Communities and Local Government, OGL v3.0.';
+
+const IOD2025_PAGE = 'https://www.gov.uk/government/statistics/english-indices-of-deprivation-2025';
+const IOD2019_PAGE = 'https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019';
+/** File 7 carries every rank, decile, score and denominator of File 1–6, so one download serves both 2019 sources. */
+const IOD2019_FILE7: OfficialRelease = {
+  format: 'csv', page: IOD2019_PAGE, rows: 32_844,
+  url: 'https://assets.publishing.service.gov.uk/government/uploads/system/uploads/attachment_data/file/845345/File_7_-_All_IoD2019_Scores__Ranks__Deciles_and_Population_Denominators_3.csv',
+  notes: 'IoD2019 File 7 (CSV): File 2 headers for ranks and deciles, plus scores and the File 6 mid-2015 denominators. URL used by many public projects since 2019.',
+};
+const ONS_FEATURES = 'https://services1.arcgis.com/ESMARspQHYMw9BZ9/arcgis/rest/services';
+const arcgisTable = (service: string, outFields: string[], page: string, notes: string): OfficialRelease => ({
+  format: 'arcgis', url: `${ONS_FEATURES}/${service}/FeatureServer/0/query`, where: '1=1', outFields,
+  orderBy: outFields[0], geometry: false, pageSize: 2000, page, notes,
+});
 
 export const SOURCES: Record<SourceId, SourceSpec> = {
   imd2025: {
     id: 'imd2025', title: 'English Indices of Deprivation 2025: scores, ranks and deciles (LSOA 2021)',
     publisher: 'Ministry of Housing, Communities and Local Government (MHCLG)', licence: OGL, vintage: 'IoD2025, LSOA 2021',
     rawPath: 'imd/imd2025_lsoa21_scores_ranks_deciles_humaniverse.csv.gz', attribution: MHCLG_ATTR,
+    official: {
+      format: 'csv', page: IOD2025_PAGE, rows: 33_755,
+      url: 'https://assets.publishing.service.gov.uk/media/691ded56d140bbbaa59a2a7d/File_7_IoD2025_All_Ranks_Scores_Deciles_Population_Denominators.csv',
+      notes: 'IoD2025 File 7 (CSV, published 30 Oct 2025): ranks, scores, deciles and mid-2022 denominators on LSOA 2021. Headers as in 2019 ("Index of Multiple Deprivation (IMD) Score", "Income Score (rate)", ... "Total population: mid 2022").',
+    },
   },
   imd2019: {
-    id: 'imd2019', title: 'English Indices of Deprivation 2019: ranks and deciles of IMD and domains (LSOA 2011, File 2)',
+    id: 'imd2019', title: 'English Indices of Deprivation 2019: ranks and deciles of IMD and domains (LSOA 2011, File 2 / File 7)',
     publisher: 'Ministry of Housing, Communities and Local Government (MHCLG)', licence: OGL, vintage: 'IoD2019, LSOA 2011',
     rawPath: 'imd/iod2019_file2_domains_lsoa11.csv.gz', attribution: MHCLG_ATTR,
+    official: IOD2019_FILE7,
   },
   imd2019Population: {
-    id: 'imd2019Population', title: 'English Indices of Deprivation 2019: population denominators, mid-2015 (File 6)',
+    id: 'imd2019Population', title: 'English Indices of Deprivation 2019: population denominators, mid-2015 (File 6 / File 7)',
     publisher: 'Ministry of Housing, Communities and Local Government (MHCLG)', licence: OGL, vintage: 'mid-2015, LSOA 2011',
     rawPath: 'imd/iod2019_file6_population_denominators_lsoa11.csv.gz', attribution: MHCLG_ATTR,
+    official: IOD2019_FILE7,
   },
   lsoa21Boundaries: {
     id: 'lsoa21Boundaries', title: 'Lower layer Super Output Areas (December 2021) Boundaries EW BSC V4',
     publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'LSOA December 2021, super-generalised (BSC)',
     rawPath: 'boundaries/lsoa21_bsc_england_wgs84.geojson.gz', attribution: ONS_ATTR,
+    official: {
+      format: 'arcgis', url: `${ONS_FEATURES}/Lower_layer_Super_Output_Areas_December_2021_Boundaries_EW_BSC_V4/FeatureServer/0/query`,
+      where: "LSOA21CD LIKE 'E%'", outFields: ['LSOA21CD', 'LSOA21NM'], orderBy: 'LSOA21CD', geometry: true, pageSize: 2000,
+      page: 'https://geoportal.statistics.gov.uk/datasets/ons::lower-layer-super-output-areas-december-2021-boundaries-ew-bsc-v4/about',
+      notes: 'GeoJSON pages in WGS84 (outSR=4326), England only.',
+    },
   },
   lsoa11Boundaries: {
     id: 'lsoa11Boundaries', title: 'Lower layer Super Output Areas (December 2011) Boundaries EW BGC',
     publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'LSOA December 2011, generalised (BGC)',
     rawPath: 'boundaries/lsoa11_bgc_simplified_england_wgs84.geojson.gz', attribution: ONS_ATTR,
+    official: {
+      format: 'arcgis', url: `${ONS_FEATURES}/LSOA_Dec_2011_Boundaries_Generalised_Clipped_BGC_EW_V3/FeatureServer/0/query`,
+      where: "LSOA11CD LIKE 'E%'", outFields: ['LSOA11CD', 'LSOA11NM'], orderBy: 'LSOA11CD', geometry: true, pageSize: 2000,
+      page: 'https://geoportal.statistics.gov.uk/search?q=LSOA_Dec_2011_Boundaries_Generalised_Clipped_BGC_EW_V3',
+      notes: 'GeoJSON pages in WGS84, England only. The official BGC has more vertices than the simplified copy in the workplace raw directory, so the LSOA 2011 geometry is larger.',
+    },
   },
   lsoa21Ward24Lad24: {
     id: 'lsoa21Ward24Lad24', title: 'LSOA (2021) to Electoral Ward (2024) to LAD (2024) Best Fit Lookup in EW',
     publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'May 2024',
     rawPath: 'lookups/lsoa21_ward24_lad24_ew_geographr.csv.gz', attribution: ONS_ATTR,
+    official: arcgisTable('LSOA21_WD24_LAD24_EW_LU', ['LSOA21CD', 'LSOA21NM', 'WD24CD', 'WD24NM', 'LAD24CD', 'LAD24NM'],
+      'https://geoportal.statistics.gov.uk/search?q=LSOA21_WD24_LAD24_EW_LU',
+      'Attribute table (f=json) for England and Wales; the reader keeps English LSOAs.'),
   },
   lsoa21Icb24: {
     id: 'lsoa21Icb24', title: 'LSOA (2021) to Sub-ICB Location to Integrated Care Board (April 2024) Lookup in England',
     publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'April 2024',
     rawPath: 'lookups/lsoa21_sicbl24_icb24_england_geographr.csv.gz', attribution: ONS_ATTR,
+    official: arcgisTable('LSOA21_SICBL24_ICB24_CAL24_LAD24_EN_LU',
+      ['LSOA21CD', 'LSOA21NM', 'SICBL24CD', 'SICBL24CDH', 'SICBL24NM', 'ICB24CD', 'ICB24CDH', 'ICB24NM'],
+      'https://geoportal.statistics.gov.uk/search?q=LSOA21_SICBL24_ICB24_CAL24_LAD24_EN_LU',
+      'Attribute table (f=json); the service also holds Cancer Alliance (CAL24) and LAD24 columns, not requested here.'),
   },
   lsoa11Icb22: {
     id: 'lsoa11Icb22', title: 'LSOA (2011) to Sub-ICB Location to ICB to LAD (July 2022) Lookup in England',
     publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'July 2022',
     rawPath: 'lookups/lsoa11_sicbl22_icb22_lad22_england_geographr.csv.gz', attribution: ONS_ATTR,
+    official: arcgisTable('LSOA11_SICBL22_ICB22_LAD22_EN_LU',
+      ['LSOA11CD', 'LSOA11NM', 'SICBL22CD', 'SICBL22CDH', 'SICBL22NM', 'ICB22CD', 'ICB22CDH', 'ICB22NM', 'LAD22CD', 'LAD22NM'],
+      'https://geoportal.statistics.gov.uk/search?q=LSOA11_SICBL22_ICB22_LAD22_EN_LU',
+      'Attribute table (f=json), England.'),
   },
   ladCodeChanges: {
     id: 'ladCodeChanges', title: 'Local authority district codes 2016 to 2024 (code history)',
     publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: '2016–2024',
     rawPath: 'lookups/lad16_to_lad24_code_changes_uk_geographr.csv', attribution: ONS_ATTR,
+    official: {
+      format: 'code-history-zip', url: 'https://www.arcgis.com/sharing/rest/content/items/d7be63c8bd144ae0a26c6593eb5e00b7/data',
+      page: 'https://geoportal.statistics.gov.uk/datasets/d7be63c8bd144ae0a26c6593eb5e00b7/about',
+      notes: 'Code History Database (July 2024) for the UK, a zip. Changes.csv (GEOGCD, GEOGCD_P, ...) and ChangeHistory.csv (GEOGCD, OPER_DATE, TERM_DATE, ...) are turned into one row per 2016 district with its code in each year 2016–2024. Each CHD release has a new item id.',
+    },
   },
   census2021Population: {
     id: 'census2021Population', title: 'Census 2021 usual resident population by age (LSOA 2021)',
     publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'Census day, 21 March 2021',
     rawPath: 'population/census2021_usual_residents_by_age6_lsoa21_ew.csv.gz', attribution: ONS_ATTR,
+    official: {
+      format: 'census-observations', url: 'https://api.beta.ons.gov.uk/v1/population-types/UR/census-observations?area-type=lsoa&dimensions=resident_age_6a',
+      page: 'https://www.ons.gov.uk/datasets/create',
+      notes: 'ONS Census 2021 API, usual residents by "Age (6 categories)" per LSOA 2021 (England and Wales), the same table as the "create a custom dataset" download. Observations are pivoted to one row per LSOA.',
+    },
   },
 };
