@@ -1,0 +1,90 @@
+/** Messages about the key column and the join: what did not join, why, and what to do about it. */
+import type { KeyDetection } from './detect-key-column';
+import { listRows, quoteValue, type ImportIssue } from './import-issue';
+import type { KeyJoin, UnmatchedCode, UnmatchedReason } from './join-keys';
+import type { ReferenceCodes } from './reference-codes';
+
+const n = (k: number) => k.toLocaleString('en-GB');
+const plural = (k: number, one: string, many = `${one}s`) => `${n(k)} ${k === 1 ? one : many}`;
+
+function examples(codes: UnmatchedCode[], k = 3): string {
+  return codes.slice(0, k).map((u) => `${quoteValue(u.code, 20)} on ${listRows(u.rows)}: ${u.detail}`).join('; ');
+}
+
+const NEXT: Record<UnmatchedReason, string> = {
+  'other-vintage': 'Re-extract the data on the atlas\'s year of codes, or translate the codes with the official lookup between the years, then load the file again.',
+  'other-level': 'Keep one kind of area per file: split or aggregate the rows, then load the file again.',
+  'not-a-code': 'Remove total or note rows, or correct the codes; download the list of unmatched codes to see them all.',
+  'unknown-code': 'Check these codes for typing errors; download the list of unmatched codes to see them all.',
+};
+
+const LABEL: Record<UnmatchedReason, [one: string, many: string]> = {
+  'other-vintage': ['is a code of another year', 'are codes of another year'],
+  'other-level': ['is a code of another kind of area', 'are codes of another kind of area'],
+  'not-a-code': ['is not an area code', 'are not area codes'],
+  'unknown-code': ['is not in any list of valid codes', 'are not in any list of valid codes'],
+};
+
+export function joinIssues(file: string, key: KeyDetection, join: KeyJoin, refs: ReferenceCodes): ImportIssue[] {
+  const out: ImportIssue[] = [];
+  const where = `${file}, column "${key.column}"`;
+  const anyJoined = join.rowsMatched > 0;
+  if (!key.geography || !key.target) {
+    const outsideOnly = join.outsideEngland.length > 0;
+    out.push({ severity: 'error', code: 'no-key-column', column: key.column, message: outsideOnly
+      ? `${where}: the codes are from ${join.outsideEngland.map((o) => o.country).join(' and ')}, not England. The atlas covers England only; load a file with English codes.`
+      : `${where}: the codes are not of a geography the atlas can join (${examples(join.unmatched, 2)}). Use LSOA, ward, local authority, Sub-ICB, ICB, Cancer Alliance or GP practice codes.` });
+  } else if (!anyJoined) {
+    out.push({ severity: 'error', code: 'nothing-matched', column: key.column, count: join.distinctCodes, message: `${where}: none of the ${plural(join.distinctCodes, 'code')} matched ${key.target.label} (${examples(join.unmatched, 2)}). Check that this is the column of area codes and that the codes are complete, or choose another key column. The list of unmatched codes can be downloaded.` });
+  }
+  for (const reason of ['other-vintage', 'other-level', 'not-a-code', 'unknown-code'] as const) {
+    const codes = join.unmatched.filter((u) => u.reason === reason);
+    if (!codes.length || !anyJoined) continue;
+    const rows = codes.reduce((s, u) => s + u.count, 0);
+    out.push({ severity: 'warning', code: reason === 'other-vintage' ? 'other-vintage' : reason === 'other-level' ? 'other-level' : 'unmatched-codes', column: key.column, count: codes.length, rows: codes.flatMap((u) => u.rows).slice(0, 1000),
+      message: `${where}: ${plural(codes.length, 'code')} on ${plural(rows, 'row')} ${LABEL[reason][codes.length === 1 ? 0 : 1]} and will not be joined (${examples(codes)}). ${NEXT[reason]}` });
+  }
+  if (join.duplicates.length) {
+    const d = join.duplicates;
+    out.push({ severity: 'warning', code: 'duplicate-keys', column: key.column, count: d.length, rows: d.flatMap((x) => x.rows).slice(0, 1000),
+      message: `${where}: ${plural(d.length, 'code')} ${d.length === 1 ? 'appears' : 'appear'} on more than one row (${d.slice(0, 3).map((x) => `${x.code} on ${listRows(x.rows)}`).join('; ')}). The atlas needs one value per area: remove repeated rows, or filter the file to one year, sex or age group, then load it again.` });
+  }
+  if (join.blank.count) {
+    out.push({ severity: 'warning', code: 'blank-keys', column: key.column, count: join.blank.count, rows: join.blank.rows,
+      message: `${where}: ${listRows(join.blank.rows, join.blank.count)} ${join.blank.count === 1 ? 'has' : 'have'} no area code and will be left out. Fill in the codes or delete those rows.` });
+  }
+  for (const o of join.outsideEngland) {
+    out.push({ severity: 'warning', code: 'outside-england', column: key.column, count: o.count, rows: o.rows,
+      message: `${where}: ${plural(o.count, 'row')} ${o.count === 1 ? 'has a code' : 'have codes'} from ${o.country} (${o.examples.join(', ')}). The atlas covers England only, so ${o.count === 1 ? 'it' : 'they'} will be left out.` });
+  }
+  if (join.aggregates.length) {
+    const a = join.aggregates;
+    const rows = a.reduce((s, x) => s + x.count, 0);
+    out.push({ severity: 'info', code: 'aggregate-rows', column: key.column, count: rows, rows: a.flatMap((x) => x.rows).slice(0, 1000),
+      message: `${where}: ${a.slice(0, 3).map((x) => `${listRows(x.rows, x.count)} (${x.code}, ${refs.names.get(x.code) ?? x.description})`).join('; ')}${a.length > 3 ? ' and more' : ''} ${rows === 1 ? 'holds a total for a larger area, not an area' : 'hold totals for larger areas, not areas'} of the map; ${rows === 1 ? 'it' : 'they'} will be left out.` });
+  }
+  out.push(...geographyNotes(where, key, join, refs));
+  return out;
+}
+
+function geographyNotes(where: string, key: KeyDetection, join: KeyJoin, refs: ReferenceCodes): ImportIssue[] {
+  const out: ImportIssue[] = [];
+  const name = (c: string) => (refs.names.has(c) ? `${c} ${refs.names.get(c)}` : c);
+  if (join.harmonised.length) {
+    const h = join.harmonised;
+    out.push({ severity: 'info', code: 'lad-harmonised', column: key.column, count: h.length,
+      message: `${where}: the local authority codes are from ${key.detectedVintage ?? 'an earlier year'}; ${plural(h.length, 'code')} of districts reorganised since then ${h.length === 1 ? 'was' : 'were'} translated to the 2024 authority (${h.slice(0, 3).map((x) => `${name(x.from)} → ${name(x.to)}`).join('; ')}).` });
+  }
+  if (join.merged.length) {
+    out.push({ severity: 'warning', code: 'lad-merged', column: key.column, count: join.merged.length,
+      message: `${where}: several districts in the file became one 2024 authority (${join.merged.slice(0, 2).map((m) => `${m.from.join(', ')} → ${name(m.to)}`).join('; ')}). Their values must be combined: counts can be added, but rates and percentages need the districts' populations. Choose how in the mapping step, or combine them in the file.` });
+  }
+  if (key.geography && key.target && !key.target.atlasLevel && join.rowsMatched) {
+    out.push({ severity: 'info', code: 'no-map-level', column: key.column, message: `${where}: ${key.target.label} are not drawn as a map level yet; their values can be passed down to the LSOAs in each area.` });
+  }
+  if (key.geography === 'practice') {
+    const noPlace = [...new Set(join.joinKeys)].filter((c): c is string => c !== null && !refs.practices.get(c)?.lsoa21);
+    if (noPlace.length) out.push({ severity: 'info', code: 'practices-without-lsoa', column: key.column, count: noPlace.length, message: `${where}: ${plural(noPlace.length, 'practice')} (${noPlace.slice(0, 3).join(', ')}) ${noPlace.length === 1 ? 'has' : 'have'} no known location, so ${noPlace.length === 1 ? 'it' : 'they'} cannot be placed on the map.` });
+  }
+  return out;
+}

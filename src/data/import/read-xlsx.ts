@@ -1,0 +1,64 @@
+/**
+ * Excel (.xlsx) reader. Workbooks are zipped XML, so the whole file is read at once (Excel caps a
+ * sheet at ~1M rows). The first sheet is read unless another is chosen; an empty sheet fails with
+ * the names of the sheets that do hold data, so the UI can offer them.
+ */
+import readXlsxFile from 'read-excel-file/universal';
+import type { ByteSource } from './byte-source';
+import { ImportError, throwIfAborted } from './import-issue';
+import type { ImportedTable } from './imported-table';
+import { POINT_DECIMALS } from './parse-number';
+import type { ReadOptions } from './read-options';
+import { TableBuilder } from './table-builder';
+
+type Cell = string | number | boolean | Date | null | undefined | object;
+
+/** Cells as text: numbers keep the text Excel stored, dates become ISO dates, nothing is evaluated. */
+function cellString(v: Cell): string {
+  if (v == null) return '';
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+const isEmptyRow = (r: readonly Cell[]) => r.every((c) => c == null || (typeof c === 'string' && c.trim() === ''));
+
+export async function readXlsx(src: ByteSource, opts: ReadOptions = {}): Promise<ImportedTable> {
+  const file = src.name;
+  const bytes = await src.read(0, src.size);
+  opts.onProgress?.({ phase: 'reading', done: src.size / 2, total: src.size, rows: 0 });
+  throwIfAborted(opts.signal, file);
+  let sheets: { sheet: string; data: Cell[][] }[];
+  try {
+    // parseNumber keeps the number's stored text; `trim: false` keeps cells exactly as typed
+    sheets = await readXlsxFile(bytes.buffer as ArrayBuffer, { parseNumber: (s: string) => s, trim: false }) as { sheet: string; data: Cell[][] }[];
+  } catch (e) {
+    throw new ImportError('corrupt-xlsx', `${file}: could not be opened as an Excel workbook (${(e as Error).message}). If it is an old .xls file or password-protected, open it in Excel and save it as .xlsx or CSV; if it was cut short, download it again.`);
+  }
+  throwIfAborted(opts.signal, file);
+  const names = sheets.map((s) => s.sheet);
+  const chosen = pickSheet(sheets, opts.sheet, file, names);
+  const withData = sheets.filter((s) => s !== chosen && s.data.some((r) => !isEmptyRow(r)));
+  const firstRow = chosen.data.findIndex((r) => !isEmptyRow(r));
+  if (firstRow < 0) {
+    const others = withData.length ? ` Sheets with data: ${withData.map((s) => `"${s.sheet}"`).join(', ')}; choose one of them.` : ' No other sheet holds data either.';
+    throw new ImportError('empty-sheet', `${file}: sheet "${chosen.sheet}" is empty.${others}`, names);
+  }
+  const builder = new TableBuilder({ file, format: 'xlsx', numberStyle: POINT_DECIMALS });
+  chosen.data.forEach((r, i) => builder.add(r.map(cellString), i + 1));
+  const notes = [`Sheet "${chosen.sheet}"${names.length > 1 ? ` (of ${names.length}: ${names.map((n) => `"${n}"`).join(', ')})` : ''}.`];
+  if (firstRow > 0) notes.push(`The column names are in row ${firstRow + 1}; the rows above it are empty.`);
+  opts.onProgress?.({ phase: 'reading', done: src.size, total: src.size, rows: builder.rowCount });
+  return builder.finish({ readNotes: notes, sheets: { names, read: chosen.sheet } });
+}
+
+function pickSheet<S extends { sheet: string }>(sheets: S[], want: string | number | undefined, file: string, names: string[]): S {
+  if (!sheets.length) throw new ImportError('empty-sheet', `${file}: the workbook has no sheets.`, names);
+  if (want === undefined) return sheets[0];
+  const found = typeof want === 'number' ? sheets[want - 1] : sheets.find((s) => s.sheet === want);
+  if (!found) throw new ImportError('sheet-not-found', `${file}: there is no sheet ${typeof want === 'number' ? `number ${want}` : `"${want}"`}; the sheets are ${names.map((n) => `"${n}"`).join(', ')}.`, names);
+  return found;
+}
