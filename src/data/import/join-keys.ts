@@ -53,7 +53,8 @@ export function joinKeys(table: ImportedTable, key: KeyDetection, refs: Referenc
   let rowsMatched = 0;
   for (let i = 0; i < table.rowCount; i++) {
     const row = table.rowNumbers[i];
-    const code = normaliseCode(cellText(col, i));
+    const text = cellText(col, i).trim();
+    const code = normaliseCode(text);
     if (!code) {
       push(blank, row);
       continue;
@@ -89,7 +90,8 @@ export function joinKeys(table: ImportedTable, key: KeyDetection, refs: Referenc
     }
     const u = unmatched.get(code);
     if (u) push(u, row);
-    else unmatched.set(code, { code, rows: [row], count: 1, ...whyUnmatched(code, key, refs) });
+    // shown as first written (not upper-cased): it is what the user will search their file for
+    else unmatched.set(code, { code: text, rows: [row], count: 1, ...whyUnmatched(code, key, refs) });
   }
   const merged = new Map<string, string[]>();
   for (const h of harmonised.values()) merged.set(h.to, [...(merged.get(h.to) ?? []), h.from]);

@@ -1,7 +1,7 @@
 /**
  * The unmatched codes as a CSV file to download and fix. Codes come from the user's file, so any
  * cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) is prefixed
- * with an apostrophe, which Excel and LibreOffice show as text (OWASP's advice on CSV injection).
+ * with an apostrophe, so spreadsheets take it as text (OWASP's advice on CSV injection).
  */
 import { toCsv } from '../../lib/csv-write';
 import type { JoinReport } from './join-report';

@@ -1,0 +1,52 @@
+/**
+ * Small reference lists for the import tests, built through the same loader as the real tables.
+ * The codes are real public GSS/ODS codes chosen for how they changed between years:
+ *  - LSOA: E01000001–3/5 exist in 2011 and 2021; E01000010/E01000023 only in 2011; E01033769/70 only in 2021.
+ *  - wards: E05000932–4 in every year; E05000759–61 only 2019; E05013106 in 2021 and 2022 only;
+ *    E05014394–6 only 2024; E05009288 (Aldersgate) 2019–2024.
+ *  - LAD: E07000004 Aylesbury Vale and E07000005 Chiltern (to 2019) → E06000060 Buckinghamshire (2020–);
+ *    E07000150 Corby (to 2020) → E06000061 North Northamptonshire (2021–); E06000001 Hartlepool and
+ *    E09000001 City of London throughout.
+ *  - Sub-ICB E38000247 (2021–2024), E38000264 (2024 only); ICB E54000050 (2021–2024), E54000052 (2022 only),
+ *    E54000063 (2024 only); Cancer Alliance E56000003 (2019), E56000005 (2019, 2020).
+ *  - practices A81001 (in LSOA E01035199) and A81002; Y00001 has no known location.
+ */
+import { buildReferenceCodes, type ReferenceCodes, type Row } from '../../src/data/import/reference-codes';
+
+const areas: Row[] = [
+  ...['E01000001', 'E01000002', 'E01000003', 'E01000005', 'E01033769', 'E01033770', 'E01035199'].map((code) => ({ level: 'lsoa21', code, name: '' })),
+  ...['E01000001', 'E01000002', 'E01000003', 'E01000005', 'E01000010', 'E01000023'].map((code) => ({ level: 'lsoa11', code, name: '' })),
+  { level: 'lad24', code: 'E06000060', name: 'Buckinghamshire' },
+];
+
+const lad = (code: string, name: string, first: number, last: number, to: string): Row => ({ code, name, year_first: String(first), year_last: String(last), lad24_code: to });
+const ladCodes: Row[] = [
+  lad('E07000004', 'Aylesbury Vale', 2016, 2019, 'E06000060'),
+  lad('E07000005', 'Chiltern', 2016, 2019, 'E06000060'),
+  lad('E06000060', 'Buckinghamshire', 2020, 2024, 'E06000060'),
+  lad('E07000150', 'Corby', 2016, 2020, 'E06000061'),
+  lad('E06000061', 'North Northamptonshire', 2021, 2024, 'E06000061'),
+  lad('E06000001', 'Hartlepool', 2016, 2024, 'E06000001'),
+  lad('E09000001', 'City of London', 2016, 2024, 'E09000001'),
+];
+
+const fam = (family: string, code: string, years: string, name = ''): Row => ({ family, code, name, years });
+const areaCodes: Row[] = [
+  ...['E05000932', 'E05000933', 'E05000934', 'E05009288'].map((c) => fam('ward', c, '2019 2021 2022 2024')),
+  ...['E05000759', 'E05000760', 'E05000761'].map((c) => fam('ward', c, '2019')),
+  fam('ward', 'E05013106', '2021 2022'),
+  ...['E05014394', 'E05014395', 'E05014396'].map((c) => fam('ward', c, '2024')),
+  fam('sicbl', 'E38000247', '2021 2022 2024'), fam('sicbl', 'E38000264', '2024'),
+  fam('icb', 'E54000050', '2021 2022 2024'), fam('icb', 'E54000052', '2022'), fam('icb', 'E54000063', '2024'),
+  fam('cal', 'E56000003', '2019'), fam('cal', 'E56000005', '2019 2020'),
+];
+
+const practices: Row[] = [
+  { code: 'A81001', name: 'The Densham Surgery', lsoa21_code: 'E01035199', ward24_code: '', lad24_code: 'E06000004', sicbl_code: 'E38000247', icb_code: 'E54000050' },
+  { code: 'A81002', name: 'Queens Park Medical Centre', lsoa21_code: 'E01035199', ward24_code: '', lad24_code: 'E06000004', sicbl_code: 'E38000247', icb_code: 'E54000050' },
+  { code: 'Y00001', name: 'A practice with no location', lsoa21_code: '', ward24_code: '', lad24_code: '', sicbl_code: '', icb_code: '' },
+];
+
+export function syntheticReference(): ReferenceCodes {
+  return buildReferenceCodes({ areas, ladCodes, areaCodes, practices });
+}
