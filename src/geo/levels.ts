@@ -1,10 +1,12 @@
 /**
  * The geography levels the atlas draws. The 2021 stack nests exactly: every LSOA 2021 belongs to one
- * ward, one local authority and one ICB through the ONS best-fit lookups, and the coarser polygons are
- * dissolved from the LSOA polygons with those lookups, so aggregates always match what is drawn.
+ * ward, local authority, Sub-ICB location, ICB and (2019) Cancer Alliance through lookups, and the
+ * coarser polygons are dissolved from the LSOA polygons with those lookups, so aggregates always match
+ * what is drawn. Coarser levels do not all nest in each other (a local authority can straddle two
+ * Sub-ICB locations; three Sub-ICB locations straddle two 2019 alliances).
  * LSOA 2011 is the separate stack that IMD 2019 was published on.
  */
-export const LEVEL_IDS = ['lsoa21', 'ward24', 'lad24', 'icb24', 'lsoa11'] as const;
+export const LEVEL_IDS = ['lsoa21', 'ward24', 'lad24', 'sicbl24', 'icb24', 'cal19', 'lsoa11'] as const;
 export type LevelId = (typeof LEVEL_IDS)[number];
 
 /** Levels whose areas are built from LSOA 2021 (they share one base table). */
@@ -28,7 +30,9 @@ export const LEVELS: Record<LevelId, LevelInfo> = {
   lsoa21: { id: 'lsoa21', label: 'LSOA (2021)', noun: 'LSOA', stack: '2021', base: 'lsoa21', baseKey: 'code', prefixes: ['E01'] },
   ward24: { id: 'ward24', label: 'Electoral ward (2024)', noun: 'ward', stack: '2021', base: 'lsoa21', baseKey: 'ward24_code', prefixes: ['E05'] },
   lad24: { id: 'lad24', label: 'Local authority / borough (2024)', noun: 'local authority', stack: '2021', base: 'lsoa21', baseKey: 'lad24_code', prefixes: ['E06', 'E07', 'E08', 'E09'] },
+  sicbl24: { id: 'sicbl24', label: 'Sub-ICB location (2024)', noun: 'Sub-ICB area', stack: '2021', base: 'lsoa21', baseKey: 'sicbl24_code', prefixes: ['E38'] },
   icb24: { id: 'icb24', label: 'Integrated Care Board (2024)', noun: 'ICB', stack: '2021', base: 'lsoa21', baseKey: 'icb24_code', prefixes: ['E54'] },
+  cal19: { id: 'cal19', label: 'Cancer Alliance (2019 definitions)', noun: 'Cancer Alliance', stack: '2021', base: 'lsoa21', baseKey: 'cal19_code', prefixes: ['E56'] },
   lsoa11: { id: 'lsoa11', label: 'LSOA (2011, for IMD 2019)', noun: 'LSOA', stack: '2011', base: 'lsoa11', baseKey: 'code', prefixes: ['E01'] },
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topology } from 'topojson-server';
-import { topologyMesh, topologyToBinary } from './topology-binary';
+import { areaOutline, topologyMesh, topologyToBinary } from './topology-binary';
 
 /** Signed-area-free triangle area sum, to check the triangulation covers each polygon exactly once. */
 function triangleArea(pos: Float32Array, idx: Uint32Array, from: number, to: number): number {
@@ -34,6 +34,15 @@ describe('topologyToBinary', () => {
       expect(triangleArea(b.positions, b.indices, b.startIndices[0], b.startIndices[1])).toBeCloseTo(1, 3);
       expect(triangleArea(b.positions, b.indices, b.startIndices[1], b.startIndices[2])).toBeCloseTo(0.75, 3);
     }
+  });
+
+  it('keeps each ring so one area can be outlined', () => {
+    const b = topologyToBinary(topology({ areas: fc }), 'areas');
+    const rings = areaOutline(b, 1);
+    expect(rings).toHaveLength(2);
+    expect(rings[0]).toHaveLength(5);
+    expect(rings[0][0]).toEqual(rings[0][4]);
+    expect(rings[1].map((p) => p[0]).every((x) => x >= 1.25 && x <= 1.75)).toBe(true);
   });
 
   it('draws the shared border once in the mesh', () => {

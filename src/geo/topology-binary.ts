@@ -14,6 +14,10 @@ export interface BinaryPolygons {
   startIndices: Uint32Array;
   /** Triangles (vertex indices into positions). */
   indices: Uint32Array;
+  /** Vertex offset of every ring (all areas); length rings + 1. Used to outline one area. */
+  ringStarts: Uint32Array;
+  /** First ring of each area; length ids.length + 1. */
+  areaRings: Uint32Array;
 }
 
 export interface BinaryLines {
@@ -72,27 +76,45 @@ export function topologyToBinary(topo: Topology, objectName: string): BinaryPoly
   const positions: number[] = [];
   const indices: number[] = [];
   const startIndices = new Uint32Array(coll.geometries.length + 1);
+  const areaRings = new Uint32Array(coll.geometries.length + 1);
+  const ringStarts: number[] = [0];
   coll.geometries.forEach((g, i) => {
     for (const polygon of polygonsOf(g)) {
       const flat: number[] = [];
       const holes: number[] = [];
+      const offset = positions.length / 2;
       polygon.forEach((ring, r) => {
         if (r > 0) holes.push(flat.length / 2);
         const coords = ringCoords(arcs, ring);
         for (const c of coords) flat.push(c);
+        ringStarts.push(offset + flat.length / 2);
       });
-      const offset = positions.length / 2;
       for (const t of earcut(flat, holes.length ? holes : undefined, 2)) indices.push(t + offset);
       for (const c of flat) positions.push(c);
     }
     startIndices[i + 1] = positions.length / 2;
+    areaRings[i + 1] = ringStarts.length - 1;
   });
   return {
     ids: coll.geometries.map((g) => String(g.id)),
     positions: new Float32Array(positions),
     startIndices,
     indices: new Uint32Array(indices),
+    ringStarts: new Uint32Array(ringStarts),
+    areaRings,
   };
+}
+
+/** The rings of one area as closed line strips (for a selection outline). */
+export function areaOutline(b: BinaryPolygons, index: number): number[][][] {
+  const out: number[][][] = [];
+  for (let r = b.areaRings[index]; r < b.areaRings[index + 1]; r++) {
+    const ring: number[][] = [];
+    for (let v = b.ringStarts[r]; v < b.ringStarts[r + 1]; v++) ring.push([b.positions[2 * v], b.positions[2 * v + 1]]);
+    if (ring.length) ring.push(ring[0]);
+    out.push(ring);
+  }
+  return out;
 }
 
 /** Every arc of the object drawn once (shared borders are not doubled), as line strips. */

@@ -1,0 +1,48 @@
+/** Builds the legend from the classified values: ranges actually present in each class, worse first. */
+import { CLASS_METHODS } from '../analysis/classify/breaks';
+import { methodText } from '../data/catalogue/method-text';
+import type { Indicator } from '../data/catalogue/types';
+import type { LevelId } from '../geo/levels';
+import type { Classified } from '../map/classify-values';
+import type { Rgba } from '../map/palettes';
+import type { LegendModel } from '../ui/Legend';
+import { formatNumber } from '../ui/format';
+
+const css = (c: Rgba) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+
+export function legendModel(ind: Indicator, level: LevelId, values: Float64Array, c: Classified, mask: Uint8Array | null, scopeLabel: string, inheritedFrom: string | null): LegendModel {
+  const k = c.colours.length;
+  const lo = new Array<number>(k).fill(Infinity);
+  const hi = new Array<number>(k).fill(-Infinity);
+  for (let i = 0; i < values.length; i++) {
+    const cl = c.classes[i];
+    if (cl < 0 || (mask && !mask[i])) continue;
+    lo[cl] = Math.min(lo[cl], values[i]);
+    hi[cl] = Math.max(hi[cl], values[i]);
+  }
+  const label = (i: number) => {
+    if (!Number.isFinite(lo[i])) return 'none in view';
+    const [a, b] = [formatNumber(lo[i], ind.decimals), formatNumber(hi[i], ind.decimals)];
+    const unit = ind.unit === '%' ? ' %' : '';
+    if (ind.kind === 'decile') return a === b ? `Decile ${a}` : `Deciles ${a}–${b}`;
+    return a === b ? `${a}${unit}` : `${a} – ${b}${unit}`;
+  };
+  const order = Array.from({ length: k }, (_, i) => i);
+  if (ind.polarity === 'higher-worse') order.reverse();
+  const method = CLASS_METHODS.find((m) => m.id === c.method)?.label ?? c.method;
+  const notes: string[] = [];
+  if (inheritedFrom) notes.push(`Area-level values: each area shows the value for the ${inheritedFrom} it lies in (outlined areas share one value). This is not small-area data.`);
+  return {
+    title: ind.label,
+    items: order.map((i) => ({ colour: css(c.colours[i]), label: label(i), count: c.counts[i] })),
+    worseLabel: ind.polarity === 'higher-worse' ? `highest values (${worseWord(ind)})` : `lowest values (${worseWord(ind)})`,
+    noData: c.missing,
+    classification: `${method}, ${k} classes; breaks from ${scopeLabel}.`,
+    method: methodText(ind, level),
+    notes,
+  };
+}
+
+function worseWord(ind: Indicator): string {
+  return ind.group.startsWith('IMD') ? 'most deprived' : 'worst';
+}

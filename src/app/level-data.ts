@@ -1,0 +1,63 @@
+/**
+ * Per-level data the map and panels need, aligned with the geometry order (area codes sorted):
+ * area names and parents from the `areas` table, and an indicator's values from its SQL.
+ */
+import { numberColumn, stringColumn } from '../data/db/arrow-columns';
+import type { QueryRunner } from '../data/query-runner';
+import { indicatorSql } from '../data/sql/indicator-sql';
+import { sqlString } from '../data/sql/sql-text';
+import type { LevelId } from '../geo/levels';
+
+export interface LevelAreas {
+  level: LevelId;
+  codes: string[];
+  names: string[];
+  lad: (string | null)[];
+  icb: (string | null)[];
+  ward: (string | null)[];
+  population: Float64Array;
+  lon: Float64Array;
+  lat: Float64Array;
+  bbox: Float64Array;
+  indexOf: Map<string, number>;
+}
+
+export async function loadLevelAreas(q: QueryRunner, level: LevelId): Promise<LevelAreas> {
+  const t = await q.run(`SELECT code, name, ward24_code, lad24_code, icb24_code, population, lon, lat, minx, miny, maxx, maxy FROM areas WHERE level = ${sqlString(level)} ORDER BY code`);
+  const codes = stringColumn(t, 'code') as string[];
+  const [minx, miny, maxx, maxy] = ['minx', 'miny', 'maxx', 'maxy'].map((c) => numberColumn(t, c));
+  const bbox = new Float64Array(codes.length * 4);
+  for (let i = 0; i < codes.length; i++) bbox.set([minx[i], miny[i], maxx[i], maxy[i]], i * 4);
+  return {
+    level, codes, names: stringColumn(t, 'name') as string[],
+    ward: stringColumn(t, 'ward24_code'), lad: stringColumn(t, 'lad24_code'), icb: stringColumn(t, 'icb24_code'),
+    population: numberColumn(t, 'population'), lon: numberColumn(t, 'lon'), lat: numberColumn(t, 'lat'), bbox,
+    indexOf: new Map(codes.map((c, i) => [c, i])),
+  };
+}
+
+export interface IndicatorValues {
+  key: string;
+  value: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
+  rank: Float64Array;
+  ranked: number;
+  /** Code of the coarser area a value was inherited from (null when measured at this level). */
+  source: (string | null)[];
+}
+
+export async function loadIndicatorValues(q: QueryRunner, indicator: string, level: LevelId, dims: Record<string, string>, areas: LevelAreas): Promise<IndicatorValues> {
+  const t = await q.run(indicatorSql(indicator, level, dims));
+  const codes = stringColumn(t, 'code') as string[];
+  if (codes.length !== areas.codes.length || codes.some((c, i) => c !== areas.codes[i])) {
+    throw new Error(`values for ${indicator} do not line up with the ${level} areas`);
+  }
+  const ranked = numberColumn(t, 'ranked');
+  return {
+    key: `${indicator}|${level}|${JSON.stringify(dims)}`,
+    value: numberColumn(t, 'value'), lower: numberColumn(t, 'lower'), upper: numberColumn(t, 'upper'),
+    rank: numberColumn(t, 'national_rank'), ranked: ranked.find((x) => Number.isFinite(x)) ?? 0,
+    source: stringColumn(t, 'source_code'),
+  };
+}

@@ -1,0 +1,84 @@
+/** Plain view models for the tooltip, detail panel and table, built from query results. */
+import { getIndicator } from '../data/catalogue';
+import { methodText } from '../data/catalogue/method-text';
+import type { Indicator } from '../data/catalogue/types';
+import { LEVELS } from '../geo/levels';
+import type { Classified } from '../map/classify-values';
+import type { TableModel } from '../ui/AreaTable';
+import type { DetailModel, DetailRow } from '../ui/DetailPanel';
+import type { LegendModel } from '../ui/Legend';
+import type { TooltipModel } from '../ui/Tooltip';
+import { formatCount, formatNumber, formatRank, formatWithUnit } from '../ui/format';
+import type { IndicatorValues, LevelAreas } from './level-data';
+import type { AreaDetail } from './use-area-detail';
+import { detailIndicators } from './use-area-detail';
+
+function valueText(ind: Indicator, v: number, lower: number, upper: number): string {
+  const main = formatWithUnit(v, ind.decimals, ind.unit);
+  return Number.isFinite(lower) && Number.isFinite(upper) ? `${main} (95 % CI ${formatNumber(lower, ind.decimals)}–${formatNumber(upper, ind.decimals)})` : main;
+}
+
+export function tooltipModel(areas: LevelAreas, values: IndicatorValues, ind: Indicator, i: number, x: number, y: number): TooltipModel {
+  const lines = [
+    { label: ind.short, value: valueText(ind, values.value[i], values.lower[i], values.upper[i]) },
+    { label: 'National rank', value: formatRank(values.rank[i], values.ranked) },
+    { label: 'Residents', value: formatCount(areas.population[i]) },
+  ];
+  const src = values.source[i];
+  if (src) lines.push({ label: 'Note', value: `value for the ${LEVELS[(ind.levels[areas.level] as { from: keyof typeof LEVELS }).from]?.noun ?? 'parent area'} ${src}` });
+  return { x, y, name: areas.names[i], code: areas.codes[i], lines };
+}
+
+export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail | null, current: string, parentNames: Map<string, string>): DetailModel {
+  const i = areas.indexOf.get(code)!;
+  const nameOf = (c: string) => parentNames.get(c) ?? c;
+  const parents: DetailModel['parents'] = [];
+  if (areas.ward[i]) parents.push({ label: 'Ward', name: nameOf(areas.ward[i]!), code: areas.ward[i]! });
+  if (areas.lad[i]) parents.push({ label: 'Local authority', name: nameOf(areas.lad[i]!), code: areas.lad[i]! });
+  if (areas.icb[i]) parents.push({ label: 'ICB', name: nameOf(areas.icb[i]!), code: areas.icb[i]! });
+  const ids = detailIndicators(areas.level, current);
+  const groups = new Map<string, DetailRow[]>();
+  for (const id of ids) {
+    const ind = getIndicator(id);
+    const m = detail?.code === code ? detail.measures.get(id) : undefined;
+    if (!m) continue;
+    const rows = groups.get(ind.group) ?? [];
+    rows.push({ id, label: ind.short, value: valueText(ind, m.value, m.lower, m.upper), rank: formatRank(m.rank, m.ranked), current: id === current, note: m.source ? `value for ${m.source}` : undefined });
+    groups.set(ind.group, rows);
+  }
+  return {
+    name: areas.names[i], code, levelLabel: LEVELS[areas.level].label, residents: formatCount(areas.population[i]), parents,
+    groups: [...groups].map(([title, rows]) => ({ title, rows, loading: false })).concat(detail && detail.pending > 0 ? [{ title: 'More measures', rows: [], loading: true }] : []),
+    method: methodText(getIndicator(current), areas.level),
+  };
+}
+
+export function tableModel(areas: LevelAreas, values: IndicatorValues, ind: Indicator, c: Classified, mask: Uint8Array | null, legend: LegendModel | null): TableModel {
+  const rows: TableModel['rows'] = [];
+  const classLabel = (cl: number) => {
+    if (cl < 0 || !legend) return 'no data';
+    const k = c.colours.length;
+    const pos = ind.polarity === 'higher-worse' ? k - 1 - cl : cl;
+    return `${pos + 1} of ${k}: ${legend.items[pos]?.label ?? ''}`;
+  };
+  for (let i = 0; i < areas.codes.length; i++) {
+    if (mask && !mask[i]) continue;
+    rows.push({
+      id: areas.codes[i],
+      cells: [areas.names[i], areas.codes[i], valueText(ind, values.value[i], values.lower[i], values.upper[i]), formatRank(values.rank[i], values.ranked), classLabel(c.classes[i]), formatCount(areas.population[i])],
+      sort: [NaN, NaN, values.value[i], values.rank[i], c.classes[i] < 0 ? NaN : c.classes[i], areas.population[i]],
+    });
+  }
+  return {
+    caption: `${ind.label} by ${LEVELS[areas.level].label}`,
+    columns: [
+      { key: 'name', label: 'Area', numeric: false },
+      { key: 'code', label: 'Code', numeric: false },
+      { key: 'value', label: ind.short, numeric: true },
+      { key: 'rank', label: 'National rank', numeric: true },
+      { key: 'class', label: 'Map class (1 = worst)', numeric: true },
+      { key: 'pop', label: 'Residents', numeric: true },
+    ],
+    rows,
+  };
+}

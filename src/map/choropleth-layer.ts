@@ -1,0 +1,44 @@
+/**
+ * The area fills: one SolidPolygonLayer over pre-triangulated binary geometry. Colour and the focus
+ * filter are per-area accessors with explicit update triggers, so a recolour or a new focus only
+ * rewrites those attributes; the geometry buffers are uploaded once per level.
+ */
+import { DataFilterExtension } from '@deck.gl/extensions';
+import { SolidPolygonLayer } from '@deck.gl/layers';
+import type { BinaryPolygons } from '../geo/topology-binary';
+
+export interface ChoroplethProps {
+  id: string;
+  geometry: BinaryPolygons;
+  /** RGBA per area. */
+  colours: Uint8Array;
+  /** Changes whenever `colours` changes (the update trigger). */
+  colourKey: string;
+  /** 1 where the area is inside the focus region; null shows every area. */
+  inFocus: Uint8Array | null;
+  focusKey: string;
+}
+
+const filter = new DataFilterExtension({ filterSize: 1 });
+
+export function choroplethLayer(p: ChoroplethProps) {
+  const { geometry: g } = p;
+  return new SolidPolygonLayer({
+    id: p.id,
+    data: {
+      length: g.ids.length,
+      startIndices: g.startIndices,
+      attributes: { getPolygon: { value: g.positions, size: 2 }, indices: g.indices },
+    },
+    _normalize: false,
+    filled: true,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 110],
+    getFillColor: (_: unknown, { index }: { index: number }) => p.colours.subarray(index * 4, index * 4 + 4) as unknown as [number, number, number, number],
+    extensions: [filter],
+    getFilterValue: (_: unknown, { index }: { index: number }) => (p.inFocus ? p.inFocus[index] : 1),
+    filterRange: [1, 1],
+    updateTriggers: { getFillColor: p.colourKey, getFilterValue: p.focusKey },
+  } as never);
+}

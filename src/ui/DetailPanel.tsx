@@ -1,0 +1,68 @@
+/** The selected area: its parents and every measure available for it, with national ranks. */
+import type { ReactNode } from 'react';
+
+export interface DetailRow {
+  id: string;
+  label: string;
+  value: string;
+  rank: string;
+  note?: string;
+  current?: boolean;
+}
+
+export interface DetailModel {
+  name: string;
+  code: string;
+  levelLabel: string;
+  residents: string;
+  parents: { label: string; name: string; code: string }[];
+  groups: { title: string; rows: DetailRow[]; loading: boolean }[];
+  method: string;
+}
+
+export function DetailPanel({ model, onClose, actions }: { model: DetailModel; onClose(): void; actions?: ReactNode }) {
+  return (
+    <aside className="detail-panel" aria-labelledby="detail-title" data-testid="detail-panel">
+      <header>
+        <div>
+          <h2 id="detail-title">{model.name}</h2>
+          <p className="detail-code">{model.code} · {model.levelLabel}</p>
+        </div>
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close area details">×</button>
+      </header>
+      <p>Residents: {model.residents}</p>
+      {model.parents.length > 0 && (
+        <dl className="detail-parents">
+          {model.parents.map((p) => (
+            <div key={p.label}>
+              <dt>{p.label}</dt>
+              <dd>{p.name} <span className="detail-code">{p.code}</span></dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {actions}
+      {model.groups.map((g) => (
+        <section key={g.title}>
+          <h3>{g.title}</h3>
+          <table className="detail-table">
+            <thead>
+              <tr><th scope="col">Measure</th><th scope="col">Value</th><th scope="col">National rank</th></tr>
+            </thead>
+            <tbody>
+              {g.rows.map((r) => (
+                <tr key={r.id} className={r.current ? 'current' : undefined}>
+                  <th scope="row">{r.label}{r.note && <span className="hint"> ({r.note})</span>}</th>
+                  <td>{r.value}</td>
+                  <td>{r.rank}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {g.loading && <p className="hint" role="status">Computing…</p>}
+        </section>
+      ))}
+      <p className="hint">{model.method}</p>
+    </aside>
+  );
+}

@@ -1,0 +1,47 @@
+/** The legend: class colours with their value ranges and counts, which end is worse, and the method. */
+export interface LegendItem {
+  colour: string;
+  label: string;
+  count: number;
+}
+
+export interface LegendModel {
+  title: string;
+  /** Items ordered from the worse end to the better end. */
+  items: LegendItem[];
+  worseLabel: string;
+  noData: number;
+  classification: string;
+  method: string;
+  notes: string[];
+}
+
+export function Legend({ model }: { model: LegendModel }) {
+  return (
+    <section className="legend" aria-labelledby="legend-title" data-testid="legend">
+      <h2 id="legend-title">{model.title}</h2>
+      <p className="legend-direction">Darkest: {model.worseLabel}</p>
+      <ul className="legend-items">
+        {model.items.map((it, i) => (
+          <li key={i}>
+            <span className="swatch" style={{ background: it.colour }} aria-hidden="true" />
+            <span className="legend-label">{it.label}</span>
+            <span className="legend-count">{it.count.toLocaleString('en-GB')}</span>
+          </li>
+        ))}
+        {model.noData > 0 && (
+          <li>
+            <span className="swatch swatch-nodata" aria-hidden="true" />
+            <span className="legend-label">No data</span>
+            <span className="legend-count">{model.noData.toLocaleString('en-GB')}</span>
+          </li>
+        )}
+      </ul>
+      <p className="hint">{model.classification}</p>
+      <p className="hint" data-testid="legend-method">{model.method}</p>
+      {model.notes.map((n) => (
+        <p key={n} className="hint legend-note">{n}</p>
+      ))}
+    </section>
+  );
+}

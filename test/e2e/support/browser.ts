@@ -1,0 +1,83 @@
+/**
+ * End-to-end harness: serves the built app with `vite preview` (correct wasm MIME types and Range
+ * requests) and drives Debian's Chromium through playwright-core. Every request that does not go to
+ * 127.0.0.1 is blocked and counted, to prove the app works offline.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves `dist/` at `base` (e.g. "/atlas/") on a free port. The build must exist (`npm run build`). */
+export async function startPreview(base = '/'): Promise<Server> {
+  if (!existsSync(resolve(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run "npm run build" before the e2e tests');
+  const port = 4300 + Math.floor(Math.random() * 500);
+  const args = ['vite', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port), '--base', base];
+  const proc: ChildProcess = spawn('npx', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = `http://127.0.0.1:${port}${base}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: async () => {
+      proc.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 100));
+    },
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface OfflineContext {
+  context: BrowserContext;
+  /** URLs of every blocked request that was not to 127.0.0.1. */
+  blocked: string[];
+}
+
+export async function offlineContext(browser: Browser, opts: Parameters<Browser['newContext']>[0] = {}): Promise<OfflineContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...opts });
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1') return route.continue();
+    blocked.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  return { context, blocked };
+}
+
+/** Waits until the root element says the requested map is drawn. */
+export async function waitForReady(page: Page, timeout = 120_000): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('root')?.dataset.state === 'ready', undefined, { timeout });
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
