@@ -33,6 +33,7 @@ import { detailModel, tableModel, tooltipModel } from './view-models';
 import { useViewState, viewStore } from './view-store';
 import { useBasemapUrl } from './basemap-setting';
 import { setRootState } from './root-state';
+import { exposeAutomation } from './automation';
 
 /** A consistent set of inputs for one drawn map: geometry, areas and values of the same level. */
 interface Frame {
@@ -112,8 +113,7 @@ export function AtlasView({ data }: { data: AtlasData }) {
   const renderedKey = useRef<string | null>(null);
   useEffect(() => {
     if (error) setRootState('error', wantedKey);
-    else if (!current) setRootState('loading', wantedKey);
-    else if (renderedKey.current === colourKey) setRootState('ready', wantedKey);
+    else setRootState(current && renderedKey.current === colourKey ? 'ready' : 'loading', wantedKey);
   }, [error, current, wantedKey, colourKey]);
   const onRendered = useCallback(() => {
     if (!current || renderedKey.current === colourKey || layers.length === 0) return;
@@ -224,6 +224,7 @@ export function AtlasView({ data }: { data: AtlasData }) {
           onHover={(info) => setHover(info && info.index >= 0 ? { index: info.index, x: info.x, y: info.y } : null)}
           onClick={onClick}
           onRendered={onRendered}
+          onMapReady={exposeAutomation}
           onError={(m) => notify('error', `The map could not load part of its style (${m}). If you set an online basemap, check its address in Map settings or switch back to the offline basemap.`)}
         />
         <Tooltip model={tip} />

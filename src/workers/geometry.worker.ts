@@ -15,7 +15,7 @@ self.onmessage = async (e: MessageEvent<GeometryRequest>) => {
     const topo = JSON.parse(new TextDecoder().decode(bytes)) as Topology;
     const polygons = topologyToBinary(topo, objectName);
     const lines = mesh ? topologyMesh(topo, objectName) : null;
-    const transfer: Transferable[] = [polygons.positions.buffer, polygons.startIndices.buffer, polygons.indices.buffer];
+    const transfer: Transferable[] = [polygons.positions.buffer, polygons.startIndices.buffer, polygons.indices.buffer, polygons.ringStarts.buffer, polygons.areaRings.buffer];
     if (lines) transfer.push(lines.positions.buffer, lines.startIndices.buffer);
     post({ id, type: 'done', polygons, mesh: lines }, transfer);
   } catch (err) {
