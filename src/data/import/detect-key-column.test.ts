@@ -40,8 +40,8 @@ describe('detectKeyColumn', () => {
     expect(detectKeyColumn(await table('practice,v\nA81001,1\nA81002,2\n'), refs).key).toMatchObject({ geography: 'practice', target: { atlasLevel: null } });
     expect(detectKeyColumn(await table('icb,v\nE54000050,1\nE54000063,2\n'), refs).key).toMatchObject({ geography: 'icb', detectedVintage: 2024 });
     expect(detectKeyColumn(await table('icb,v\nE54000050,1\nE54000052,2\n'), refs).key).toMatchObject({ geography: 'icb', detectedVintage: 2022, target: { vintage: 2024 } });
-    expect(detectKeyColumn(await table('sub_icb,v\nE38000247,1\nE38000264,2\n'), refs).key).toMatchObject({ geography: 'sicbl', detectedVintage: 2024, target: { atlasLevel: null } });
-    expect(detectKeyColumn(await table('ca,v\nE56000003,1\nE56000005,2\n'), refs).key).toMatchObject({ geography: 'cal', detectedVintage: 2019 });
+    expect(detectKeyColumn(await table('sub_icb,v\nE38000247,1\nE38000264,2\n'), refs).key).toMatchObject({ geography: 'sicbl', detectedVintage: 2024, target: { atlasLevel: 'sicbl24' } });
+    expect(detectKeyColumn(await table('ca,v\nE56000003,1\nE56000005,2\n'), refs).key).toMatchObject({ geography: 'cal', detectedVintage: 2019, target: { atlasLevel: 'cal19' } });
   });
 
   it('takes the user\'s key column, and reports a column of non-English codes as not joinable', async () => {

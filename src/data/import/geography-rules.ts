@@ -1,8 +1,8 @@
 /**
  * Per geography: how its yearly code lists are named, which year the atlas joins on, and what a
- * code becomes in the atlas. Wards, local authorities and ICBs join on 2024 codes (the map's
- * levels); LSOAs join on the year detected (the atlas draws both 2011 and 2021); Sub-ICB locations,
- * Cancer Alliances and GP practices have no map level yet, so they match against their own lists.
+ * code becomes in the atlas. Wards, local authorities, Sub-ICB locations and ICBs join on 2024 codes
+ * and Cancer Alliances on 2019 ones (the map's levels); LSOAs join on the year detected (the atlas
+ * draws both 2011 and 2021); GP practices are points, matched against the practice list.
  */
 import type { LevelId } from '../../geo/levels';
 import type { Geography } from './classify-code';
@@ -29,14 +29,6 @@ function fixed(label: (y: number) => string, year: number, atlasLevel: LevelId, 
   return { vintageLabel: label, target: () => ({ vintage: year, label: label(year), atlasLevel }), join: inYear(geo) };
 }
 
-function asDetected(label: (y: number) => string, fallback: number, geo: Exclude<Geography, 'practice'>): GeographyRule {
-  return {
-    vintageLabel: label,
-    target: (d) => ({ vintage: d ?? fallback, label: label(d ?? fallback), atlasLevel: null }),
-    join: inYear(geo),
-  };
-}
-
 const lsoaLabel = (y: number) => `LSOA ${y}`;
 const sicblLabel = (y: number) => (y < 2022 ? `CCGs ${y}` : `Sub-ICB locations ${y}`);
 
@@ -54,8 +46,8 @@ export const GEOGRAPHY_RULES: Record<Geography, GeographyRule> = {
     join: (code, refs) => refs.ladTo2024.get(code) ?? null,
   },
   icb: fixed((y) => (y < 2022 ? `STPs ${y}` : `ICBs ${y}`), 2024, 'icb24', 'icb'),
-  sicbl: asDetected(sicblLabel, 2024, 'sicbl'),
-  cal: asDetected((y) => `Cancer Alliances ${y}`, 2020, 'cal'),
+  sicbl: fixed(sicblLabel, 2024, 'sicbl24', 'sicbl'),
+  cal: fixed((y) => `Cancer Alliances ${y}`, 2019, 'cal19', 'cal'),
   practice: {
     vintageLabel: () => 'GP practices',
     target: () => ({ vintage: null, label: 'GP practices', atlasLevel: null }),

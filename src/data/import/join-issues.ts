@@ -80,7 +80,7 @@ function geographyNotes(where: string, key: KeyDetection, join: KeyJoin, refs: R
       message: `${where}: several districts in the file became one 2024 authority (${join.merged.slice(0, 2).map((m) => `${m.from.join(', ')} → ${name(m.to)}`).join('; ')}). Their values must be combined: counts can be added, but rates and percentages need the districts' populations. Choose how in the mapping step, or combine them in the file.` });
   }
   if (key.geography && key.target && !key.target.atlasLevel && join.rowsMatched) {
-    out.push({ severity: 'info', code: 'no-map-level', column: key.column, message: `${where}: ${key.target.label} are not drawn as a map level yet; their values can be passed down to the LSOAs in each area.` });
+    out.push({ severity: 'info', code: 'no-map-level', column: key.column, message: `${where}: ${key.target.label} are points, not areas of the map: their values can be shown at each practice's location, or passed to the LSOA it sits in (not where its patients live).` });
   }
   if (key.geography === 'practice') {
     const noPlace = [...new Set(join.joinKeys)].filter((c): c is string => c !== null && !refs.practices.get(c)?.lsoa21);
