@@ -1,0 +1,46 @@
+/**
+ * Messages between the app and the import worker. A `read` job reads a user's file, finds its key
+ * and returns the join report; the table stays in the worker under the job's id so the mapping
+ * dialog can ask again (`rejoin` with another key column or units) and finally `take` the columns
+ * it adds to the atlas. Any job can be cancelled; `release` frees a table.
+ */
+import type { ReadErrorCode } from '../data/import/import-issue';
+import type { ImportedColumn } from '../data/import/imported-table';
+import type { JoinOptions, JoinReport } from '../data/import/join-report';
+import type { ReadOptions, ReadProgress } from '../data/import/read-options';
+import type { TableSummary } from '../data/import/table-summary';
+import type { MultiPolygon, Polygon } from 'geojson';
+
+export type ImportJobOptions = Pick<ReadOptions, 'sheet' | 'delimiter'> & JoinOptions;
+
+export type ImportRequest =
+  | {
+    id: number; type: 'read'; file: Blob; name: string;
+    /** URL of the app's data directory (holding tables/areas.csv and tables/ref_*.csv). */
+    referenceBase: string;
+    options: ImportJobOptions;
+  }
+  /** Report again on a table already read (the id of its `read` job), with the user's choices. */
+  | { id: number; type: 'rejoin'; table: number; options: JoinOptions }
+  /** The columns to add to the atlas, with each row's join code. */
+  | { id: number; type: 'take'; table: number; columns: string[]; options: JoinOptions }
+  | { id: number; type: 'cancel'; job: number }
+  | { id: number; type: 'release'; table: number };
+
+export interface ImportFailure {
+  /** 'internal' for bugs and unreadable reference tables: not the user's fault. */
+  code: ReadErrorCode | 'internal';
+  message: string;
+  sheets?: string[];
+}
+
+export type ImportResponse =
+  | { id: number; type: 'progress'; progress: ReadProgress }
+  | { id: number; type: 'read-done'; table: TableSummary; report: JoinReport }
+  | { id: number; type: 'rejoin-done'; report: JoinReport }
+  | {
+    id: number; type: 'take-done'; columns: ImportedColumn[]; joinKeys: (string | null)[];
+    rowNumbers: Uint32Array; geometries?: (Polygon | MultiPolygon)[];
+  }
+  | { id: number; type: 'cancelled' }
+  | { id: number; type: 'error'; error: ImportFailure };
