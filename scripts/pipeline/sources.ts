@@ -15,7 +15,21 @@ export type SourceId =
   | 'lsoa21Icb24'
   | 'lsoa11Icb22'
   | 'ladCodeChanges'
-  | 'census2021Population';
+  | 'census2021Population'
+  | 'lsoa11Lsoa21'
+  | 'lsoa11Ccg21'
+  | 'ccg19CancerAlliance'
+  | 'cancerDataUnits'
+  | 'lsoa11CancerDataUnit'
+  | 'gpPracticeLocations'
+  | 'lad21Utla21'
+  | 'smokingApsLad'
+  | 'smokingApsLtla2019'
+  | 'smokingUtla2019'
+  | 'cancerIncidenceRates'
+  | 'cancerMortalityU75'
+  | 'qofPrevalence'
+  | 'qofPracticeMapping';
 
 export interface SourceSpec {
   id: SourceId;
@@ -51,6 +65,8 @@ export type OfficialRelease = { page: string; notes: string } & (
 
 const OGL = 'Open Government Licence v3.0';
 const ONS_ATTR = 'Source: Office for National Statistics licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right 2024.';
+const FINGERTIPS_ATTR = 'Public Health Profiles (Fingertips), Office for Health Improvement and Disparities, OGL v3.0.';
+const NDRS_ATTR = 'This work uses data that has been provided by patients and collected by the NHS as part of their care and support. The data is collated, maintained and quality assured by the National Disease Registration Service, which is part of NHS England. OGL v3.0.';
 const MHCLG_ATTR = 'English Indices of Deprivation, Ministry of Housing, Communities and Local Government, OGL v3.0.';
 
 const IOD2025_PAGE = 'https://www.gov.uk/government/statistics/english-indices-of-deprivation-2025';
@@ -157,5 +173,77 @@ export const SOURCES: Record<SourceId, SourceSpec> = {
       page: 'https://www.ons.gov.uk/datasets/create',
       notes: 'ONS Census 2021 API, usual residents by "Age (6 categories)" per LSOA 2021 (England and Wales), the same table as the "create a custom dataset" download. Observations are pivoted to one row per LSOA.',
     },
+  },
+  // Smoking, cancer and the NHS geographies behind the Sub-ICB and Cancer Alliance levels. These have no
+  // `official` release yet: several are researchers' copies or derived files (MANIFEST §4–§9).
+  lsoa11Lsoa21: {
+    id: 'lsoa11Lsoa21', title: 'LSOA (2011) to LSOA (2021) to Local Authority District (2022) Best Fit Lookup for EW (V2)',
+    publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: '2022',
+    rawPath: 'lookups/lsoa11_lsoa21_lad22_ew_geographr.csv.gz', attribution: ONS_ATTR,
+  },
+  lsoa11Ccg21: {
+    id: 'lsoa11Ccg21', title: 'LSOA (2011) to Clinical Commissioning Group to STP to LAD (April 2021) Lookup in England',
+    publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'April 2021',
+    rawPath: 'lookups/lsoa11_ccg21_stp21_lad21_england_geographr.csv.gz', attribution: ONS_ATTR,
+  },
+  ccg19CancerAlliance: {
+    id: 'ccg19CancerAlliance', title: 'Clinical Commissioning Group to STP to Cancer Alliance (July 2019) Lookup in England',
+    publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'July 2019',
+    rawPath: 'lookups/ccg19_stp19_cancer_alliance19_ons.csv', attribution: ONS_ATTR,
+  },
+  cancerDataUnits: {
+    id: 'cancerDataUnits', title: 'CancerData units (105) to Sub-ICB 2022, ICB 2022, CCG 2021 and 2019 Cancer Alliance (derived lookup)',
+    publisher: 'Derived from ONS lookups (MANIFEST §7d)', licence: OGL, vintage: 'CCG 2021 / Sub-ICB July 2022 / Cancer Alliance July 2019',
+    rawPath: 'lookups/cancerdata_unit105_sicbl22_icb22_ccg21_cal19_lookup_derived.csv', attribution: ONS_ATTR,
+  },
+  lsoa11CancerDataUnit: {
+    id: 'lsoa11CancerDataUnit', title: 'LSOA (2011) to CancerData unit and Sub-ICB location (July 2022) (derived lookup)',
+    publisher: 'Derived from ONS lookups (MANIFEST §7d)', licence: OGL, vintage: 'Sub-ICB July 2022',
+    rawPath: 'lookups/lsoa11_to_cancerdata_unit105_sicbl22_derived.csv.gz', attribution: ONS_ATTR,
+  },
+  gpPracticeLocations: {
+    id: 'gpPracticeLocations', title: 'GP practice locations and 2019 CCGs (NHS website organisation data), placed in LSOA 2021',
+    publisher: 'NHS England (NHS website)', licence: OGL, vintage: 'May 2019',
+    rawPath: 'lookups/gp_practice_locations_nhs_website_2019_with_lsoa21_ward24_lad24_derived.csv', attribution: 'NHS website organisation data, OGL v3.0.',
+  },
+  lad21Utla21: {
+    id: 'lad21Utla21', title: 'Lower Tier Local Authority to Upper Tier Local Authority (2021) Lookup',
+    publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: '2021',
+    rawPath: 'lookups/lad21_utla21_geographr.csv', attribution: ONS_ATTR,
+  },
+  smokingApsLad: {
+    id: 'smokingApsLad', title: 'Smoking prevalence in adults (18+), current smokers (APS), districts and unitary authorities, 2011–2024 (Fingertips 92443)',
+    publisher: 'Office for Health Improvement and Disparities (OHID), from the ONS Annual Population Survey', licence: OGL, vintage: '2011–2024, mixed district vintages',
+    rawPath: 'smoking/smoking_prevalence_adults_aps_lad_fingertips92443_trafforddatalab.csv', attribution: FINGERTIPS_ATTR,
+  },
+  smokingApsLtla2019: {
+    id: 'smokingApsLtla2019', title: 'Local Tobacco Control Profiles: current smokers (APS) 2019 with 95 % confidence intervals, lower-tier local authorities (4/19–3/20)',
+    publisher: 'Office for Health Improvement and Disparities (OHID), from the ONS Annual Population Survey', licence: OGL, vintage: '2019, LAD April 2019',
+    rawPath: 'smoking/smoking_prevalence_ltla19_2019_fingertips92443_tobacco_profile_export_with_ci.csv', attribution: FINGERTIPS_ATTR,
+  },
+  smokingUtla2019: {
+    id: 'smokingUtla2019', title: 'Local Tobacco Control Profiles 2019: smoking prevalence (APS, GP Patient Survey, QOF), upper-tier local authorities (4/19–3/20)',
+    publisher: 'Office for Health Improvement and Disparities (OHID)', licence: OGL, vintage: '2019 and 2019/20, upper-tier LA April 2019',
+    rawPath: 'smoking/smoking_prevalence_utla19_2019_fingertips_tobacco_profile_export.csv', attribution: FINGERTIPS_ATTR,
+  },
+  cancerIncidenceRates: {
+    id: 'cancerIncidenceRates', title: 'Cancer incidence by CancerData unit (Sub-ICB 2022), 2001–2020: counts, crude and approximate age-standardised rates (derived from NDRS counts)',
+    publisher: 'NHS England National Disease Registration Service (NDRS); rates derived (MANIFEST §7c)', licence: OGL, vintage: '2023 CancerData extract, Sub-ICB July 2022 boundaries',
+    rawPath: 'cancer/cancer_incidence_rates_dsr_ccg21x105_18sites_2001_2020_derived.csv.gz', attribution: NDRS_ATTR,
+  },
+  cancerMortalityU75: {
+    id: 'cancerMortalityU75', title: 'Under 75 mortality rate from cancer considered preventable, districts, 2001–03 to 2015–17 (Fingertips 40502)',
+    publisher: 'Office for Health Improvement and Disparities (OHID), Public Health Outcomes Framework', licence: OGL, vintage: '2001–03 to 2015–17, districts before 2019',
+    rawPath: 'cancer/cancer_preventable_mortality_u75_dsr_lad_fingertips40502_trafforddatalab.csv', attribution: FINGERTIPS_ATTR,
+  },
+  qofPrevalence: {
+    id: 'qofPrevalence', title: 'Quality and Outcomes Framework 2022-23: prevalence registers by GP practice',
+    publisher: 'NHS England', licence: OGL, vintage: '2022-23',
+    rawPath: 'cancer/qof_2022_23_prevalence_all_registers_by_gp_practice_england.csv.gz', attribution: 'Quality and Outcomes Framework 2022-23, NHS England, OGL v3.0.',
+  },
+  qofPracticeMapping: {
+    id: 'qofPracticeMapping', title: 'Quality and Outcomes Framework 2022-23: practice to PCN, Sub-ICB and ICB mapping',
+    publisher: 'NHS England', licence: OGL, vintage: '2022-23',
+    rawPath: 'lookups/gp_practice_pcn_subicb_icb_region_qof_2022_23_mapping.csv', attribution: 'Quality and Outcomes Framework 2022-23, NHS England, OGL v3.0.',
   },
 };

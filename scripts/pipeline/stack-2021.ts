@@ -1,13 +1,15 @@
 /**
- * The 2021 geography stack: LSOA 2021 polygons with their ward, local authority and ICB (ONS best-fit
- * lookups) and Census 2021 residents, and the coarser levels dissolved from them.
+ * The 2021 geography stack: LSOA 2021 polygons with their ward, local authority, Sub-ICB location and
+ * ICB (ONS lookups), their 2019 Cancer Alliance (derived, see cal19-assignment.ts) and Census 2021
+ * residents, and the coarser levels dissolved from them.
  */
 import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { LevelId } from '../../src/geo/levels';
-import { majorityParent, type AreaRow } from './area-row';
+import { majorityParent, PARENT_KEYS, type AreaRow, type ParentKey } from './area-row';
 import { dissolve, polygonalFeatures, toTopology, type AreaGeometry } from './build-topology';
+import { assignCancerAlliances, type Cal19Inputs } from './cal19-assignment';
 import { JoinReport } from './join-report';
 import { placement } from './label-points';
 import { readBoundaries, readCensus2021, readLsoa21Icb24, readLsoa21Ward24Lad24 } from './read-sources';
@@ -17,7 +19,7 @@ export interface StackOutput {
   topologies: Partial<Record<LevelId, Topology>>;
 }
 
-export interface Stack2021Inputs { boundaries: string; wardLookup: string; icbLookup: string; population: string }
+export interface Stack2021Inputs { boundaries: string; wardLookup: string; icbLookup: string; population: string; cal19: Cal19Inputs }
 
 export async function buildStack2021(input: Stack2021Inputs, report: JoinReport): Promise<StackOutput> {
   const raw = await readBoundaries(input.boundaries, ['lsoa21_code', 'LSOA21CD'], ['lsoa21_name', 'LSOA21NM']);
@@ -30,6 +32,7 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
   report.check('LSOA 2021 boundaries → ward/LAD 2024 lookup', codes, wards);
   report.check('LSOA 2021 boundaries → Sub-ICB/ICB 2024 lookup', codes, nhs);
   report.check('LSOA 2021 boundaries → Census 2021 population', codes, pop);
+  const alliances = await assignCancerAlliances(input.cal19, codes, report);
 
   const base = toTopology('lsoa21', boundaries);
   const topologies: StackOutput['topologies'] = { lsoa21: base };
@@ -41,15 +44,19 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
     const p = pop.get(code)!;
     areas.push({
       level: 'lsoa21', code, name: names.get(code)!, ward24_code: w.ward24_code, lad24_code: w.lad24_code,
-      icb24_code: n.icb24_code, population: p.total, population_16plus: p.age16plus, place: placement(geomOf.get(code)!),
+      sicbl24_code: n.sicbl24_code, icb24_code: n.icb24_code, cal19_code: alliances.calOf.get(code)!,
+      population: p.total, population_16plus: p.age16plus, place: placement(geomOf.get(code)!),
     });
   }
 
   const lsoaRows = areas.slice();
-  const levels: { id: LevelId; key: 'ward24_code' | 'lad24_code' | 'icb24_code'; name: (code: string) => string }[] = [
+  // Coarsest last: each level records the majority parent at every coarser level after it.
+  const levels: { id: LevelId; key: ParentKey; name: (code: string) => string }[] = [
     { id: 'ward24', key: 'ward24_code', name: nameFrom(wards, 'ward24_code', 'ward24_name') },
     { id: 'lad24', key: 'lad24_code', name: nameFrom(wards, 'lad24_code', 'lad24_name') },
+    { id: 'sicbl24', key: 'sicbl24_code', name: sicblName(nameFrom(nhs, 'sicbl24_code', 'sicbl24_name'), alliances.ccg21Of, lsoaRows) },
     { id: 'icb24', key: 'icb24_code', name: nameFrom(nhs, 'icb24_code', 'icb24_name') },
+    { id: 'cal19', key: 'cal19_code', name: (code) => alliances.names.get(code) ?? code },
   ];
   const byCode = new Map(lsoaRows.map((r) => [r.code, r]));
   for (const level of levels) {
@@ -61,11 +68,12 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
     for (const f of geometries) {
       const code = String(f.id);
       const m = members.get(code)!;
+      const parents = Object.fromEntries(PARENT_KEYS.map((k) => [k, null])) as Record<ParentKey, string | null>;
+      for (const coarser of levels.slice(levels.indexOf(level) + 1)) {
+        parents[coarser.key] = majorityParent(m.map((r) => ({ parent: r[coarser.key], population: r.population })));
+      }
       areas.push({
-        level: level.id, code, name: level.name(code),
-        ward24_code: null,
-        lad24_code: level.id === 'ward24' ? majorityParent(m.map((r) => ({ parent: r.lad24_code, population: r.population }))) : null,
-        icb24_code: level.id === 'icb24' ? null : majorityParent(m.map((r) => ({ parent: r.icb24_code, population: r.population }))),
+        level: level.id, code, name: level.name(code), ...parents,
         population: sum(m, (r) => r.population),
         population_16plus: sum(m, (r) => r.population_16plus ?? 0),
         place: placement(f.geometry as MultiPolygon as AreaGeometry),
@@ -74,6 +82,20 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
     report.note(`${level.id}: ${geometries.length} areas dissolved from ${lsoaRows.length} LSOAs`);
   }
   return { areas, topologies };
+}
+
+/**
+ * Sub-ICB locations are named after their ICB and ODS code ("NHS Cheshire and Merseyside ICB - 01F");
+ * where a location is exactly a former CCG (same code) the CCG's place name is added, the name
+ * planners still use ("… - 01F (Halton)").
+ */
+function sicblName(official: (code: string) => string, ccg21Of: Map<string, { code: string; name: string }>, lsoas: AreaRow[]): (code: string) => string {
+  const ccgName = new Map<string, string>();
+  for (const r of lsoas) {
+    const ccg = ccg21Of.get(r.code);
+    if (ccg && ccg.code === r.sicbl24_code) ccgName.set(ccg.code, ccg.name.replace(/^NHS /, '').replace(/ CCG$/, ''));
+  }
+  return (code) => (ccgName.has(code) ? `${official(code)} (${ccgName.get(code)})` : official(code));
 }
 
 function nameFrom<T>(m: Map<string, T>, codeKey: keyof T, nameKey: keyof T): (code: string) => string {
