@@ -19,7 +19,7 @@ export type ValueKind = 'score' | 'rank' | 'decile' | 'rate' | 'percent' | 'shar
  */
 export type LevelRule =
   | { kind: 'native' }
-  | { kind: 'mean'; column: string }
+  | { kind: 'mean'; column: string; weight?: PopulationWeight }
   | { kind: 'sum'; column: string }
   | { kind: 'ratio'; numerator: string; denominator: string; multiplier: number }
   | { kind: 'share'; column: string; atMost: number }
@@ -27,12 +27,31 @@ export type LevelRule =
   | { kind: 'decile-of'; indicator: string }
   | { kind: 'inherit'; from: LevelId };
 
+/** Residents used as weights: all usual residents, or those aged 16+ (for adult measures). */
+export type PopulationWeight = 'population' | 'population_16plus';
+
+/**
+ * Confidence interval for a re-computed ratio: `poisson` for a rate from a count of events (Byar's
+ * approximation), `proportion` for a share of a list (Wilson score interval).
+ */
+export type RatioCi = 'poisson' | 'proportion';
+
+export interface DimensionValue {
+  value: string;
+  label: string;
+  /** First and last calendar year a period covers (for trend charts: pooled periods span years). */
+  start?: number;
+  end?: number;
+  /** Values of other dimensions this value only exists with (breast cancer → sex "female"). */
+  requires?: Record<string, string>;
+}
+
 /** A choice that selects rows of a long table (period, sex, cancer site, ...). */
 export interface Dimension {
   key: string;
   label: string;
   column: string;
-  values: { value: string; label: string }[];
+  values: DimensionValue[];
   /** The value shown first (the newest period, persons, all cancers, ...). */
   defaultValue: string;
 }
@@ -57,7 +76,7 @@ export interface Indicator {
   /** DuckDB table holding the native rows (`code` column + value columns). */
   table: string;
   nativeLevel: LevelId;
-  columns: { value: string; lower?: string; upper?: string; numerator?: string; denominator?: string };
+  columns: IndicatorColumns;
   unit: string;
   kind: ValueKind;
   polarity: Polarity;
@@ -65,6 +84,22 @@ export interface Indicator {
   /** Period the values describe (for single-period indicators; dimensions cover the rest). */
   period: string;
   dimensions?: Dimension[];
+  /** Fixed column values that pick this indicator's rows out of a table shared with others. */
+  filter?: Record<string, string>;
+  /**
+   * Rates from fewer events than this (numerator column) are not shown: value NULL and `suppressed`
+   * true, never drawn or ranked as zero (OHID practice: 10).
+   */
+  suppressBelow?: number;
+  /**
+   * 95 % confidence interval computed from numerator and denominator wherever the table has no limits
+   * (at the native level) and for re-computed ratios at coarser levels.
+   */
+  ci?: { method: RatioCi; multiplier: number };
+  /** The geography and vintage the publisher used, when it differs from the native level's label. */
+  publishedGeography?: string;
+  /** Per-level wording of the method where the rule kind alone would mislead. */
+  methodNote?: Partial<Record<LevelId, string>>;
   /** How to get a value at each level; a level absent here is not available (see `unavailable`). */
   levels: Partial<Record<LevelId, LevelRule>>;
   /** Why the indicator is not available at a level, in words a planner understands. */
@@ -74,12 +109,41 @@ export interface Indicator {
   caveats: string[];
 }
 
-/** The dimension values in effect: chosen ones, else each dimension's default. */
+export interface IndicatorColumns {
+  value: string;
+  lower?: string;
+  upper?: string;
+  numerator?: string;
+  denominator?: string;
+  /**
+   * Share of the row's numerator and denominator that belongs to the area, for areas published
+   * together as one unit (each keeps the unit's rate; sums count every case once).
+   */
+  share?: string;
+  /** Free-text note on the row (harmonisation, suppression at source, combined units). */
+  note?: string;
+  /** Code of the larger area the value was published for (e.g. a county for its districts). */
+  valueArea?: string;
+}
+
+/** GSS code of England: every table keeps England's own row under it, for comparisons. */
+export const ENGLAND_CODE = 'E92000001';
+
+/**
+ * The dimension values in effect: chosen ones, else each dimension's default; a value that only
+ * exists with another dimension's value (breast → female) brings that value with it.
+ */
 export function dimensionValues(ind: Indicator, chosen: Record<string, string> = {}): Record<string, string> {
   const out: Record<string, string> = {};
   for (const d of ind.dimensions ?? []) {
     const v = chosen[d.key];
     out[d.key] = v && d.values.some((x) => x.value === v) ? v : d.defaultValue;
   }
+  for (const d of ind.dimensions ?? []) Object.assign(out, d.values.find((x) => x.value === out[d.key])?.requires);
   return out;
+}
+
+/** The dimension that holds periods (for trends), if the indicator has one. */
+export function periodDimension(ind: Indicator): Dimension | undefined {
+  return ind.dimensions?.find((d) => d.key === 'period');
 }
