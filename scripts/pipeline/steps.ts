@@ -1,5 +1,6 @@
 /** The output steps, in order. Each data family (IMD, smoking, cancer, weights, ...) is one step. */
 import type { PipelineStep } from './context';
 import { imdStep } from './steps/imd-tables';
+import { smokingStep } from './steps/smoking-tables';
 
-export const STEPS: PipelineStep[] = [imdStep];
+export const STEPS: PipelineStep[] = [imdStep, smokingStep];
