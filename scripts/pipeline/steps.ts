@@ -1,6 +1,7 @@
 /** The output steps, in order. Each data family (IMD, smoking, cancer, weights, ...) is one step. */
 import type { PipelineStep } from './context';
+import { cancerStep } from './steps/cancer-tables';
 import { imdStep } from './steps/imd-tables';
 import { smokingStep } from './steps/smoking-tables';
 
-export const STEPS: PipelineStep[] = [imdStep, smokingStep];
+export const STEPS: PipelineStep[] = [imdStep, smokingStep, cancerStep];
