@@ -8,12 +8,13 @@ import type { Indicator, LevelRule } from './types';
 
 const MHCLG = 'Ministry of Housing, Communities and Local Government (MHCLG)';
 const OGL = 'Open Government Licence v3.0';
-const AGG_2021: LevelId[] = ['ward24', 'lad24', 'icb24'];
+const AGG_2021: LevelId[] = ['ward24', 'lad24', 'sicbl24', 'icb24', 'cal19'];
 const AGG_2011: LevelId[] = ['lad24', 'icb24'];
 
-const NOT_ON_2011 = 'IMD 2025 is published for LSOA 2021 areas; switch to an LSOA 2021, ward, local authority or ICB level.';
+const NOT_ON_2011 = 'IMD 2025 is published for LSOA 2021 areas; switch to an LSOA 2021, ward, local authority, Sub-ICB, ICB or Cancer Alliance level.';
 const NOT_ON_2021_LSOA = 'IMD 2019 is published for LSOA 2011 areas; switch to the LSOA 2011 level (or local authority / ICB for summaries).';
 const NOT_ON_WARD_2019 = 'IMD 2019 cannot be summarised for 2024 wards: LSOA 2011 areas do not nest in them.';
+const NOT_ON_NHS_2019 = 'IMD 2019 is summarised for local authorities and ICBs only: the LSOA 2011 areas it was published on are not assigned to 2024 Sub-ICB locations or 2019 Cancer Alliances here.';
 const SHARE_AT_LSOA = 'A share of residents is a summary of several LSOAs; pick a ward, local authority or ICB level.';
 
 const rules = (levels: LevelId[], rule: LevelRule) => Object.fromEntries(levels.map((l) => [l, rule])) as Partial<Record<LevelId, LevelRule>>;
@@ -32,7 +33,7 @@ function entry(base: Omit<Indicator, 'source' | 'group' | 'caveats' | 'period' |
     },
     caveats: [
       'Deprivation is relative: a rank says an area is more deprived than another, not by how much.',
-      'Summaries for wards, local authorities and ICBs are weighted by residents of their LSOAs '
+      'Summaries for wards, local authorities, Sub-ICB locations, ICBs and Cancer Alliances are weighted by residents of their LSOAs '
         + (edition === 2025 ? '(Census 2021 usual residents).' : '(IoD2019 mid-2015 population denominators).'),
     ],
   };
@@ -68,7 +69,7 @@ function domainEntries2025(key: ImdDomainKey, label: string, short: string): Ind
 
 function domainEntries2019(key: ImdDomainKey, label: string, short: string): Indicator[] {
   const id = (m: string) => `imd2019.${key}.${m}`;
-  const notHere = { lsoa21: NOT_ON_2021_LSOA, ward24: NOT_ON_WARD_2019 };
+  const notHere = { lsoa21: NOT_ON_2021_LSOA, ward24: NOT_ON_WARD_2019, sicbl24: NOT_ON_NHS_2019, cal19: NOT_ON_NHS_2019 };
   return [
     entry({ id: id('rank'), label: `${label}: rank (IMD 2019)`, short: `${short} rank 2019`, columns: { value: imdColumn(key, 'rank') },
       definition: `Rank among areas of the same level in England, where 1 is the most deprived. LSOA ranks are MHCLG's (1 to 32,844); for larger areas, the rank of their resident-weighted average LSOA rank.`,

@@ -1,9 +1,11 @@
 /** The catalogue: one list of indicators and lookups over it. */
 import type { LevelId } from '../../geo/levels';
+import { CANCER_INDICATORS } from './cancer-indicators';
 import { IMD_INDICATORS } from './imd-indicators';
+import { SMOKING_INDICATORS } from './smoking-indicators';
 import type { Indicator } from './types';
 
-const ALL: Indicator[] = [...IMD_INDICATORS];
+const ALL: Indicator[] = [...IMD_INDICATORS, ...SMOKING_INDICATORS, ...CANCER_INDICATORS];
 const BY_ID = new Map(ALL.map((i) => [i.id, i]));
 
 export function allIndicators(): readonly Indicator[] {
