@@ -8,7 +8,7 @@ import { SESSION_SETUP } from '../../src/data/db/db';
 import type { DataManifest } from '../../src/data/manifest';
 import { createTableFromCsv } from '../../src/data/sql/load-tables-sql';
 
-export const DATA_DIR = resolve(import.meta.dirname, '../../public/data');
+export const DATA_DIR = process.env.HOTSPOT_DATA_DIR ?? resolve(import.meta.dirname, '../../public/data');
 export const RAW_DIR = process.env.HOTSPOT_RAW_DIR ?? resolve(import.meta.dirname, '../../../shared/data/raw');
 
 export async function openNodeDb(): Promise<Db> {
