@@ -44,42 +44,72 @@ export interface BuildWeightsOptions {
 
 /** Builds and validates weights from one neighbour list (row indices) per area. */
 export function buildWeights(ids: readonly string[], lists: readonly (readonly number[])[], opts: BuildWeightsOptions): SpatialWeights {
+  if (lists.length !== ids.length) throw new Error(`weights: ${ids.length} ids but ${lists.length} neighbour lists`);
+  const offsets = new Int32Array(ids.length + 1);
+  for (let i = 0; i < ids.length; i++) offsets[i + 1] = offsets[i] + lists[i].length;
+  const neighbours = new Int32Array(offsets[ids.length]);
+  const distances = opts.distances ? new Float64Array(offsets[ids.length]) : undefined;
+  for (let i = 0; i < ids.length; i++) {
+    if (opts.distances && opts.distances[i].length !== lists[i].length) throw new Error(`weights: area "${ids[i]}" has ${lists[i].length} neighbours but ${opts.distances[i].length} distances`);
+    lists[i].forEach((j, k) => {
+      neighbours[offsets[i] + k] = Number.isInteger(j) ? j : -1;
+      if (distances) distances[offsets[i] + k] = opts.distances![i][k];
+    });
+  }
+  return buildWeightsCsr(ids, offsets, neighbours, { ...opts, distances: undefined }, distances);
+}
+
+/**
+ * Builds and validates weights from CSR arrays (taken over, rows sorted in place). The fast path for
+ * derived weights: no per-row JavaScript arrays for 33k areas.
+ */
+export function buildWeightsCsr(ids: readonly string[], offsets: Int32Array, neighbours: Int32Array, opts: BuildWeightsOptions, distances?: Float64Array): SpatialWeights {
   const n = ids.length;
-  if (lists.length !== n) throw new Error(`weights: ${n} ids but ${lists.length} neighbour lists`);
+  if (offsets.length !== n + 1 || offsets[0] !== 0 || offsets[n] !== neighbours.length) throw new Error(`weights: offsets do not describe ${n} rows of ${neighbours.length} links`);
   const seen = new Map<string, number>();
   ids.forEach((id, i) => {
     const prev = seen.get(id);
     if (prev !== undefined) throw new Error(`weights: id "${id}" appears twice (rows ${prev + 1} and ${i + 1})`);
     seen.set(id, i);
   });
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + lists[i].length;
-  const neighbours = new Int32Array(offsets[n]);
-  const distances = opts.distances ? new Float64Array(offsets[n]) : undefined;
   const islands: number[] = [];
   const self = opts.selfIncluded === true;
   for (let i = 0; i < n; i++) {
-    const order = lists[i].map((_, k) => k).sort((a, b) => lists[i][a] - lists[i][b]);
+    const a = offsets[i];
+    const b = offsets[i + 1];
+    if (b < a) throw new Error(`weights: offsets decrease at row ${i + 1}`);
+    sortRow(neighbours, distances, a, b);
     let hasSelf = false;
-    order.forEach((k, m) => {
-      const j = lists[i][k];
-      if (!Number.isInteger(j) || j < 0 || j >= n) throw new Error(`weights: area "${ids[i]}" has neighbour index ${j}, outside 0..${n - 1}`);
-      if (m > 0 && neighbours[offsets[i] + m - 1] === j) throw new Error(`weights: area "${ids[i]}" lists neighbour "${ids[j]}" twice`);
+    for (let e = a; e < b; e++) {
+      const j = neighbours[e];
+      if (j < 0 || j >= n) throw new Error(`weights: area "${ids[i]}" has neighbour index ${j}, outside 0..${n - 1}`);
+      if (e > a && neighbours[e - 1] === j) throw new Error(`weights: area "${ids[i]}" lists neighbour "${ids[j]}" twice`);
       if (j === i) {
         if (!self) throw new Error(`weights: area "${ids[i]}" lists itself as a neighbour`);
         hasSelf = true;
       }
-      neighbours[offsets[i] + m] = j;
-      if (distances) distances[offsets[i] + m] = opts.distances![i][k];
-    });
+    }
     if (self && !hasSelf) throw new Error(`weights: self-included weights but area "${ids[i]}" does not list itself`);
-    if (lists[i].length === (self ? 1 : 0)) islands.push(i);
+    if (b - a === (self ? 1 : 0)) islands.push(i);
   }
-  const weights = styleWeights(offsets, opts.style);
   return {
-    n, ids, offsets, neighbours, weights, style: opts.style, kind: opts.kind, selfIncluded: self,
+    n, ids, offsets, neighbours, weights: styleWeights(offsets, opts.style), style: opts.style, kind: opts.kind, selfIncluded: self,
     islands: Int32Array.from(islands), symmetric: isSymmetric(offsets, neighbours), distances,
   };
+}
+
+/** Sorts one row by neighbour index, carrying distances along; rows are usually sorted already. */
+function sortRow(nb: Int32Array, dist: Float64Array | undefined, a: number, b: number): void {
+  let sorted = true;
+  for (let e = a + 1; e < b && sorted; e++) if (nb[e - 1] > nb[e]) sorted = false;
+  if (sorted) return;
+  const order = Array.from({ length: b - a }, (_, k) => a + k).sort((x, y) => nb[x] - nb[y]);
+  const nbs = order.map((e) => nb[e]);
+  const ds = dist && order.map((e) => dist[e]);
+  nbs.forEach((j, k) => {
+    nb[a + k] = j;
+    if (dist) dist[a + k] = ds![k];
+  });
 }
 
 export function styleWeights(offsets: Int32Array, style: WeightsStyle): Float64Array {

@@ -1,12 +1,12 @@
 /**
  * Derived weights: another style, self links added (Gi*) or removed, asymmetric links mirrored.
- * Each goes back through `buildWeights`, so the result is validated like any other.
+ * Each goes back through `buildWeightsCsr`, so the result is validated like any other.
  */
-import { buildWeights, distanceLists, hasLink, neighbourLists, type SpatialWeights, type WeightsStyle } from './spatial-weights';
+import { buildWeights, buildWeightsCsr, distanceLists, hasLink, neighbourLists, type SpatialWeights, type WeightsStyle } from './spatial-weights';
 
 export function withStyle(w: SpatialWeights, style: WeightsStyle): SpatialWeights {
   if (w.style === style) return w;
-  return buildWeights(w.ids, neighbourLists(w), { style, kind: w.kind, selfIncluded: w.selfIncluded, distances: distanceLists(w) });
+  return buildWeightsCsr(w.ids, w.offsets.slice(), w.neighbours.slice(), { style, kind: w.kind, selfIncluded: w.selfIncluded }, w.distances?.slice());
 }
 
 /**
@@ -15,18 +15,44 @@ export function withStyle(w: SpatialWeights, style: WeightsStyle): SpatialWeight
  */
 export function includeSelf(w: SpatialWeights): SpatialWeights {
   if (w.selfIncluded) return w;
-  const lists = neighbourLists(w).map((l, i) => [...l, i]);
-  const dists = distanceLists(w)?.map((l) => [...l, 0]);
-  return buildWeights(w.ids, lists, { style: w.style, kind: `${w.kind}+self`, selfIncluded: true, distances: dists });
+  const offsets = new Int32Array(w.n + 1);
+  const neighbours = new Int32Array(w.neighbours.length + w.n);
+  const distances = w.distances && new Float64Array(neighbours.length);
+  let at = 0;
+  for (let i = 0; i < w.n; i++) {
+    let placed = false;
+    for (let e = w.offsets[i]; e <= w.offsets[i + 1]; e++) {
+      // Insert i where it belongs so the row stays sorted.
+      if (!placed && (e === w.offsets[i + 1] || w.neighbours[e] > i)) {
+        if (distances) distances[at] = 0;
+        neighbours[at++] = i;
+        placed = true;
+      }
+      if (e < w.offsets[i + 1]) {
+        if (distances) distances[at] = w.distances![e];
+        neighbours[at++] = w.neighbours[e];
+      }
+    }
+    offsets[i + 1] = at;
+  }
+  return buildWeightsCsr(w.ids, offsets, neighbours, { style: w.style, kind: `${w.kind}+self`, selfIncluded: true }, distances);
 }
 
 export function excludeSelf(w: SpatialWeights): SpatialWeights {
   if (!w.selfIncluded) return w;
-  const dl = distanceLists(w);
-  const keep = neighbourLists(w).map((l, i) => l.map((j, k) => [j, k]).filter(([j]) => j !== i));
-  return buildWeights(w.ids, keep.map((l) => l.map(([j]) => j)), {
-    style: w.style, kind: w.kind.replace(/\+self$/, ''), distances: dl && keep.map((l, i) => l.map(([, k]) => dl[i][k])),
-  });
+  const offsets = new Int32Array(w.n + 1);
+  const neighbours = new Int32Array(w.neighbours.length - w.n);
+  const distances = w.distances && new Float64Array(neighbours.length);
+  let at = 0;
+  for (let i = 0; i < w.n; i++) {
+    for (let e = w.offsets[i]; e < w.offsets[i + 1]; e++) {
+      if (w.neighbours[e] === i) continue;
+      if (distances) distances[at] = w.distances![e];
+      neighbours[at++] = w.neighbours[e];
+    }
+    offsets[i + 1] = at;
+  }
+  return buildWeightsCsr(w.ids, offsets, neighbours, { style: w.style, kind: w.kind.replace(/\+self$/, '') }, distances);
 }
 
 /** Adds j → i wherever only i → j exists (kNN weights are asymmetric; many analyses want them mirrored). */
