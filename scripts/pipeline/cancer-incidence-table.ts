@@ -20,8 +20,6 @@ function noteFor(code: string, src: SicblSource, row: IncidenceRow): string | nu
   return parts.length ? `${parts.join('; ')}.` : null;
 }
 
-const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
-
 export async function writeIncidenceTable(ctx: PipelineContext, rows: IncidenceRow[], sources: Map<string, SicblSource>): Promise<void> {
   const site = (s: string) => (s === SOURCE_ALL_SITES ? 'all-18' : s);
   const expect = (label: string, seen: Iterable<string>, allowed: { value: string }[]) =>
@@ -33,7 +31,7 @@ export async function writeIncidenceTable(ctx: PipelineContext, rows: IncidenceR
   const byUnit = new Map<string, IncidenceRow[]>();
   for (const r of rows) (byUnit.get(r.unit) ?? byUnit.set(r.unit, []).get(r.unit)!).push(r);
   const cells = (code: string, r: IncidenceRow, share: number, note: string | null): Cell[] => [
-    code, r.period, SOURCE_SEX[r.sex], site(r.site), r.count, Math.round(r.population), round(r.crude, 2), round(r.dsr, 2), r.lower === null ? null : round(r.lower, 2), r.upper === null ? null : round(r.upper, 2), round(share, 5), note,
+    code, r.period, SOURCE_SEX[r.sex], site(r.site), r.count, r.population, r.crude, r.dsr, r.lower, r.upper, share, note,
   ];
   const out: Cell[][] = [];
   for (const [code, src] of [...sources].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

@@ -60,10 +60,16 @@ export function unitsToSicbl24(unitOf11: Map<string, string>, bridge: BridgeRow[
       const partsWhole = [...byGroup.get(unit)!].every(([s]) => (bySicbl.get(s)!.get(unit) ?? 0) / total(bySicbl.get(s)) >= SAME);
       if (!partsWhole) problems.push(`${sicbl}: unit ${unit} only partly inside`);
     }
-    out.set(sicbl, { unit, share: combined ? give : 1, combined });
+    out.set(sicbl, { unit, share: 1, combined });
     if (unit !== sicbl || combined || cover < 1) {
       report.note(`CancerData unit ${unit} → Sub-ICB 2024 ${sicbl}: ${combined ? `part of a combined unit (${(100 * give).toFixed(1)} % of its residents)` : 'same area'}, ${(100 * cover).toFixed(2)} % of residents in common`);
     }
+  }
+  // A combined unit's cases are split over its locations by their residents, so the shares add up to 1.
+  for (const [sicbl, src] of out) {
+    if (!src.combined) continue;
+    const parts = [...out].filter(([, s]) => s.unit === src.unit).map(([s]) => total(bySicbl.get(s)));
+    src.share = total(bySicbl.get(sicbl)) / parts.reduce((a, b) => a + b, 0);
   }
   const sicbls = new Set(lsoa21.map((a) => a.sicbl24_code!));
   report.check('Sub-ICB 2024 locations → CancerData units (≥ 98 % of residents in common)', sicbls, out, 0);
