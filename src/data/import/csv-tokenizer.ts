@@ -9,6 +9,11 @@ import { ImportError } from './import-issue';
 
 export type RecordSink = (fields: string[], row: number) => void;
 
+function indexOr(text: string, ch: string, from: number, none: number): number {
+  const k = text.indexOf(ch, from);
+  return k < 0 ? none : k;
+}
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -27,8 +32,8 @@ export class CsvTokenizer {
   readonly malformedRows: number[] = [];
   private readonly delimiter: number;
 
-  constructor(delimiter: string, private readonly sink: RecordSink, private readonly file: string) {
-    this.delimiter = delimiter.charCodeAt(0);
+  constructor(private readonly delimiterChar: string, private readonly sink: RecordSink, private readonly file: string) {
+    this.delimiter = delimiterChar.charCodeAt(0);
   }
 
   /** The row the next record will have (1 + records so far). */
@@ -44,6 +49,11 @@ export class CsvTokenizer {
       if (n > 0 && text.charCodeAt(0) === LF) i = 1;
     }
     let start = i;
+    // next delimiter / LF / CR at or after i, found with native indexOf and reused until passed:
+    // unquoted text is never walked character by character
+    let nextDelim = -1;
+    let nextLf = -1;
+    let nextCr = -1;
     while (i < n) {
       if (this.state === State.Quoted) {
         const q = text.indexOf('"', i);
@@ -54,47 +64,44 @@ export class CsvTokenizer {
         this.state = State.QuoteInQuoted;
         continue;
       }
-      const c = text.charCodeAt(i);
       if (this.state === State.QuoteInQuoted) {
-        if (c === QUOTE) {
+        if (text.charCodeAt(i) === QUOTE) {
           // "" inside quotes is one literal quote
           this.field += '"';
-          i++;
-          start = i;
+          start = ++i;
           this.state = State.Quoted;
           continue;
         }
         this.state = State.AfterQuote;
       }
-      if (c === this.delimiter) {
-        this.endField(text, start, i);
+      if (this.state === State.FieldStart && text.charCodeAt(i) === QUOTE) {
+        this.state = State.Quoted;
+        this.quoteRow = this.row;
         start = ++i;
         continue;
       }
-      if (c === LF || c === CR) {
-        this.endField(text, start, i);
+      if (nextDelim < i) nextDelim = indexOr(text, this.delimiterChar, i, n);
+      if (nextLf < i) nextLf = indexOr(text, '\n', i, n);
+      if (nextCr < i) nextCr = indexOr(text, '\r', i, n);
+      const end = Math.min(nextDelim, nextLf, nextCr);
+      if (end > i) {
+        // text after a closing quote ("abc"def) is kept, as spreadsheets do, but the row is remembered
+        if (this.state === State.AfterQuote && this.malformedAt !== this.row) this.malformedRows.push((this.malformedAt = this.row));
+        this.state = State.Unquoted;
+        i = end;
+        if (i === n) break;
+      }
+      const c = text.charCodeAt(i);
+      this.endField(text, start, i);
+      if (c !== this.delimiter) {
         this.endRecord();
         if (c === CR) {
           if (i + 1 < n) {
             if (text.charCodeAt(i + 1) === LF) i++;
           } else this.skipLf = true;
         }
-        start = ++i;
-        continue;
       }
-      if (this.state === State.FieldStart) {
-        if (c === QUOTE) {
-          this.state = State.Quoted;
-          this.quoteRow = this.row;
-          start = ++i;
-          continue;
-        }
-        this.state = State.Unquoted;
-      } else if (this.state === State.AfterQuote) {
-        if (this.malformedAt !== this.row) this.malformedRows.push((this.malformedAt = this.row));
-        this.state = State.Unquoted;
-      }
-      i++;
+      start = ++i;
     }
     if (start < n) this.field += text.slice(start, n);
   }

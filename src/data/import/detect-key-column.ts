@@ -4,7 +4,7 @@
  * like codes, then by how distinct they are (an LSOA column beats its parent-LA column), then by a
  * name hint, then leftmost. The user can override the column in the mapping dialog (`keyColumn`).
  */
-import { classifyCode, normaliseCode, type Geography } from './classify-code';
+import { classifyCode, GEOGRAPHY_NOUN, normaliseCode, type Geography } from './classify-code';
 import { GEOGRAPHY_RULES, type JoinTarget } from './geography-rules';
 import { cellText, type ImportedTable } from './imported-table';
 import type { ReferenceCodes } from './reference-codes';
@@ -72,12 +72,14 @@ export function rankKeyCandidates(table: ImportedTable): KeyCandidate[] {
   return scored.map(({ column, share, geography }) => ({ column, share, geography }));
 }
 
-/** Distinct normalised codes of one geography in a column. */
+/** Distinct normalised codes of one geography in a column (classified once per distinct text). */
 function distinctCodes(table: ImportedTable, column: string, geography: Geography): Set<string> {
   const col = table.columns.find((c) => c.name === column)!;
+  const texts = new Set<string>();
+  for (let i = 0; i < table.rowCount; i++) texts.add(cellText(col, i));
   const out = new Set<string>();
-  for (let i = 0; i < table.rowCount; i++) {
-    const s = normaliseCode(cellText(col, i));
+  for (const t of texts) {
+    const s = normaliseCode(t);
     const c = s ? classifyCode(s) : null;
     if (c?.kind === 'joinable' && c.geography === geography) out.add(s);
   }
@@ -110,16 +112,19 @@ export function detectKeyColumn(table: ImportedTable, refs: ReferenceCodes, opts
   const best = vintageMatches.reduce<VintageMatch | null>((b, m) => (m.matched > 0 && (!b || m.matched >= b.matched) ? m : b), null);
   const detectedVintage = geography === 'practice' || !best ? null : best.vintage;
   const target = rule.target(detectedVintage);
-  return { key: { column, chosenBy, geography, detectedVintage, vintageMatches, target, note: describe(column, codes.size, best, vintageMatches, target) }, candidates };
+  return { key: { column, chosenBy, geography, detectedVintage, vintageMatches, target, note: describe(column, geography, codes.size, best, vintageMatches, target) }, candidates };
 }
 
-function describe(column: string, n: number, best: VintageMatch | null, all: VintageMatch[], target: JoinTarget): string {
+function describe(column: string, geography: Geography, n: number, best: VintageMatch | null, all: VintageMatch[], target: JoinTarget): string {
   const count = (k: number) => k.toLocaleString('en-GB');
-  if (!best) return `Column "${column}" holds ${count(n)} distinct codes shaped like ${target.label}, but none is in the atlas's lists.`;
-  const ties = all.filter((m) => m.matched === best.matched && m !== best);
-  let s = `Column "${column}" holds ${count(n)} distinct ${target.label.replace(/ \d{4}$/, '')} codes; ${count(best.matched)} are in ${best.label}`;
-  if (ties.length && best.matched === n) s += ` and also in ${ties.map((t) => t.label).join(' and ')} (these areas kept their codes), so the latest list is used`;
-  else if (ties.length) s += `, as many as in ${ties.map((t) => t.label).join(' and ')}: the file mixes years, and the latest list is used`;
+  const noun = `${GEOGRAPHY_NOUN[geography]} codes`;
+  if (!best) return `Column "${column}" holds ${count(n)} distinct ${noun}, but none is in the atlas's lists.`;
+  let s = `Column "${column}" holds ${count(n)} distinct ${noun}; ${count(best.matched)} are in ${best.label}`;
+  const ties = all.filter((m) => m.matched === best.matched && m !== best).map((m) => m.vintage);
+  if (ties.length) {
+    const years = ties.length === 1 ? `${ties[0]} list` : `${ties.slice(0, -1).join(', ')} and ${ties[ties.length - 1]} lists`;
+    s += best.matched === n ? ` (and in the ${years} too: these areas kept their codes)` : ` (as many as in the ${years}: the file mixes years; the latest is used)`;
+  }
   s += '.';
   if (target.label !== best.label) s += ` They are joined on ${target.label}.`;
   return s;

@@ -11,7 +11,7 @@ export type IssueCode =
   // key and join
   | 'no-key-column' | 'nothing-matched' | 'unmatched-codes' | 'other-vintage' | 'other-level'
   | 'duplicate-keys' | 'blank-keys' | 'outside-england' | 'aggregate-rows' | 'lad-harmonised'
-  | 'lad-merged' | 'no-map-level' | 'practices-without-lsoa'
+  | 'lad-merged' | 'no-map-level' | 'practices-without-lsoa' | 'new-boundaries'
   // values
   | 'no-value-columns' | 'non-numeric' | 'out-of-range' | 'not-whole-numbers' | 'formula-like' | 'markup-like';
 

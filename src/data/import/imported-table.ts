@@ -12,11 +12,15 @@ export interface ImportedColumn {
   name: string;
   /**
    * Text as read. `undefined` where the cell is a plain number whose text is exactly
-   * `String(numbers[i])`: on big files most cells are such numbers, and not keeping a string per
-   * cell roughly halves memory. Read cells with `cellText`.
+   * `String(numbers[i])`, and empty (length 0) when every cell of the column is such a number: on
+   * big files most cells are, and not keeping a string per cell roughly halves memory. Read cells
+   * with `cellText`.
    */
   raw: (string | undefined)[];
-  /** Numeric reading of every cell (thousands separators, %, £ allowed); NaN when blank or not a number. */
+  /**
+   * Numeric reading of every cell (thousands separators, %, £ allowed); NaN when blank or not a
+   * number. Read-only: columns without any number share one all-NaN array.
+   */
   numbers: Float64Array;
 }
 

@@ -1,10 +1,22 @@
 /** Messages about the key column and the join: what did not join, why, and what to do about it. */
 import type { KeyDetection } from './detect-key-column';
-import { listRows, quoteValue, type ImportIssue } from './import-issue';
+import { listRows, MAX_LISTED, quoteValue, type ImportIssue } from './import-issue';
 import type { KeyJoin, UnmatchedCode, UnmatchedReason } from './join-keys';
 import type { ReferenceCodes } from './reference-codes';
 
 const n = (k: number) => k.toLocaleString('en-GB');
+
+/** The first MAX_LISTED rows of several lists, without concatenating millions of row numbers. */
+function firstRows(lists: { rows: number[] }[]): number[] {
+  const out: number[] = [];
+  for (const l of lists) {
+    for (const r of l.rows) {
+      if (out.length === MAX_LISTED) return out;
+      out.push(r);
+    }
+  }
+  return out;
+}
 const plural = (k: number, one: string, many = `${one}s`) => `${n(k)} ${k === 1 ? one : many}`;
 
 function examples(codes: UnmatchedCode[], k = 3): string {
@@ -41,12 +53,12 @@ export function joinIssues(file: string, key: KeyDetection, join: KeyJoin, refs:
     const codes = join.unmatched.filter((u) => u.reason === reason);
     if (!codes.length || !anyJoined) continue;
     const rows = codes.reduce((s, u) => s + u.count, 0);
-    out.push({ severity: 'warning', code: reason === 'other-vintage' ? 'other-vintage' : reason === 'other-level' ? 'other-level' : 'unmatched-codes', column: key.column, count: codes.length, rows: codes.flatMap((u) => u.rows).slice(0, 1000),
+    out.push({ severity: 'warning', code: reason === 'other-vintage' ? 'other-vintage' : reason === 'other-level' ? 'other-level' : 'unmatched-codes', column: key.column, count: codes.length, rows: firstRows(codes),
       message: `${where}: ${plural(codes.length, 'code')} on ${plural(rows, 'row')} ${LABEL[reason][codes.length === 1 ? 0 : 1]} and will not be joined (${examples(codes)}). ${NEXT[reason]}` });
   }
   if (join.duplicates.length) {
     const d = join.duplicates;
-    out.push({ severity: 'warning', code: 'duplicate-keys', column: key.column, count: d.length, rows: d.flatMap((x) => x.rows).slice(0, 1000),
+    out.push({ severity: 'warning', code: 'duplicate-keys', column: key.column, count: d.length, rows: firstRows(d),
       message: `${where}: ${plural(d.length, 'code')} ${d.length === 1 ? 'appears' : 'appear'} on more than one row (${d.slice(0, 3).map((x) => `${x.code} on ${listRows(x.rows)}`).join('; ')}). The atlas needs one value per area: remove repeated rows, or filter the file to one year, sex or age group, then load it again.` });
   }
   if (join.blank.count) {
@@ -60,7 +72,7 @@ export function joinIssues(file: string, key: KeyDetection, join: KeyJoin, refs:
   if (join.aggregates.length) {
     const a = join.aggregates;
     const rows = a.reduce((s, x) => s + x.count, 0);
-    out.push({ severity: 'info', code: 'aggregate-rows', column: key.column, count: rows, rows: a.flatMap((x) => x.rows).slice(0, 1000),
+    out.push({ severity: 'info', code: 'aggregate-rows', column: key.column, count: rows, rows: firstRows(a),
       message: `${where}: ${a.slice(0, 3).map((x) => `${listRows(x.rows, x.count)} (${x.code}, ${refs.names.get(x.code) ?? x.description})`).join('; ')}${a.length > 3 ? ' and more' : ''} ${rows === 1 ? 'holds a total for a larger area, not an area' : 'hold totals for larger areas, not areas'} of the map; ${rows === 1 ? 'it' : 'they'} will be left out.` });
   }
   out.push(...geographyNotes(where, key, join, refs));

@@ -25,7 +25,7 @@ export interface KeyJoin {
   blank: RowsOf;
   /** Every code that did not join, once, with all its rows. */
   unmatched: UnmatchedCode[];
-  /** Codes on more than one row. */
+  /** Codes on more than one row (rows listed up to MAX_LISTED). */
   duplicates: { code: string; rows: number[] }[];
   outsideEngland: ({ country: Country | 'UK or GB'; examples: string[] } & RowsOf)[];
   aggregates: { code: string; description: string; rows: number[]; count: number }[];
@@ -39,68 +39,78 @@ const push = (r: RowsOf, row: number) => {
   if (r.count++ < MAX_LISTED) r.rows.push(row);
 };
 
+type Outside = { country: Country | 'UK or GB'; examples: string[] } & RowsOf;
+type Aggregate = { code: string; description: string; rows: number[]; count: number };
+type Harmonised = { from: string; to: string; rows: number };
+
+/** What happens to every row with a given code, decided once per distinct code. */
+type Outcome =
+  | { kind: 'joined'; key: string; harmonised: Harmonised | null }
+  | { kind: 'outside'; bucket: Outside }
+  | { kind: 'aggregate'; bucket: Aggregate }
+  | { kind: 'unmatched'; bucket: UnmatchedCode };
+
 export function joinKeys(table: ImportedTable, key: KeyDetection, refs: ReferenceCodes): KeyJoin {
   const col = table.columns.find((c) => c.name === key.column)!;
   const rule = key.geography ? GEOGRAPHY_RULES[key.geography] : null;
   const joinKeys: (string | null)[] = new Array(table.rowCount).fill(null);
   const blank: RowsOf = { rows: [], count: 0 };
-  const rowsByCode = new Map<string, number[]>();
-  const unmatched = new Map<string, UnmatchedCode>();
-  const outside = new Map<string, { country: Country | 'UK or GB'; examples: string[] } & RowsOf>();
-  const aggregates = new Map<string, { code: string; description: string; rows: number[]; count: number }>();
-  const harmonised = new Map<string, { from: string; to: string; rows: number }>();
-  const matchedCodes = new Set<string>();
-  let rowsMatched = 0;
-  for (let i = 0; i < table.rowCount; i++) {
-    const row = table.rowNumbers[i];
-    const text = cellText(col, i).trim();
-    const code = normaliseCode(text);
-    if (!code) {
-      push(blank, row);
-      continue;
-    }
-    const rows = rowsByCode.get(code);
-    if (!rows) rowsByCode.set(code, [row]);
-    else if (rows.length < MAX_LISTED) rows.push(row);
+  const byCode = new Map<string, { rows: number[]; count: number; outcome: Outcome }>();
+  const outside = new Map<string, Outside>();
+
+  const decide = (code: string, text: string): Outcome => {
     const c = classifyCode(code);
     if (c?.kind === 'outside-england') {
       let o = outside.get(c.country);
       if (!o) outside.set(c.country, (o = { country: c.country, examples: [], rows: [], count: 0 }));
-      push(o, row);
-      if (o.examples.length < 3 && !o.examples.includes(code)) o.examples.push(code);
-      continue;
+      if (o.examples.length < 3) o.examples.push(code);
+      return { kind: 'outside', bucket: o };
     }
-    if (c?.kind === 'other-england' && c.aggregate) {
-      const a = aggregates.get(code) ?? { code, description: c.description, rows: [], count: 0 };
-      aggregates.set(code, a);
-      push(a, row);
-      continue;
-    }
+    if (c?.kind === 'other-england' && c.aggregate) return { kind: 'aggregate', bucket: { code, description: c.description, rows: [], count: 0 } };
     const joined = rule && key.target && c?.kind === 'joinable' && c.geography === key.geography ? rule.join(code, refs, key.target) : null;
-    if (joined) {
-      joinKeys[i] = joined;
-      rowsMatched++;
-      matchedCodes.add(code);
-      if (joined !== code) {
-        const h = harmonised.get(code) ?? { from: code, to: joined, rows: 0 };
-        h.rows++;
-        harmonised.set(code, h);
-      }
-      continue;
-    }
-    const u = unmatched.get(code);
-    if (u) push(u, row);
+    if (joined) return { kind: 'joined', key: joined, harmonised: joined === code ? null : { from: code, to: joined, rows: 0 } };
     // shown as first written (not upper-cased): it is what the user will search their file for
-    else unmatched.set(code, { code: text, rows: [row], count: 1, ...whyUnmatched(code, key, refs) });
+    return { kind: 'unmatched', bucket: { code: text, rows: [], count: 0, ...whyUnmatched(code, key, refs) } };
+  };
+
+  // cells are interned strings (table-builder), so repeated codes are found without normalising again
+  const byText = new Map<string, NonNullable<ReturnType<typeof byCode.get>>>();
+  let rowsMatched = 0;
+  for (let i = 0; i < table.rowCount; i++) {
+    const row = table.rowNumbers[i];
+    const cell = cellText(col, i);
+    let entry = byText.get(cell);
+    if (!entry) {
+      const text = cell.trim();
+      const code = normaliseCode(text);
+      if (!code) {
+        push(blank, row);
+        continue;
+      }
+      entry = byCode.get(code);
+      if (!entry) byCode.set(code, (entry = { rows: [], count: 0, outcome: decide(code, text) }));
+      if (byText.size < 1 << 18) byText.set(cell, entry);
+    }
+    push(entry, row);
+    const o = entry.outcome;
+    if (o.kind === 'joined') {
+      joinKeys[i] = o.key;
+      rowsMatched++;
+      if (o.harmonised) o.harmonised.rows++;
+    } else push(o.bucket, row);
   }
+  const outcomes = [...byCode.values()].map((e) => e.outcome);
+  const harmonised = outcomes.flatMap((o) => (o.kind === 'joined' && o.harmonised ? [o.harmonised] : []));
   const merged = new Map<string, string[]>();
-  for (const h of harmonised.values()) merged.set(h.to, [...(merged.get(h.to) ?? []), h.from]);
-  for (const [to, from] of merged) if (rowsByCode.has(to)) from.push(to);
+  for (const h of harmonised) merged.set(h.to, [...(merged.get(h.to) ?? []), h.from]);
+  for (const [to, from] of merged) if (byCode.get(to)?.outcome.kind === 'joined') from.push(to);
   return {
-    joinKeys, rowsMatched, distinctCodes: rowsByCode.size, distinctMatched: matchedCodes.size, blank,
-    unmatched: [...unmatched.values()],
-    duplicates: [...rowsByCode].filter(([, r]) => r.length > 1).map(([code, rows]) => ({ code, rows })),
-    outsideEngland: [...outside.values()], aggregates: [...aggregates.values()], harmonised: [...harmonised.values()],
+    joinKeys, rowsMatched, distinctCodes: byCode.size, distinctMatched: outcomes.filter((o) => o.kind === 'joined').length, blank,
+    unmatched: outcomes.flatMap((o) => (o.kind === 'unmatched' ? [o.bucket] : [])),
+    duplicates: [...byCode].filter(([, e]) => e.count > 1).map(([code, e]) => ({ code, rows: e.rows })),
+    outsideEngland: [...outside.values()],
+    aggregates: outcomes.flatMap((o) => (o.kind === 'aggregate' ? [o.bucket] : [])),
+    harmonised,
     merged: [...merged].filter(([, from]) => from.length > 1).map(([to, from]) => ({ to, from: from.sort() })),
   };
 }

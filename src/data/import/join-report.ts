@@ -61,7 +61,10 @@ export function buildJoinReport(table: ImportedTable, refs: ReferenceCodes, opts
   const file = table.file;
   const issues: ImportIssue[] = [...table.issues];
   let join: KeyJoin | null = null;
-  if (!key) {
+  if (!key && table.geometries) {
+    // boundaries without codes are new areas (PCNs, neighbourhoods), not a failed join
+    issues.push({ severity: 'info', code: 'new-boundaries', message: `${file}: the features carry no area codes, so they can be added as a new set of boundaries (for example PCN areas or neighbourhoods) rather than joined to the atlas's areas. Choose the property that names each area in the mapping step.` });
+  } else if (!key) {
     issues.push({ severity: 'error', code: 'no-key-column', message: `${file}: no column holds area codes. The atlas joins on codes such as E01000001 (LSOA), E05… (ward), E06–E09… (local authority), E38… (Sub-ICB), E54… (ICB), E56… (Cancer Alliance) or GP practice codes such as A81001. Add a column of codes, or choose the key column in the mapping step.` });
   } else {
     join = joinKeys(table, key, refs);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellKind, parseCellNumber } from './parse-number';
+import { cellKind, parseCellNumber, printsBack } from './parse-number';
 
 describe('parseCellNumber', () => {
   it('reads plain, signed, decimal and exponent numbers', () => {
@@ -28,4 +28,14 @@ describe('parseCellNumber', () => {
     expect(['', '  ', 'NA', '*', '..', 'c', '#N/A', 'x', 'oops'].map((s) => cellKind(s, parseCellNumber(s))))
       .toEqual(['blank', 'blank', 'missing', 'missing', 'missing', 'missing', 'missing', 'missing', 'text']);
   });
+
+  it('knows which texts a number prints back as (so their text need not be kept)', () => {
+    const samples = ['0', '-0', '7', '-12', '007', '12.5', '12.50', '5.', '.5', '0.25', '-0.001', '0.000001', '0.0000001', '+3', '1e3', '1E21',
+      '123456789012345', '1234567890123456789', '0.30000000000001', '9007199254740993', '3.14159265358979', '1,234', '12%'];
+    for (const t of samples) {
+      const v = parseCellNumber(t);
+      expect(printsBack(t, v), t).toBe(String(v) === t);
+    }
+  });
 });
+

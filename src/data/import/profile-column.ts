@@ -38,8 +38,15 @@ const PROPORTION_NAME = /proportion|fraction|\bshare\b/i;
 const COUNT_NAME = /\b(count|counts|number|num|n|no|total|registrations|cases|referrals|deaths|patients|population|pop|list size|attendances|appointments|screened|invited|people)\b/i;
 const RATE_NAME = /\brate\b|per ?100|per ?1,?000|\bdsr\b|\bsir\b|\bsmr\b|ratio/i;
 /** Cells a spreadsheet would run as a formula if this text were exported again (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^\s*[=+\-@]|^[\t\r]/;
 const MARKUP = /<\/?[a-z][^>]*>|&(?:[a-z]+|#\d+);/i;
+
+// cheap first looks, so the regular expressions only run on the few cells that might match
+const mayBeFormula = (s: string) => {
+  const c = s.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 32;
+};
+const mayBeMarkup = (s: string) => s.includes('<') || s.includes('&');
 
 const RANGES: Record<ValueKind, { ok: (v: number) => boolean; rule: string } | null> = {
   percent: { ok: (v) => v >= 0 && v <= 100, rule: 'between 0 and 100' },
@@ -71,7 +78,8 @@ export function profileColumn(table: ImportedTable, index: number, chosenKind?: 
   const formulaLike = newList();
   const markupLike = newList();
   let percentSigns = 0;
-  for (let i = 0; i < table.rowCount; i++) {
+  // an empty `raw` means every cell is a plain number
+  for (let i = 0; i < (col.raw.length ? table.rowCount : 0); i++) {
     const raw = col.raw[i];
     if (raw === undefined) {
       counts.number++;
@@ -84,10 +92,11 @@ export function profileColumn(table: ImportedTable, index: number, chosenKind?: 
     } else if (kind === 'text') {
       const row = table.rowNumbers[i];
       note(textCells, row, raw);
-      if (FORMULA_START.test(raw.trimStart()) || FORMULA_START.test(raw)) note(formulaLike, row, raw);
-      if (MARKUP.test(raw)) note(markupLike, row, raw);
+      if (mayBeFormula(raw) && FORMULA_START.test(raw)) note(formulaLike, row, raw);
+      if (mayBeMarkup(raw) && MARKUP.test(raw)) note(markupLike, row, raw);
     }
   }
+  if (!col.raw.length) counts.number = table.rowCount;
   const type = counts.number + counts.text === 0 ? 'empty' : counts.number >= (counts.number + counts.text) / 2 ? 'numeric' : 'text';
   const profile: ColumnProfile = {
     column: col.name, type, valueKind: null, kindReason: null, counts, min: null, max: null,

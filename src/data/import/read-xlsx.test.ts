@@ -35,6 +35,14 @@ describe('readXlsx', () => {
     await expect(readXlsx(bytesSource(bytes, 'w.xlsx'), { sheet: 'Nope' })).rejects.toMatchObject({ code: 'sheet-not-found', sheets: ['Data', 'Notes'] });
   });
 
+  it('finds the column names below a title and notes', async () => {
+    const bytes = await workbook([{ sheet: 'Data', data: [['Screening uptake, 2023'], [null], ['Source: local audit'], ...data] }]);
+    const t = await readXlsx(bytesSource(bytes, 'w.xlsx'));
+    expect(t.columns.map((c) => c.name)).toEqual(['code', 'value', 'when', 'flag']);
+    expect(Array.from(t.rowNumbers)).toEqual([5, 6]);
+    expect(t.readNotes[1]).toBe('The column names are in row 4; the title or notes above them were skipped.');
+  });
+
   it('names the sheets with data when the chosen one is empty', async () => {
     const bytes = await workbook([{ sheet: 'Cover', data: [] }, { sheet: 'Data', data }]);
     await expect(readXlsx(bytesSource(bytes, 'w.xlsx'))).rejects.toMatchObject({

@@ -24,7 +24,18 @@ function cellString(v: Cell): string {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-const isEmptyRow = (r: readonly Cell[]) => r.every((c) => c == null || (typeof c === 'string' && c.trim() === ''));
+const filled = (r: readonly Cell[]) => r.filter((c) => c != null && !(typeof c === 'string' && c.trim() === '')).length;
+const isEmptyRow = (r: readonly Cell[]) => filled(r) === 0;
+
+/**
+ * Where the column names are: sheets often start with a title or notes in one cell above the table,
+ * so the header is the first row at least half as full as the fullest of the first 50 rows.
+ */
+function headerRow(data: readonly Cell[][]): number {
+  const head = data.slice(0, 50).map(filled);
+  const widest = Math.max(0, ...head);
+  return widest === 0 ? -1 : head.findIndex((k) => k > 0 && k * 2 >= widest);
+}
 
 export async function readXlsx(src: ByteSource, opts: ReadOptions = {}): Promise<ImportedTable> {
   const file = src.name;
@@ -42,15 +53,16 @@ export async function readXlsx(src: ByteSource, opts: ReadOptions = {}): Promise
   const names = sheets.map((s) => s.sheet);
   const chosen = pickSheet(sheets, opts.sheet, file, names);
   const withData = sheets.filter((s) => s !== chosen && s.data.some((r) => !isEmptyRow(r)));
-  const firstRow = chosen.data.findIndex((r) => !isEmptyRow(r));
+  const firstRow = headerRow(chosen.data);
   if (firstRow < 0) {
     const others = withData.length ? ` Sheets with data: ${withData.map((s) => `"${s.sheet}"`).join(', ')}; choose one of them.` : ' No other sheet holds data either.';
     throw new ImportError('empty-sheet', `${file}: sheet "${chosen.sheet}" is empty.${others}`, names);
   }
   const builder = new TableBuilder({ file, format: 'xlsx', numberStyle: POINT_DECIMALS });
-  chosen.data.forEach((r, i) => builder.add(r.map(cellString), i + 1));
+  chosen.data.forEach((r, i) => i >= firstRow && builder.add(r.map(cellString), i + 1));
   const notes = [`Sheet "${chosen.sheet}"${names.length > 1 ? ` (of ${names.length}: ${names.map((n) => `"${n}"`).join(', ')})` : ''}.`];
-  if (firstRow > 0) notes.push(`The column names are in row ${firstRow + 1}; the rows above it are empty.`);
+  if (chosen.data.slice(0, firstRow).some((r) => !isEmptyRow(r))) notes.push(`The column names are in row ${firstRow + 1}; the title or notes above them were skipped.`);
+  else if (firstRow > 0) notes.push(`The column names are in row ${firstRow + 1}; the rows above are empty.`);
   opts.onProgress?.({ phase: 'reading', done: src.size, total: src.size, rows: builder.rowCount });
   return builder.finish({ readNotes: notes, sheets: { names, read: chosen.sheet } });
 }
