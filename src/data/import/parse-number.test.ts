@@ -21,6 +21,7 @@ describe('parseCellNumber', () => {
     const style = { decimalComma: true };
     expect(parseCellNumber('12,5', style)).toBe(12.5);
     expect(parseCellNumber('1.234,5', style)).toBe(1234.5);
+    expect(parseCellNumber('1.234', style)).toBe(1234);
     expect(parseCellNumber('7', style)).toBe(7);
   });
 

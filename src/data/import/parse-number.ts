@@ -92,10 +92,12 @@ export function parseCellNumber(text: string, style: NumberStyle = POINT_DECIMAL
   if (text.length === 0) return NaN;
   const c0 = text.charCodeAt(0);
   if (!mayStartNumber(c0, text)) return NaN;
-  if (isPlain(text)) return +text;
+  // with decimal commas a dot groups thousands ("1.234" = 1234), so such text is not plain
+  const dotGroups = style.decimalComma && text.includes('.');
+  if (!dotGroups && isPlain(text)) return +text;
   let s = trimCell(text);
   if (s === '') return NaN;
-  if (PLAIN.test(s)) return Number(s);
+  if (!dotGroups && PLAIN.test(s)) return Number(s);
   if (s.endsWith('%')) s = s.slice(0, -1).trimEnd();
   if (/^-?[£€$]/.test(s)) s = s.replace(/^(-?)[£€$]\s*/, '$1');
   if (style.decimalComma) {

@@ -29,12 +29,12 @@ const isEmptyRow = (r: readonly Cell[]) => filled(r) === 0;
 
 /**
  * Where the column names are: sheets often start with a title or notes in one cell above the table,
- * so the header is the first row at least half as full as the fullest of the first 50 rows.
+ * so the header is the first row more than half as full as the fullest of the first 50 rows.
  */
 function headerRow(data: readonly Cell[][]): number {
   const head = data.slice(0, 50).map(filled);
   const widest = Math.max(0, ...head);
-  return widest === 0 ? -1 : head.findIndex((k) => k > 0 && k * 2 >= widest);
+  return widest === 0 ? -1 : head.findIndex((k) => k > 0 && k * 2 > widest);
 }
 
 export async function readXlsx(src: ByteSource, opts: ReadOptions = {}): Promise<ImportedTable> {
