@@ -29,7 +29,11 @@ export type SourceId =
   | 'cancerIncidenceRates'
   | 'cancerMortalityU75'
   | 'qofPrevalence'
-  | 'qofPracticeMapping';
+  | 'qofPracticeMapping'
+  | 'ward19Lad19'
+  | 'ward21Lad21'
+  | 'ward22Boundaries'
+  | 'cal20Codes';
 
 export interface SourceSpec {
   id: SourceId;
@@ -245,5 +249,26 @@ export const SOURCES: Record<SourceId, SourceSpec> = {
     id: 'qofPracticeMapping', title: 'Quality and Outcomes Framework 2022-23: practice to PCN, Sub-ICB and ICB mapping',
     publisher: 'NHS England', licence: OGL, vintage: '2022-23',
     rawPath: 'lookups/gp_practice_pcn_subicb_icb_region_qof_2022_23_mapping.csv', attribution: 'Quality and Outcomes Framework 2022-23, NHS England, OGL v3.0.',
+  },
+  // Older code lists, used only to recognise the year of codes in users' files (steps/reference-codes.ts).
+  ward19Lad19: {
+    id: 'ward19Lad19', title: 'Ward to Local Authority District (December 2019) Lookup in the United Kingdom',
+    publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'December 2019',
+    rawPath: 'lookups/ward19_lad19_uk_ons.csv', attribution: ONS_ATTR,
+  },
+  ward21Lad21: {
+    id: 'ward21Lad21', title: 'Ward to Local Authority District (May 2021) Lookup in the United Kingdom',
+    publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'May 2021',
+    rawPath: 'lookups/ward21_lad21_uk_geographr.csv', attribution: ONS_ATTR,
+  },
+  ward22Boundaries: {
+    id: 'ward22Boundaries', title: 'Wards (December 2022) Boundaries UK BSC (England; codes and names used)',
+    publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'December 2022',
+    rawPath: 'boundaries/wards22_bsc_england_wgs84.geojson.gz', attribution: ONS_ATTR,
+  },
+  cal20Codes: {
+    id: 'cal20Codes', title: 'Cancer Alliances (July 2020) Names and Codes in England',
+    publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'July 2020',
+    rawPath: 'lookups/cancer_alliance20_names_codes_ons.csv', attribution: ONS_ATTR,
   },
 };

@@ -2,6 +2,7 @@
 import type { PipelineStep } from './context';
 import { cancerStep } from './steps/cancer-tables';
 import { imdStep } from './steps/imd-tables';
+import { referenceCodesStep } from './steps/reference-codes';
 import { smokingStep } from './steps/smoking-tables';
 
-export const STEPS: PipelineStep[] = [imdStep, smokingStep, cancerStep];
+export const STEPS: PipelineStep[] = [imdStep, smokingStep, cancerStep, referenceCodesStep];
