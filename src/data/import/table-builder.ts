@@ -4,58 +4,10 @@
  * file is held once, column-wise. Also checks the header and ragged rows on the way.
  */
 import { MAX_LISTED, listRows, quoteValue, type ImportIssue } from './import-issue';
+import { ColumnBuilder } from './column-builder';
 import type { ImportedColumn, ImportedTable, ImportFormat } from './imported-table';
-import { parseCellNumber, printsBack, type NumberStyle } from './parse-number';
+import { parseCellNumber, type NumberStyle } from './parse-number';
 import { looksLikeMojibake } from './text-decoding';
-
-/** Distinct texts kept per column before interning stops (a column of unique IDs gains nothing). */
-const INTERN_LIMIT = 1 << 17;
-
-class GrowingColumn {
-  raw: (string | undefined)[] = [];
-  /** Leading cells that print back from their number, not yet written to `raw` (see ImportedColumn.raw). */
-  private numbersOnly = 0;
-  numbers = new Float64Array(1024);
-  hasNumber = false;
-
-  push(text: string | undefined): void {
-    if (text === undefined) {
-      if (this.raw.length === 0) this.numbersOnly++;
-      else this.raw.push(undefined);
-      return;
-    }
-    if (this.numbersOnly > 0) {
-      this.raw = new Array<string | undefined>(this.numbersOnly).fill(undefined);
-      this.numbersOnly = 0;
-    }
-    this.raw.push(this.keep(text));
-  }
-  private dict: Map<string, string> | null = new Map();
-
-  /**
-   * One string per distinct text (names and codes repeat on every row of long-format files), and
-   * never a slice of the decoded chunk: V8 keeps substrings of 13+ characters as views that would
-   * hold every chunk of a big file in memory.
-   */
-  private keep(text: string): string {
-    if (text.length === 0) return '';
-    if (!this.dict) return detach(text);
-    let kept = this.dict.get(text);
-    if (kept === undefined) {
-      kept = detach(text);
-      if (this.dict.size < INTERN_LIMIT) this.dict.set(kept, kept);
-      else this.dict = null;
-    }
-    return kept;
-  }
-
-  done(): void {
-    this.dict = null;
-  }
-}
-
-/** A copy of a long string that does not point into the text it was cut from (see `keep`). */
-const detach = (s: string) => (s.length < 13 ? s : (s + ' ').slice(0, -1));
 
 const isBlankRow = (fields: string[]) => {
   for (const f of fields) if (f.length && f.trim() !== '') return false;
@@ -74,7 +26,7 @@ export interface TableBuilderOptions {
 }
 
 export class TableBuilder {
-  private cols: GrowingColumn[] = [];
+  private cols: ColumnBuilder[] = [];
   private names: string[] | null = null;
   private rowNos = new Uint32Array(1024);
   private n = 0;
@@ -111,10 +63,7 @@ export class TableBuilder {
     for (let j = 0; j < width; j++) {
       const text = j < fields.length ? fields[j] : '';
       const value = parseCellNumber(text, this.opts.numberStyle);
-      const col = this.cols[j];
-      col.numbers[this.n] = value;
-      if (value === value) col.hasNumber = true;
-      col.push(value === value && printsBack(text, value) ? undefined : text);
+      this.cols[j].add(this.n, text, value);
       if (this.opts.checkMojibake && this.mojibakeRows.length < MAX_LISTED && looksLikeMojibake(text) && this.mojibakeRows[this.mojibakeRows.length - 1] !== row) this.mojibakeRows.push(row);
     }
     this.n++;
@@ -138,7 +87,7 @@ export class TableBuilder {
       }
       return name;
     });
-    this.cols = this.names.map(() => new GrowingColumn());
+    this.cols = this.names.map(() => new ColumnBuilder());
     // year columns ("2019") make fine names; an area code never does
     const dataLike = fields.filter((f) => /^(?:[EWSNK]\d{8}|[A-Z]\d{5})$/.test(f.trim()));
     if (dataLike.length > 0) {
@@ -152,11 +101,7 @@ export class TableBuilder {
     const rows = new Uint32Array(size);
     rows.set(this.rowNos);
     this.rowNos = rows;
-    for (const c of this.cols) {
-      const nums = new Float64Array(size);
-      nums.set(c.numbers);
-      c.numbers = nums;
-    }
+    for (const c of this.cols) c.grow(size);
   }
 
   finish(extra: Pick<ImportedTable, 'readNotes'> & Partial<ImportedTable>): ImportedTable {
@@ -166,13 +111,9 @@ export class TableBuilder {
     if (this.shortCount) this.issues.push({ severity: 'info', code: 'short-rows', count: this.shortCount, message: `${file}: ${this.shortCount === 1 ? '1 row has' : `${this.shortCount.toLocaleString('en-GB')} rows have`} fewer values than there are columns; the missing values are blank.` });
     if (this.blankRows) this.issues.push({ severity: 'info', code: 'blank-rows', count: this.blankRows, message: `${file}: ${this.blankRows === 1 ? '1 blank row was' : `${this.blankRows.toLocaleString('en-GB')} blank rows were`} skipped.` });
     if (this.mojibakeRows.length) this.issues.push({ severity: 'warning', code: 'mixed-encoding', rows: this.mojibakeRows.slice(), count: this.mojibakeRows.length, message: `${file}: the file mixes text encodings: ${listRows(this.mojibakeRows)} contain characters saved as UTF-8 while the rest is Windows-1252, so letters like é or £ show garbled there (e.g. "Ã©"). Open the file, save it as "CSV UTF-8", and load it again.` });
-    for (const c of this.cols) c.done();
     // text columns share one all-NaN array instead of holding one each
     const noNumbers = new Float64Array(this.n).fill(NaN);
-    const columns: ImportedColumn[] = (this.names ?? []).map((name, j) => {
-      const c = this.cols[j];
-      return { name, raw: c.raw, numbers: c.hasNumber ? c.numbers.slice(0, this.n) : noNumbers };
-    });
+    const columns: ImportedColumn[] = (this.names ?? []).map((name, j) => this.cols[j].finish(name, this.n, noNumbers));
     return {
       file, format: this.opts.format, rowCount: this.n, columns, rowNumbers: this.rowNos.slice(0, this.n),
       rowNoun: this.opts.rowNoun ?? 'row', ...rest, issues: [...this.issues, ...more],
