@@ -56,12 +56,12 @@ export function columnByName(table: ImportedTable, name: string): ImportedColumn
   return table.columns.find((c) => c.name === name);
 }
 
-/** Rows as objects keyed by column name, for small tables (reference lists, previews). */
-export function* tableRows(table: ImportedTable, limit = Infinity): Generator<Record<string, string>> {
-  const n = Math.min(table.rowCount, limit);
-  for (let i = 0; i < n; i++) {
+/** Rows as objects keyed by column name (all columns, or the named ones), for reference lists. */
+export function* tableRows(table: ImportedTable, only?: readonly string[]): Generator<Record<string, string>> {
+  const cols = only ? table.columns.filter((c) => only.includes(c.name)) : table.columns;
+  for (let i = 0; i < table.rowCount; i++) {
     const row: Record<string, string> = {};
-    for (const c of table.columns) row[c.name] = cellText(c, i);
+    for (const c of cols) row[c.name] = cellText(c, i);
     yield row;
   }
 }

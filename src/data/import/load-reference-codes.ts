@@ -19,7 +19,8 @@ export async function loadReferenceCodes(fetchBytes: (path: string) => Promise<U
   const entries = await Promise.all(
     (Object.entries(REFERENCE_TABLE_PATHS) as [keyof ReferenceTables, string][]).map(async ([k, path]) => {
       const table = await readDelimited(bytesSource(await fetchBytes(path), path), { delimiter: ',' });
-      return [k, [...tableRows(table)]] as const;
+      // areas.csv has many columns the lists do not need
+      return [k, [...tableRows(table, k === 'areas' ? ['level', 'code', 'name'] : undefined)]] as const;
     }),
   );
   return buildReferenceCodes(Object.fromEntries(entries) as unknown as ReferenceTables);
