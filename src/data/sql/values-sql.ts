@@ -69,7 +69,7 @@ function aggregateSql(ind: Indicator, rule: Exclude<LevelRule, { kind: 'native' 
   const group = `GROUP BY 1, 2`;
   const head = `SELECT b.${sqlIdent(LEVELS[level].baseKey)} AS code, ${byColumn(ind, by, 't')} AS by_value`;
   const tail = `NULL::VARCHAR AS source_code, NULL::VARCHAR AS note`;
-  const covered = (w: string, present: string) => `sum(${w}) FILTER (WHERE ${present})::DOUBLE / nullif(sum(${w}), 0) AS coverage`;
+  const covered = (w: string, present: string) => `coalesce(sum(${w}) FILTER (WHERE ${present}), 0)::DOUBLE / nullif(sum(${w}), 0) AS coverage`;
   const counted = ind.columns.numerator ? `sum(t.${sqlIdent(ind.columns.numerator)} * ${part})::DOUBLE` : 'NULL::DOUBLE';
   switch (rule.kind) {
     case 'mean': {
