@@ -20,7 +20,7 @@ function firstRows(lists: { rows: number[] }[]): number[] {
 const plural = (k: number, one: string, many = `${one}s`) => `${n(k)} ${k === 1 ? one : many}`;
 
 function examples(codes: UnmatchedCode[], k = 3): string {
-  return codes.slice(0, k).map((u) => `${quoteValue(u.code, 20)} on ${listRows(u.rows)}: ${u.detail}`).join('; ');
+  return codes.slice(0, k).map((u) => `${quoteValue(u.code, 20)} on ${listRows(u.rows, u.count)}: ${u.detail}`).join('; ');
 }
 
 const NEXT: Record<UnmatchedReason, string> = {
@@ -59,7 +59,7 @@ export function joinIssues(file: string, key: KeyDetection, join: KeyJoin, refs:
   if (join.duplicates.length) {
     const d = join.duplicates;
     out.push({ severity: 'warning', code: 'duplicate-keys', column: key.column, count: d.length, rows: firstRows(d),
-      message: `${where}: ${plural(d.length, 'code')} ${d.length === 1 ? 'appears' : 'appear'} on more than one row (${d.slice(0, 3).map((x) => `${x.code} on ${listRows(x.rows)}`).join('; ')}). The atlas needs one value per area: remove repeated rows, or filter the file to one year, sex or age group, then load it again.` });
+      message: `${where}: ${plural(d.length, 'code')} ${d.length === 1 ? 'appears' : 'appear'} on more than one row (${d.slice(0, 3).map((x) => `${x.code} on ${listRows(x.rows, x.count)}`).join('; ')}). The atlas needs one value per area: remove repeated rows, or filter the file to one year, sex or age group, then load it again.` });
   }
   if (join.blank.count) {
     out.push({ severity: 'warning', code: 'blank-keys', column: key.column, count: join.blank.count, rows: join.blank.rows,

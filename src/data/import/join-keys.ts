@@ -13,6 +13,7 @@ import type { ReferenceCodes } from './reference-codes';
 
 export type UnmatchedReason = 'not-a-code' | 'other-level' | 'other-vintage' | 'unknown-code';
 
+/** A code that did not join: as first written, its first ROWS_PER_CODE rows, how many rows, and why. */
 export interface UnmatchedCode { code: string; rows: number[]; count: number; reason: UnmatchedReason; detail: string }
 export interface RowsOf { rows: number[]; count: number }
 
@@ -25,8 +26,8 @@ export interface KeyJoin {
   blank: RowsOf;
   /** Every code that did not join, once, with all its rows. */
   unmatched: UnmatchedCode[];
-  /** Codes on more than one row (rows listed up to MAX_LISTED). */
-  duplicates: { code: string; rows: number[] }[];
+  /** Codes on more than one row (the first ROWS_PER_CODE rows, and how many rows). */
+  duplicates: { code: string; rows: number[]; count: number }[];
   outsideEngland: ({ country: Country | 'UK or GB'; examples: string[] } & RowsOf)[];
   aggregates: { code: string; description: string; rows: number[]; count: number }[];
   /** LAD codes translated to 2024 (code ≠ its 2024 code). */
@@ -35,9 +36,15 @@ export interface KeyJoin {
   merged: { to: string; from: string[] }[];
 }
 
-const push = (r: RowsOf, row: number) => {
-  if (r.count++ < MAX_LISTED) r.rows.push(row);
+const push = (r: RowsOf, row: number, max = MAX_LISTED) => {
+  if (r.count++ < max) r.rows.push(row);
 };
+
+/**
+ * Rows kept per code (the count stays exact): a long-format file repeats every code on dozens of
+ * rows, and the report, posted from the worker, would otherwise carry every row number twice.
+ */
+export const ROWS_PER_CODE = 20;
 
 type Outside = { country: Country | 'UK or GB'; examples: string[] } & RowsOf;
 type Aggregate = { code: string; description: string; rows: number[]; count: number };
@@ -91,13 +98,13 @@ export function joinKeys(table: ImportedTable, key: KeyDetection, refs: Referenc
       if (!entry) byCode.set(code, (entry = { rows: [], count: 0, outcome: decide(code, text) }));
       if (byText.size < 1 << 18) byText.set(cell, entry);
     }
-    push(entry, row);
+    push(entry, row, ROWS_PER_CODE);
     const o = entry.outcome;
     if (o.kind === 'joined') {
       joinKeys[i] = o.key;
       rowsMatched++;
       if (o.harmonised) o.harmonised.rows++;
-    } else push(o.bucket, row);
+    } else push(o.bucket, row, o.kind === 'outside' ? MAX_LISTED : ROWS_PER_CODE);
   }
   const outcomes = [...byCode.values()].map((e) => e.outcome);
   const harmonised = outcomes.flatMap((o) => (o.kind === 'joined' && o.harmonised ? [o.harmonised] : []));
@@ -107,7 +114,7 @@ export function joinKeys(table: ImportedTable, key: KeyDetection, refs: Referenc
   return {
     joinKeys, rowsMatched, distinctCodes: byCode.size, distinctMatched: outcomes.filter((o) => o.kind === 'joined').length, blank,
     unmatched: outcomes.flatMap((o) => (o.kind === 'unmatched' ? [o.bucket] : [])),
-    duplicates: [...byCode].filter(([, e]) => e.count > 1).map(([code, e]) => ({ code, rows: e.rows })),
+    duplicates: [...byCode].filter(([, e]) => e.count > 1).map(([code, e]) => ({ code, rows: e.rows, count: e.count })),
     outsideEngland: [...outside.values()],
     aggregates: outcomes.flatMap((o) => (o.kind === 'aggregate' ? [o.bucket] : [])),
     harmonised,
