@@ -12,6 +12,10 @@ export function methodText(ind: Indicator, level: LevelId): string {
   const here = LEVELS[level].label;
   const native = LEVELS[ind.nativeLevel].label;
   if (!rule) return ind.unavailable?.[level] ?? `Not available for ${here}.`;
+  // The catalogue words the method itself where the rule kind alone would mislead (16+ weights,
+  // county values, Sub-ICB areas split between alliances).
+  const note = ind.methodNote?.[level];
+  if (note) return note;
   switch (rule.kind) {
     case 'native':
       return `Published for ${native}; shown as published.`;
