@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { syntheticReference } from '../../../test/import/synthetic-reference';
 import { bytesSource } from './byte-source';
 import { detectKeyColumn } from './detect-key-column';
-import { readDelimited } from './read-csv';
+import { readCsv } from './read-csv';
 
 const refs = syntheticReference();
-const table = (csv: string) => readDelimited(bytesSource(new TextEncoder().encode(csv), 'f.csv'));
+const table = (csv: string) => readCsv(bytesSource(new TextEncoder().encode(csv), 'f.csv'));
 
 describe('detectKeyColumn', () => {
   it('prefers the finest column of codes (LSOA over its parent authority), whatever the column order', async () => {

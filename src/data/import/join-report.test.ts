@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { syntheticReference } from '../../../test/import/synthetic-reference';
 import { bytesSource } from './byte-source';
 import { buildJoinReport } from './join-report';
-import { readDelimited } from './read-csv';
+import { readCsv } from './read-csv';
 import { unmatchedCodesCsv } from './unmatched-codes-csv';
 
 const refs = syntheticReference();
-const report = async (csv: string, opts = {}) => buildJoinReport(await readDelimited(bytesSource(new TextEncoder().encode(csv), 'mine.csv')), refs, opts);
+const report = async (csv: string, opts = {}) => buildJoinReport(await readCsv(bytesSource(new TextEncoder().encode(csv), 'mine.csv')), refs, opts);
 
 describe('buildJoinReport', () => {
   it('accounts for every row: matched, unmatched, blank, outside England, totals', async () => {

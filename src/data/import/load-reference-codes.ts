@@ -5,7 +5,7 @@
  */
 import { bytesSource } from './byte-source';
 import { tableRows } from './imported-table';
-import { readDelimited } from './read-csv';
+import { readCsv } from './read-csv';
 import { buildReferenceCodes, type ReferenceCodes, type ReferenceTables } from './reference-codes';
 
 export const REFERENCE_TABLE_PATHS: Record<keyof ReferenceTables, string> = {
@@ -18,7 +18,7 @@ export const REFERENCE_TABLE_PATHS: Record<keyof ReferenceTables, string> = {
 export async function loadReferenceCodes(fetchBytes: (path: string) => Promise<Uint8Array>): Promise<ReferenceCodes> {
   const entries = await Promise.all(
     (Object.entries(REFERENCE_TABLE_PATHS) as [keyof ReferenceTables, string][]).map(async ([k, path]) => {
-      const table = await readDelimited(bytesSource(await fetchBytes(path), path), { delimiter: ',' });
+      const table = await readCsv(bytesSource(await fetchBytes(path), path), { delimiter: ',' });
       // areas.csv has many columns the lists do not need
       return [k, [...tableRows(table, k === 'areas' ? ['level', 'code', 'name'] : undefined)]] as const;
     }),

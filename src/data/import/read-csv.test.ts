@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource } from './byte-source';
 import { ImportError } from './import-issue';
 import { cellText, type ImportedTable } from './imported-table';
-import { readDelimited } from './read-csv';
+import { readCsv } from './read-csv';
 import type { ReadProgress } from './read-options';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const read = (bytes: Uint8Array, name = 'f.csv', chunkBytes?: number) => readDelimited(bytesSource(bytes, name), { chunkBytes });
+const read = (bytes: Uint8Array, name = 'f.csv', chunkBytes?: number) => readCsv(bytesSource(bytes, name), { chunkBytes });
 const col = (t: ImportedTable, j: number) => Array.from({ length: t.rowCount }, (_, i) => cellText(t.columns[j], i));
 
 function utf16(s: string, le: boolean, bom: boolean): Uint8Array {
@@ -22,7 +22,7 @@ function utf16(s: string, le: boolean, bom: boolean): Uint8Array {
 
 const TEXT = 'code,name\r\nE01000001,Café £5 “quoted”\r\n';
 
-describe('readDelimited encodings', () => {
+describe('readCsv encodings', () => {
   it('reads UTF-8 with and without a BOM, never leaving the BOM in the first column name', async () => {
     for (const bytes of [utf8(TEXT), utf8(`\uFEFF${TEXT}`)]) {
       const t = await read(bytes);
@@ -67,7 +67,7 @@ describe('readDelimited encodings', () => {
   });
 });
 
-describe('readDelimited tables', () => {
+describe('readCsv tables', () => {
   it('keeps text only where a number would not print back the same', async () => {
     const t = await read(utf8('code,v\nA,12\nB,12.50\nC,"1,234"\nD,\nE,n/a\nF,-0\n'));
     const v = t.columns[1];
@@ -86,12 +86,12 @@ describe('readDelimited tables', () => {
   it('reports progress and stops when cancelled', async () => {
     const text = utf8(`code,v\n${'E01000001,1\n'.repeat(2000)}`);
     const seen: ReadProgress[] = [];
-    const t = await readDelimited(bytesSource(text, 'f.csv'), { chunkBytes: 4096, onProgress: (p) => seen.push(p) });
+    const t = await readCsv(bytesSource(text, 'f.csv'), { chunkBytes: 4096, onProgress: (p) => seen.push(p) });
     expect(t.rowCount).toBe(2000);
     expect(seen.length).toBeGreaterThan(5);
     expect(seen.at(-1)).toMatchObject({ done: text.length, total: text.length });
     const ctl = new AbortController();
-    const run = readDelimited(bytesSource(text, 'f.csv'), { chunkBytes: 4096, signal: ctl.signal, onProgress: (p) => p.done > 8000 && ctl.abort() });
+    const run = readCsv(bytesSource(text, 'f.csv'), { chunkBytes: 4096, signal: ctl.signal, onProgress: (p) => p.done > 8000 && ctl.abort() });
     await expect(run).rejects.toBeInstanceOf(ImportError);
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
   });

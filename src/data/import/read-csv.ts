@@ -15,7 +15,7 @@ import { NotUtf8, TextChunkDecoder, sniffEncoding, windows1252Fallback, type Enc
 
 const SAMPLE_BYTES = 64 * 1024;
 
-export async function readDelimited(src: ByteSource, opts: ReadOptions = {}): Promise<ImportedTable> {
+export async function readCsv(src: ByteSource, opts: ReadOptions = {}): Promise<ImportedTable> {
   const head = await src.read(0, Math.min(src.size, SAMPLE_BYTES));
   const guess = sniffEncoding(head, src.name);
   try {

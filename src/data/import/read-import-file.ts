@@ -6,7 +6,7 @@
 import { extensionOf, type ByteSource } from './byte-source';
 import { ImportError, throwIfAborted } from './import-issue';
 import type { ImportedTable, ImportFormat } from './imported-table';
-import { readDelimited } from './read-csv';
+import { readCsv } from './read-csv';
 import { readGeoJson } from './read-geojson';
 import type { ReadOptions } from './read-options';
 import { readParquet } from './read-parquet';
@@ -40,7 +40,7 @@ export async function readImportFile(src: ByteSource, opts: ReadOptions = {}): P
   const table = format === 'parquet' ? await readParquet(src, opts)
     : format === 'xlsx' ? await readXlsx(src, opts)
       : format === 'geojson' ? await readGeoJson(src, opts)
-        : await readDelimited(src, opts);
+        : await readCsv(src, opts);
   if (table.rowCount === 0) {
     const cols = table.columns.map((c) => `"${c.name}"`).slice(0, 5).join(', ');
     throw new ImportError('no-rows', `${src.name}: the file has column names (${cols}${table.columns.length > 5 ? ', …' : ''}) but no rows of data. Export the data again with its rows.`);
