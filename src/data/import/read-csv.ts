@@ -35,7 +35,7 @@ async function readWith(src: ByteSource, head: Uint8Array, guess: EncodingGuess,
   }
   const delimiter: Delimiter = opts.delimiter ?? detectDelimiter(sample, src.size <= SAMPLE_BYTES, ext);
   const notes = [guess.note, `Values separated by ${DELIMITER_NAME[delimiter]}${opts.delimiter ? ' (as chosen)' : ''}.`];
-  if (ext === 'csv' && delimiter !== ',' || ext === 'tsv' && delimiter !== '\t') {
+  if ((ext === 'csv' && delimiter !== ',') || (ext === 'tsv' && delimiter !== '\t')) {
     notes.push(`The file name ends in .${ext} but its values are separated by ${DELIMITER_NAME[delimiter]}; read that way.`);
   }
   // European exports: semicolons between values, commas inside numbers
