@@ -95,7 +95,9 @@ export function prepareHotspots(request: HotspotRequest): PreparedHotspots {
 export function finishHotspots(prep: PreparedHotspots, part: PermutationPart): HotspotResult {
   const { request: req } = prep;
   const n = req.weights.n;
-  if (part.start !== 0 || part.end !== n) throw new Error(`hotspots: permutation results cover ${part.start}..${part.end}, not all ${n} areas`);
+  if (part.start !== 0 || part.end !== n || part.streamFrom !== 0 || part.streamTo !== part.streams) {
+    throw new Error(`hotspots: permutation results cover only part of the ${n} areas (merge the workers' parts first)`);
+  }
   const pseudoP = foldedPseudoP(part.atLeast, part.atMost, req.permutations);
   const zSim = new Float64Array(n);
   for (let i = 0; i < n; i++) zSim[i] = (prep.statistic[i] - part.simMean[i]) / part.simSd[i];

@@ -3,8 +3,8 @@ import { buildWeights } from '../weights/spatial-weights';
 import { includeSelf } from '../weights/weights-transform';
 import { getisOrd } from './getis-ord';
 import { localMoran } from './local-moran';
-import { drawStreams, permute } from './permutation-engine';
-import { mergeParts } from './permutation-part';
+import { drawStreams, permute, streamsFor } from './permutation-engine';
+import { mergeParts, splitShares } from './permutation-part';
 
 // Nine areas on a 3 × 3 grid (queen), plus rows wide enough that an area often draws itself, which
 // exercises the engine's stand-in for self draws.
@@ -97,6 +97,11 @@ describe('permute', () => {
     const whole = permute(lm.kernel, w, opts);
     const split = mergeParts([permute(lm.kernel, w, { ...opts, start: 4, end: 9 }), permute(lm.kernel, w, { ...opts, start: 0, end: 4 })], 9);
     expect(split).toEqual(whole);
+    const G = streamsFor(w, 999);
+    expect(G).toBeGreaterThan(2);
+    const byStream = splitShares(9, G, 2).map((share) => permute(lm.kernel, w, { ...opts, ...share }));
+    expect(byStream.map((p) => [p.streamFrom, p.streamTo])).toEqual([[0, Math.floor(G / 2)], [Math.floor(G / 2), G]]);
+    expect(mergeParts(byStream, 9)).toEqual(whole);
     expect(permute(lm.kernel, w, opts)).toEqual(whole);
     expect(permute(lm.kernel, w, { ...opts, seed: 2025 }).atLeast).not.toEqual(whole.atLeast);
   });
@@ -116,6 +121,15 @@ describe('permute', () => {
     expect(() => permute(lm.kernel, uneven, { permutations: 99, seed: 1 })).toThrow(/"a" have different weights/);
     const full = includeSelf(w);
     expect(() => permute(getisOrd(x, full).kernel, full, { permutations: 99, seed: 1 })).toThrow(/"e"|9 links but only 8 other areas/);
-    expect(() => mergeParts([permute(lm.kernel, w, { permutations: 99, seed: 1, start: 0, end: 4 })], 9)).toThrow(/cover 0..4, not 0..9/);
+    expect(() => mergeParts([permute(lm.kernel, w, { permutations: 99, seed: 1, start: 0, end: 4 })], 9)).toThrow(/area 4 is in no part/);
+    expect(() => permute(lm.kernel, w, { permutations: 99, seed: 1, streamFrom: 0, streamTo: 99 })).toThrow(/bad stream range/);
+  });
+});
+
+describe('splitShares', () => {
+  it('splits by stream when there are enough streams, else by area range', () => {
+    expect(splitShares(100, 16, 2)).toEqual([{ start: 0, end: 100, streamFrom: 0, streamTo: 8 }, { start: 0, end: 100, streamFrom: 8, streamTo: 16 }]);
+    expect(splitShares(100, 1, 2)).toEqual([{ start: 0, end: 50, streamFrom: 0, streamTo: 1 }, { start: 50, end: 100, streamFrom: 0, streamTo: 1 }]);
+    expect(splitShares(1, 1, 2)).toEqual([{ start: 0, end: 1, streamFrom: 0, streamTo: 1 }]);
   });
 });

@@ -27,12 +27,12 @@
  * split across workers get exactly the numbers one thread would.
  */
 import type { SpatialWeights } from '../weights/spatial-weights';
-import { emptyPart, type PermutationPart } from './permutation-part';
+import { emptyPart, type PermutationPart, type PermutationShare } from './permutation-part';
 import { DrawTable } from './permutation-draws';
 import { Moments, rankBounds, SelfHits } from './permutation-tallies';
 import { createPrng } from './prng';
 
-export type { PermutationPart } from './permutation-part';
+export type { PermutationPart, PermutationShare } from './permutation-part';
 
 export interface LagKernel {
   /** Values drawn onto the links (length n). */
@@ -44,9 +44,11 @@ export interface LagKernel {
 export interface PermutationOptions {
   permutations: number;
   seed: number;
-  /** Areas start .. end − 1 (default: all). */
+  /** Only areas start .. end − 1 (default: all) in draw streams streamFrom .. streamTo − 1 (default: all). */
   start?: number;
   end?: number;
+  streamFrom?: number;
+  streamTo?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -69,6 +71,13 @@ export function drawStreams(permutations: number, widest: number): number {
   return Math.max(1, Math.min(MAX_STREAMS, Math.floor(STREAM_BUDGET / (permutations * (widest + 1)))));
 }
 
+/** The draw streams a run on these weights uses (for splitting it with splitShares). */
+export function streamsFor(w: SpatialWeights, permutations: number): number {
+  let width = 0;
+  for (let i = 0; i < w.n; i++) width = Math.max(width, w.offsets[i + 1] - w.offsets[i]);
+  return drawStreams(permutations, width);
+}
+
 export function permute(kernel: LagKernel, w: SpatialWeights, opts: PermutationOptions): PermutationPart {
   const P = opts.permutations;
   assertPermutations(P);
@@ -82,7 +91,12 @@ export function permute(kernel: LagKernel, w: SpatialWeights, opts: PermutationO
   let width = 0;
   for (let i = 0; i < n; i++) width = Math.max(width, offsets[i + 1] - offsets[i]);
   if (width > n - 1) throw new Error(`permutations: an area has ${width} links but only ${n - 1} other areas to draw from`);
-  const part = emptyPart(start, end, P);
+  const G = drawStreams(P, width);
+  const share: PermutationShare = { start, end, streamFrom: opts.streamFrom ?? 0, streamTo: opts.streamTo ?? G };
+  if (!(Number.isInteger(share.streamFrom) && Number.isInteger(share.streamTo) && 0 <= share.streamFrom && share.streamFrom <= share.streamTo && share.streamTo <= G)) {
+    throw new Error(`permutations: bad stream range ${share.streamFrom}..${share.streamTo} of ${G}`);
+  }
+  const part = emptyPart(share, P, G);
   const m = end - start;
   // Observed sums, the direction in which a larger sum means a larger statistic, and the tie
   // tolerance: adding k values of size ≤ M in another order moves the sum by less than k² M ε.
@@ -103,7 +117,6 @@ export function permute(kernel: LagKernel, w: SpatialWeights, opts: PermutationO
   const stride = width + 1;
   const R = Math.max(1, Math.min(P, Math.floor(BLOCK_ENTRIES / stride)));
   const blocks = Math.ceil(P / R);
-  const G = drawStreams(P, width);
   const table = new Int32Array(R * stride);
   // sums[k * R + r]: sum of the first k drawn values of permutation r (k = 1 .. width).
   const sums = new Float64Array(stride * R);
@@ -113,7 +126,8 @@ export function permute(kernel: LagKernel, w: SpatialWeights, opts: PermutationO
   const moments = new Moments(width, m);
   const firstOf = (g: number) => start + ((g - (start % G) + G) % G);
   let done = 0;
-  for (let g = 0; g < G; g++) {
+  const mine = share.streamTo - share.streamFrom;
+  for (let g = share.streamFrom; g < share.streamTo; g++) {
     if (firstOf(g) >= end) continue;
     const prng = createPrng(opts.seed, g);
     moments.resetShared();
@@ -154,7 +168,7 @@ export function permute(kernel: LagKernel, w: SpatialWeights, opts: PermutationO
         part.atLeast[q] += ge;
         part.atMost[q] += le;
       }
-      opts.onProgress?.(++done, G * blocks);
+      opts.onProgress?.(++done, mine * blocks);
     }
     for (let i = firstOf(g); i < end; i += G) {
       const q = i - start;
@@ -171,7 +185,7 @@ export function permute(kernel: LagKernel, w: SpatialWeights, opts: PermutationO
     part.atLeast[q] = part.atMost[q] = -1;
     part.simMean[q] = part.simSd[q] = NaN;
   }
-  opts.onProgress?.(G * blocks, G * blocks);
+  opts.onProgress?.(mine * blocks, mine * blocks);
   return part;
 }
 
