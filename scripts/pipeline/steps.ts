@@ -4,5 +4,6 @@ import { cancerStep } from './steps/cancer-tables';
 import { imdStep } from './steps/imd-tables';
 import { referenceCodesStep } from './steps/reference-codes';
 import { smokingStep } from './steps/smoking-tables';
+import { weightsStep } from './steps/weights';
 
-export const STEPS: PipelineStep[] = [imdStep, smokingStep, cancerStep, referenceCodesStep];
+export const STEPS: PipelineStep[] = [imdStep, smokingStep, cancerStep, referenceCodesStep, weightsStep];
