@@ -18,7 +18,7 @@ async function main() {
     const inputs = await resolveInputs({ ...opts, download }, (l) => console.log(l));
     await runPipeline({ inputs, outDir: opts.outDir, log: (l) => console.log(l) });
   } catch (e) {
-    console.warn(`could not build the data (${(e as Error).message}).\nThe app will start without data: run "npm run data" (see README) or load files in the app.`);
+    console.warn(`could not build the data:\n  ${(e as Error).message.replace(/\n/g, '\n  ')}\nThe app will start without data: run "npm run data" (see README) or load files in the app.`);
   }
 }
 

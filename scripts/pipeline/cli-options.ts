@@ -1,6 +1,7 @@
 /** Command-line and environment options shared by `npm run data` and the dev/build pre-step. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseSourceBase } from './download/source-base';
 
 export interface CliOptions {
   rawDir: string;
@@ -30,7 +31,7 @@ export function parseCliOptions(argv: string[], env = process.env): CliOptions {
     rawDir: resolve(get('--raw') ?? env.HOTSPOT_RAW_DIR ?? DEFAULT_RAW),
     outDir: resolve(get('--out') ?? env.HOTSPOT_DATA_OUT ?? DEFAULT_OUT),
     download: argv.includes('--download'),
-    sourceBase: get('--source-base') ?? env.HOTSPOT_SOURCE_BASE,
+    sourceBase: parseSourceBase(get('--source-base') ?? env.HOTSPOT_SOURCE_BASE),
     cacheDir: resolve(get('--cache') ?? resolve(ROOT, 'data/downloads')),
   };
 }
@@ -41,8 +42,10 @@ Builds the files the app serves (geometry, tables, manifest.json) from the raw o
 
   --raw DIR           raw-data directory (default: $HOTSPOT_RAW_DIR or ../shared/data/raw)
   --out DIR           output directory (default: public/data, served by the app)
-  --download          fetch the official releases (MHCLG, ONS) instead of reading --raw
-  --source-base URL   fetch from this mirror instead of the publishers' hosts
+  --download          fetch the official releases (MHCLG, ONS) instead of reading --raw;
+                      needs internet; files already in the cache are reused
+  --source-base URL   fetch from this mirror instead of the publishers' hosts, keeping each
+                      file's path (default: $HOTSPOT_SOURCE_BASE)
   --cache DIR         where downloads are kept (default: data/downloads)
 `;
 
