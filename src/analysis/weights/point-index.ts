@@ -136,16 +136,18 @@ export function nearest(index: PointIndex, q: number, k: number): { ids: Int32Ar
     const diff = xyz[3 * q + axis[mid]] - xyz[3 * order[mid] + axis[mid]];
     offer(order[mid]);
     // Far side first onto the stack, so the near side is searched first.
-    const far2 = diff * diff;
-    if (diff < 0) {
-      stack[top++] = mid + 1; stack[top++] = hi; stack[top++] = far2;
-      stack[top++] = lo; stack[top++] = mid; stack[top++] = 0;
-    } else {
-      stack[top++] = lo; stack[top++] = mid; stack[top++] = far2;
-      stack[top++] = mid + 1; stack[top++] = hi; stack[top++] = 0;
-    }
+    const [nearLo, nearHi, farLo, farHi] = diff < 0 ? [lo, mid, mid + 1, hi] : [mid + 1, hi, lo, mid];
+    top = push(stack, top, farLo, farHi, diff * diff);
+    top = push(stack, top, nearLo, nearHi, 0);
   }
   return { ids, d2 };
+}
+
+function push(stack: Float64Array, top: number, lo: number, hi: number, gap2: number): number {
+  stack[top] = lo;
+  stack[top + 1] = hi;
+  stack[top + 2] = gap2;
+  return top + 3;
 }
 
 /** All points within squared chord distance `r2` of point q (excluding q), in index order. */
