@@ -68,6 +68,8 @@ describe('computeHotspots', () => {
     expect(none.pseudoP).toBe(a.pseudoP);
     expect(none.pAdjusted).toEqual(a.pseudoP);
     expect(none.significant.reduce((s, v) => s + v, 0)).toBe(Array.from(a.pseudoP).filter((p) => p <= 0.1).length);
+    expect(() => reclassify(a, { alpha: 0 })).toThrow(/alpha/);
+    expect(() => reclassify(a, { correction: 'holm' as 'fdr' })).toThrow(/correction must be one of/);
   });
 
   it('flags islands as untested and warns about raw counts', () => {

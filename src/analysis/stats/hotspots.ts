@@ -15,7 +15,7 @@ import { gClasses, G_CLASSES, LISA_CLASSES, lisaClasses } from './cluster-classe
 import { getisOrd } from './getis-ord';
 import { normaliseRequest, requestWarnings, type HotspotRequest, type HotspotStat, type NormalisedRequest } from './hotspot-request';
 import { localMoran } from './local-moran';
-import { adjustPValues, bonferroniReach, significantCounts, type BonferroniReach, type Correction } from './multiple-testing';
+import { adjustPValues, bonferroniReach, CORRECTIONS, significantCounts, type BonferroniReach, type Correction } from './multiple-testing';
 import { permute, type LagKernel, type PermutationPart } from './permutation-engine';
 import { foldedPseudoP } from './pseudo-p';
 
@@ -135,7 +135,9 @@ function classify(r: Unclassified, correction: Correction, alpha: number): Hotsp
 
 /** Same permutations, another correction or α: only the adjustment and classes are redone. */
 export function reclassify(result: HotspotResult, opts: { correction?: Correction; alpha?: number }): HotspotResult {
-  return classify(result, opts.correction ?? result.correction, opts.alpha ?? result.alpha);
+  const correction = opts.correction ?? result.correction;
+  if (!CORRECTIONS.includes(correction)) throw new Error(`correction must be one of ${CORRECTIONS.join(', ')} (got "${correction}")`);
+  return classify(result, correction, opts.alpha ?? result.alpha);
 }
 
 export function computeHotspots(request: HotspotRequest, opts: { onProgress?: (done: number, total: number) => void } = {}): HotspotResult {
