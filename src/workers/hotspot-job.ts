@@ -1,8 +1,7 @@
 /**
  * What a hotspot worker does with one job, kept apart from the worker entry so it runs (and is
- * tested) in node: rebuild the statistic's kernel (cheap) and permute the job's share of the areas.
+ * tested) in node: permute the job's share of the areas and send the counts back.
  */
-import { prepareHotspots } from '../analysis/stats/hotspots';
 import { permute } from '../analysis/stats/permutation-engine';
 import { partTransfer, type HotspotJob, type HotspotReply } from './hotspot-messages';
 
@@ -10,8 +9,7 @@ export type Post = (reply: HotspotReply, transfer?: ArrayBuffer[]) => void;
 
 export function runHotspotJob(job: HotspotJob, post: Post): void {
   try {
-    const prep = prepareHotspots({ stat: job.stat, x: job.x, y: job.y, weights: job.weights, permutations: job.permutations, seed: job.seed });
-    const part = permute(prep.kernel, prep.weights, {
+    const part = permute(job.kernel, job.links, {
       permutations: job.permutations, seed: job.seed, ...job.share,
       onProgress: (done, total) => post({ type: 'progress', job: job.job, done, total }),
     });

@@ -1,21 +1,19 @@
 /**
  * The one message map between the app's hotspot pool (hotspot-pool.ts) and its workers
- * (hotspot.worker.ts). Typed arrays travel as transferred buffers, not copies. Cancelling a job
- * terminates its workers (a permutation run is one synchronous loop, so a "cancel" message could
- * only be read once it had finished).
+ * (hotspot.worker.ts). The pool prepares the statistic on the main thread (cheap) and sends each
+ * worker only what the permutation engine reads: the kernel and the link table, as typed arrays in
+ * transferred buffers. Cancelling terminates the workers (a permutation run is one synchronous loop,
+ * so a "cancel" message could only be read once it had finished).
  */
-import type { HotspotStat } from '../analysis/stats/hotspot-request';
+import type { LagKernel, LinkTable } from '../analysis/stats/permutation-engine';
 import type { PermutationPart, PermutationShare } from '../analysis/stats/permutation-part';
-import type { SpatialWeights } from '../analysis/weights/spatial-weights';
 
 /** App → worker: permute one share of the areas. */
 export interface HotspotJob {
   type: 'run';
   job: number;
-  stat: HotspotStat;
-  x: Float64Array;
-  y?: Float64Array;
-  weights: SpatialWeights;
+  kernel: LagKernel;
+  links: LinkTable;
   permutations: number;
   seed: number;
   share: PermutationShare;
@@ -32,13 +30,17 @@ export interface HotspotMessageMap {
   fromWorker: HotspotReply;
 }
 
-/** The buffers of a job's arrays, for the transfer list (each worker gets its own copies). */
+/** A job for one worker: its own copies of the arrays, so they can be transferred. */
+export function makeJob(job: number, kernel: LagKernel, links: LinkTable, permutations: number, seed: number, share: PermutationShare): HotspotJob {
+  return {
+    type: 'run', job, permutations, seed, share,
+    kernel: { values: kernel.values.slice(), slope: kernel.slope.slice() },
+    links: { n: links.n, offsets: links.offsets.slice(), neighbours: links.neighbours.slice(), weights: links.weights.slice() },
+  };
+}
+
 export function jobTransfer(job: HotspotJob): ArrayBuffer[] {
-  const w = job.weights;
-  const arrays: ArrayBufferView[] = [job.x, w.offsets, w.neighbours, w.weights, w.islands];
-  if (job.y) arrays.push(job.y);
-  if (w.distances) arrays.push(w.distances);
-  return unique(arrays);
+  return unique([job.kernel.values, job.kernel.slope, job.links.offsets, job.links.neighbours, job.links.weights]);
 }
 
 export function partTransfer(part: PermutationPart): ArrayBuffer[] {

@@ -71,15 +71,18 @@ describe('HotspotPool', () => {
     });
   }
 
-  it('transfers its own copies of the inputs and leaves the caller’s arrays alone', async () => {
+  it('transfers its own copies of the kernel and links and leaves the caller’s arrays alone', async () => {
     const { p, made } = pool();
     const xs = Float64Array.from(x);
     await p.run({ stat: 'lisa', x: xs, weights, seed: 1, permutations: 99 });
+    const [job0, job1] = [made[0].jobs[0], made[1].jobs[0]];
     const sent = made[0].transfers[0];
-    expect(sent).toContain(made[0].jobs[0].x.buffer);
-    expect(sent).not.toContain(xs.buffer);
+    expect(sent).toHaveLength(5);
+    expect(sent).toContain(job0.kernel.values.buffer);
+    expect(sent).toContain(job0.links.neighbours.buffer);
     expect(sent).not.toContain(weights.neighbours.buffer);
-    expect(made[0].jobs[0].x.buffer).not.toBe(made[1].jobs[0].x.buffer);
+    expect(job0.links.neighbours).toEqual(weights.neighbours);
+    expect(job0.kernel.values.buffer).not.toBe(job1.kernel.values.buffer);
     expect(xs).toEqual(x);
   });
 

@@ -17,16 +17,16 @@
  * counts under each correction, whether Bonferroni is reachable, and warnings. Bad requests reject
  * before any worker starts, with a message naming the option.
  *
- * Each worker gets its own copy of the inputs, transferred (the caller's arrays stay usable); results
- * come back as transferred buffers. Runs are queued: one run at a time uses both workers. Results are
- * identical to computeHotspots in one thread for the same seed, however the work is split.
+ * The statistic is prepared on the main thread (validation, analytical values: milliseconds); each
+ * worker gets its own copy of the permutation kernel and link table, transferred (the caller's arrays
+ * stay usable), and sends its counts back as transferred buffers. Runs are queued: one run at a time
+ * uses both workers. Results are identical to computeHotspots in one thread for the same seed.
  */
 import { finishHotspots, prepareHotspots, type HotspotResult } from '../analysis/stats/hotspots';
 import type { HotspotRequest } from '../analysis/stats/hotspot-request';
 import { streamsFor } from '../analysis/stats/permutation-engine';
 import { mergeParts, splitShares, type PermutationPart } from '../analysis/stats/permutation-part';
-import type { SpatialWeights } from '../analysis/weights/spatial-weights';
-import { jobTransfer, type HotspotJob, type HotspotReply } from './hotspot-messages';
+import { jobTransfer, makeJob, type HotspotJob, type HotspotReply } from './hotspot-messages';
 
 /** The part of the Worker interface the pool uses (so node tests can pass an in-process stand-in). */
 export interface WorkerLike {
@@ -107,22 +107,12 @@ export class HotspotPool {
             }
           }
         };
-        const message: HotspotJob = {
-          type: 'run', job, stat: request.stat, x: request.x.slice(), y: request.y?.slice(), weights: copyWeights(request.weights),
-          permutations: prep.request.permutations, seed: prep.request.seed, share,
-        };
+        const message = makeJob(job, prep.kernel, prep.weights, prep.request.permutations, prep.request.seed, share);
         worker.postMessage(message, jobTransfer(message));
       });
     });
     return finishHotspots(prep, mergeParts(parts, n));
   }
-}
-
-function copyWeights(w: SpatialWeights): SpatialWeights {
-  return {
-    ...w, ids: [...w.ids], offsets: w.offsets.slice(), neighbours: w.neighbours.slice(), weights: w.weights.slice(),
-    islands: w.islands.slice(), distances: w.distances?.slice(),
-  };
 }
 
 function abortError(): Error {

@@ -34,6 +34,9 @@ import { createPrng } from './prng';
 
 export type { PermutationPart, PermutationShare } from './permutation-part';
 
+/** The parts of a weights object the engine reads (what a worker needs to be sent). */
+export type LinkTable = Pick<SpatialWeights, 'n' | 'offsets' | 'neighbours' | 'weights'> & { ids?: readonly string[] };
+
 export interface LagKernel {
   /** Values drawn onto the links (length n). */
   values: Float64Array;
@@ -72,13 +75,13 @@ export function drawStreams(permutations: number, widest: number): number {
 }
 
 /** The draw streams a run on these weights uses (for splitting it with splitShares). */
-export function streamsFor(w: SpatialWeights, permutations: number): number {
+export function streamsFor(w: LinkTable, permutations: number): number {
   let width = 0;
   for (let i = 0; i < w.n; i++) width = Math.max(width, w.offsets[i + 1] - w.offsets[i]);
   return drawStreams(permutations, width);
 }
 
-export function permute(kernel: LagKernel, w: SpatialWeights, opts: PermutationOptions): PermutationPart {
+export function permute(kernel: LagKernel, w: LinkTable, opts: PermutationOptions): PermutationPart {
   const P = opts.permutations;
   assertPermutations(P);
   const { n, offsets } = w;
@@ -195,12 +198,12 @@ function tally(sum: number, obs: number, tie: number, dir: number): number {
 }
 
 /** The common weight of each row's links; binary and row-standardised weights always have one. */
-function rowConstants(w: SpatialWeights): Float64Array {
+function rowConstants(w: LinkTable): Float64Array {
   const c = new Float64Array(w.n);
   for (let i = 0; i < w.n; i++) {
     const o = w.offsets[i];
     for (let e = o + 1; e < w.offsets[i + 1]; e++) {
-      if (w.weights[e] !== w.weights[o]) throw new Error(`permutations: links of area "${w.ids[i]}" have different weights; only binary or row-standardised weights are supported`);
+      if (w.weights[e] !== w.weights[o]) throw new Error(`permutations: links of area "${w.ids?.[i] ?? i + 1}" have different weights; only binary or row-standardised weights are supported`);
     }
     c[i] = o < w.offsets[i + 1] ? w.weights[o] : 0;
   }
