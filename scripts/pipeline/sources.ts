@@ -59,8 +59,10 @@ export type OfficialRelease = { page: string; notes: string } & (
    * An ArcGIS FeatureServer layer on the ONS Open Geography Portal, read page by page with
    * `resultOffset`/`resultRecordCount` (the server caps a page at its maxRecordCount and sets
    * `exceededTransferLimit` while more remain). Saved as GeoJSON (with geometry) or CSV (tables).
+   * `fields` maps each ONS field to the column it is saved as: the raw-directory name, so every
+   * reader written against the raw files reads the download too.
    */
-  | { format: 'arcgis'; url: string; where: string; outFields: string[]; orderBy: string; geometry: boolean; pageSize: number }
+  | { format: 'arcgis'; url: string; where: string; fields: Record<string, string>; orderBy: string; geometry: boolean; pageSize: number }
   /** ONS Code History Database: a zip whose Changes.csv and ChangeHistory.csv give every code change. */
   | { format: 'code-history-zip'; url: string }
   /** ONS Census 2021 API ("create a custom dataset"): JSON observations per area and category. */
@@ -82,9 +84,9 @@ const IOD2019_FILE7: OfficialRelease = {
   notes: 'IoD2019 File 7 (CSV): File 2 headers for ranks and deciles, plus scores and the File 6 mid-2015 denominators. URL used by many public projects since 2019.',
 };
 const ONS_FEATURES = 'https://services1.arcgis.com/ESMARspQHYMw9BZ9/arcgis/rest/services';
-const arcgisTable = (service: string, outFields: string[], page: string, notes: string): OfficialRelease => ({
-  format: 'arcgis', url: `${ONS_FEATURES}/${service}/FeatureServer/0/query`, where: '1=1', outFields,
-  orderBy: outFields[0], geometry: false, pageSize: 2000, page, notes,
+const arcgisTable = (service: string, fields: Record<string, string>, page: string, notes: string): OfficialRelease => ({
+  format: 'arcgis', url: `${ONS_FEATURES}/${service}/FeatureServer/0/query`, where: '1=1', fields,
+  orderBy: Object.keys(fields)[0], geometry: false, pageSize: 2000, page, notes,
 });
 
 export const SOURCES: Record<SourceId, SourceSpec> = {
@@ -116,7 +118,7 @@ export const SOURCES: Record<SourceId, SourceSpec> = {
     rawPath: 'boundaries/lsoa21_bsc_england_wgs84.geojson.gz', attribution: ONS_ATTR,
     official: {
       format: 'arcgis', url: `${ONS_FEATURES}/Lower_layer_Super_Output_Areas_December_2021_Boundaries_EW_BSC_V4/FeatureServer/0/query`,
-      where: "LSOA21CD LIKE 'E%'", outFields: ['LSOA21CD', 'LSOA21NM'], orderBy: 'LSOA21CD', geometry: true, pageSize: 2000,
+      where: "LSOA21CD LIKE 'E%'", fields: { LSOA21CD: 'lsoa21_code', LSOA21NM: 'lsoa21_name' }, orderBy: 'LSOA21CD', geometry: true, pageSize: 2000,
       page: 'https://geoportal.statistics.gov.uk/datasets/ons::lower-layer-super-output-areas-december-2021-boundaries-ew-bsc-v4/about',
       notes: 'GeoJSON pages in WGS84 (outSR=4326), England only.',
     },
@@ -127,7 +129,7 @@ export const SOURCES: Record<SourceId, SourceSpec> = {
     rawPath: 'boundaries/lsoa11_bgc_simplified_england_wgs84.geojson.gz', attribution: ONS_ATTR,
     official: {
       format: 'arcgis', url: `${ONS_FEATURES}/LSOA_Dec_2011_Boundaries_Generalised_Clipped_BGC_EW_V3/FeatureServer/0/query`,
-      where: "LSOA11CD LIKE 'E%'", outFields: ['LSOA11CD', 'LSOA11NM'], orderBy: 'LSOA11CD', geometry: true, pageSize: 2000,
+      where: "LSOA11CD LIKE 'E%'", fields: { LSOA11CD: 'LSOA11CD', LSOA11NM: 'LSOA11NM' }, orderBy: 'LSOA11CD', geometry: true, pageSize: 2000,
       page: 'https://geoportal.statistics.gov.uk/search?q=LSOA_Dec_2011_Boundaries_Generalised_Clipped_BGC_EW_V3',
       notes: 'GeoJSON pages in WGS84, England only. The official BGC has more vertices than the simplified copy in the workplace raw directory, so the LSOA 2011 geometry is larger.',
     },
@@ -136,7 +138,8 @@ export const SOURCES: Record<SourceId, SourceSpec> = {
     id: 'lsoa21Ward24Lad24', title: 'LSOA (2021) to Electoral Ward (2024) to LAD (2024) Best Fit Lookup in EW',
     publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'May 2024',
     rawPath: 'lookups/lsoa21_ward24_lad24_ew_geographr.csv.gz', attribution: ONS_ATTR,
-    official: arcgisTable('LSOA21_WD24_LAD24_EW_LU', ['LSOA21CD', 'LSOA21NM', 'WD24CD', 'WD24NM', 'LAD24CD', 'LAD24NM'],
+    official: arcgisTable('LSOA21_WD24_LAD24_EW_LU',
+      { LSOA21CD: 'lsoa21_code', LSOA21NM: 'lsoa21_name', WD24CD: 'ward24_code', WD24NM: 'ward24_name', LAD24CD: 'ltla24_code', LAD24NM: 'ltla24_name' },
       'https://geoportal.statistics.gov.uk/search?q=LSOA21_WD24_LAD24_EW_LU',
       'Attribute table (f=json) for England and Wales; the reader keeps English LSOAs.'),
   },
@@ -145,7 +148,10 @@ export const SOURCES: Record<SourceId, SourceSpec> = {
     publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'April 2024',
     rawPath: 'lookups/lsoa21_sicbl24_icb24_england_geographr.csv.gz', attribution: ONS_ATTR,
     official: arcgisTable('LSOA21_SICBL24_ICB24_CAL24_LAD24_EN_LU',
-      ['LSOA21CD', 'LSOA21NM', 'SICBL24CD', 'SICBL24CDH', 'SICBL24NM', 'ICB24CD', 'ICB24CDH', 'ICB24NM'],
+      {
+        LSOA21CD: 'lsoa21_code', LSOA21NM: 'lsoa21_name', SICBL24CD: 'sicbl24_code', SICBL24CDH: 'sicbl24_code_nhs', SICBL24NM: 'sicbl24_name',
+        ICB24CD: 'icb24_code', ICB24CDH: 'icb24_code_nhs', ICB24NM: 'icb24_name',
+      },
       'https://geoportal.statistics.gov.uk/search?q=LSOA21_SICBL24_ICB24_CAL24_LAD24_EN_LU',
       'Attribute table (f=json); the service also holds Cancer Alliance (CAL24) and LAD24 columns, not requested here.'),
   },
@@ -154,7 +160,10 @@ export const SOURCES: Record<SourceId, SourceSpec> = {
     publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'July 2022',
     rawPath: 'lookups/lsoa11_sicbl22_icb22_lad22_england_geographr.csv.gz', attribution: ONS_ATTR,
     official: arcgisTable('LSOA11_SICBL22_ICB22_LAD22_EN_LU',
-      ['LSOA11CD', 'LSOA11NM', 'SICBL22CD', 'SICBL22CDH', 'SICBL22NM', 'ICB22CD', 'ICB22CDH', 'ICB22NM', 'LAD22CD', 'LAD22NM'],
+      {
+        LSOA11CD: 'lsoa11_code', LSOA11NM: 'lsoa11_name', SICBL22CD: 'sicbl22_code', SICBL22CDH: 'sicbl22_code_h', SICBL22NM: 'sicbl22_name',
+        ICB22CD: 'icb22_code', ICB22CDH: 'icb22_code_h', ICB22NM: 'icb22_name', LAD22CD: 'ltla22_code', LAD22NM: 'ltla22_name',
+      },
       'https://geoportal.statistics.gov.uk/search?q=LSOA11_SICBL22_ICB22_LAD22_EN_LU',
       'Attribute table (f=json), England.'),
   },

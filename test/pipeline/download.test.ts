@@ -73,7 +73,7 @@ describe.skipIf(!existsSync(RAW))('npm run data -- --download (offline, against 
       if (!official) {
         expect(s.origin).toBe(`raw/${SOURCES[s.id as SourceId].rawPath}`);
       } else if (official.format === 'arcgis') {
-        expect(s.origin).toBe(`${withSourceBase(official.url, server.url)}?${new URLSearchParams({ where: official.where, outFields: official.outFields.join(','), orderByFields: official.orderBy })}&f=${official.geometry ? 'geojson' : 'json'}`);
+        expect(s.origin).toBe(`${withSourceBase(official.url, server.url)}?${new URLSearchParams({ where: official.where, outFields: Object.keys(official.fields).join(','), orderByFields: official.orderBy })}&f=${official.geometry ? 'geojson' : 'json'}`);
       } else {
         expect(s.origin).toBe(withSourceBase(official.url, server.url));
       }

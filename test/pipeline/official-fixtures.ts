@@ -179,13 +179,16 @@ function codeHistoryZip(byYear: Row[], ward: Row[]): Buffer {
   for (const r of byYear) {
     years.forEach((y, i) => {
       const code = r[`ltla${y}_code`];
-      const s = seen.get(code) ?? { name: r[`ltla${y}_name`], first: y, last: y };
+      const name = r[`ltla${y}_name`];
+      const s = seen.get(code) ?? { name, first: y, last: y };
       s.first = Math.min(s.first, y);
       s.last = Math.max(s.last, y);
+      if (y >= s.last) s.name = name; // ChangeHistory carries a code's latest name
       seen.set(code, s);
-      const prev = i > 0 ? r[`ltla${years[i - 1]}_code`] : code;
-      if (prev !== code) {
-        changes.set(`${prev}>${code}`, [code, r[`ltla${y}_name`], '', prev, r[`ltla${years[i - 1]}_name`], '', 'SI0001', 'Reorganisation Order', `01/04/20${y}`, code.slice(0, 3), `20${y}`]);
+      const [prev, prevName] = i > 0 ? [r[`ltla${years[i - 1]}_code`], r[`ltla${years[i - 1]}_name`]] : [code, name];
+      // New codes, and renames under the same code, are both rows of Changes.csv.
+      if (prev !== code || prevName !== name) {
+        changes.set(`${prev}>${code}@${y}`, [code, name, '', prev, prevName, '', 'SI0001', 'Reorganisation Order', `01/04/20${y}`, code.slice(0, 3), `20${y}`]);
       }
     });
   }

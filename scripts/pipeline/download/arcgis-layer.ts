@@ -2,7 +2,8 @@
  * Reads a whole ArcGIS FeatureServer layer (ONS Open Geography Portal) page by page. The server
  * caps each page at its maxRecordCount and flags `exceededTransferLimit` while more remain; the
  * total is checked against a `returnCountOnly` query, so a short or repeated page cannot pass.
- * Layers with geometry come back as GeoJSON (WGS84), tables as CSV with the requested field names.
+ * Layers with geometry come back as GeoJSON (WGS84), tables as CSV; fields are renamed to the
+ * raw-directory column names given in sources.ts.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import { toCsv } from '../../../src/lib/csv-write';
@@ -19,7 +20,8 @@ export interface ArcgisDownload {
 }
 
 export async function downloadArcgisLayer(release: ArcgisRelease, queryUrl: string, get: Get, log: (s: string) => void, label: string): Promise<ArcgisDownload> {
-  const base = new URLSearchParams({ where: release.where, outFields: release.outFields.join(','), orderByFields: release.orderBy });
+  const onsFields = Object.keys(release.fields);
+  const base = new URLSearchParams({ where: release.where, outFields: onsFields.join(','), orderByFields: release.orderBy });
   const origin = `${queryUrl}?${base}&f=${release.geometry ? 'geojson' : 'json'}`;
   const total = (await arcgisJson(get, `${queryUrl}?${base}&returnCountOnly=true&f=json`)).count;
   if (typeof total !== 'number') throw new Error(`${queryUrl}: the count query returned no "count"`);
@@ -31,7 +33,7 @@ export async function downloadArcgisLayer(release: ArcgisRelease, queryUrl: stri
     const body = await arcgisJson(get, `${queryUrl}?${pageQuery(release, base, offset)}`);
     const features = (body.features ?? []) as { attributes?: Record<string, unknown>; properties?: Record<string, unknown>; geometry?: Geometry | null }[];
     for (const f of features) {
-      rows.push(pickFields(release.geometry ? f.properties : f.attributes, release.outFields, queryUrl));
+      rows.push(pickFields(release.geometry ? f.properties : f.attributes, release.fields, queryUrl));
       if (release.geometry) geometries.push(f.geometry ?? null);
     }
     offset += features.length;
@@ -45,15 +47,15 @@ export async function downloadArcgisLayer(release: ArcgisRelease, queryUrl: stri
   }
 
   if (rows.length !== total) throw new Error(`${queryUrl}: paging returned ${rows.length} records but the layer has ${total}`);
-  const key = release.orderBy;
-  if (new Set(rows.map((r) => r[key])).size !== rows.length) throw new Error(`${queryUrl}: paging returned repeated ${key} values`);
+  const key = release.fields[release.orderBy];
+  if (new Set(rows.map((r) => r[key])).size !== rows.length) throw new Error(`${queryUrl}: paging returned repeated ${release.orderBy} values`);
 
   const text = release.geometry
     ? JSON.stringify({
         type: 'FeatureCollection',
         features: rows.map((properties, i) => ({ type: 'Feature', properties, geometry: geometries[i] })),
       } satisfies FeatureCollection<Geometry | null>)
-    : toCsv(release.outFields, rows.map((r) => release.outFields.map((f) => r[f] as string | number | null)));
+    : toCsv(Object.values(release.fields), rows.map((r) => Object.values(release.fields).map((c) => r[c] as string | number | null)));
   return { origin, text, records: rows.length };
 }
 
@@ -85,13 +87,13 @@ async function arcgisJson(get: Get, url: string): Promise<Record<string, unknown
   return body;
 }
 
-/** Field names are matched without case (some ONS layers use lower case) and written as requested. */
-function pickFields(attrs: Record<string, unknown> | undefined, fields: string[], url: string): Record<string, unknown> {
+/** ONS field names are matched without case (some layers use lower case) and saved under their raw-layout column names. */
+function pickFields(attrs: Record<string, unknown> | undefined, fields: Record<string, string>, url: string): Record<string, unknown> {
   const byLower = new Map(Object.entries(attrs ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    if (!byLower.has(f.toLowerCase())) throw new Error(`${url}: field ${f} missing from the response (has ${[...byLower.keys()].join(', ')})`);
-    out[f] = byLower.get(f.toLowerCase());
+  for (const [ons, column] of Object.entries(fields)) {
+    if (!byLower.has(ons.toLowerCase())) throw new Error(`${url}: field ${ons} missing from the response (has ${[...byLower.keys()].join(', ')})`);
+    out[column] = byLower.get(ons.toLowerCase());
   }
   return out;
 }

@@ -16,7 +16,7 @@ export function ladCodesByYear(changesCsv: string, historyCsv: string, source: s
   const history = parseCsv(onlyLadLines(historyCsv), `${source} ChangeHistory.csv`);
   const changes = parseCsv(onlyLadLines(changesCsv), `${source} Changes.csv`);
   need(history, ['GEOGCD', 'GEOGNM', 'OPER_DATE', 'TERM_DATE'], `${source} ChangeHistory.csv`);
-  need(changes, ['GEOGCD', 'GEOGCD_P'], `${source} Changes.csv`);
+  need(changes, ['GEOGCD', 'GEOGNM', 'GEOGCD_P', 'GEOGNM_P', 'YEAR'], `${source} Changes.csv`);
 
   const codes = new Map<string, { name: string; start: Date; end: Date | null }>();
   for (const r of history) {
@@ -24,12 +24,23 @@ export function ladCodesByYear(changesCsv: string, historyCsv: string, source: s
     codes.set(r.GEOGCD, { name: r.GEOGNM, start: parseDate(r.OPER_DATE, source)!, end: parseDate(r.TERM_DATE, source) });
   }
   const successors = new Map<string, string[]>();
+  // A renamed district keeps its code: Changes.csv lists it with itself as predecessor (Shepway →
+  // Folkestone and Hythe, 2018), which gives the name each year's column should carry.
+  const renames = new Map<string, { year: number; before: string }[]>();
   for (const r of changes) {
-    if (!isLad(r.GEOGCD) || !isLad(r.GEOGCD_P) || r.GEOGCD === r.GEOGCD_P) continue;
+    if (!isLad(r.GEOGCD) || !isLad(r.GEOGCD_P)) continue;
+    if (r.GEOGCD === r.GEOGCD_P) {
+      if (r.GEOGNM_P && r.GEOGNM_P !== r.GEOGNM) renames.set(r.GEOGCD, [...(renames.get(r.GEOGCD) ?? []), { year: Number(r.YEAR), before: r.GEOGNM_P }]);
+      continue;
+    }
     const list = successors.get(r.GEOGCD_P) ?? [];
     if (!list.includes(r.GEOGCD)) list.push(r.GEOGCD);
     successors.set(r.GEOGCD_P, list);
   }
+  const nameIn = (code: string, year: number) => {
+    const later = (renames.get(code) ?? []).filter((r) => r.year > year).sort((a, b) => a.year - b.year);
+    return later[0]?.before ?? codes.get(code)?.name ?? '';
+  };
   const liveAt = (code: string, year: number) => {
     const c = codes.get(code);
     const endOfYear = new Date(Date.UTC(year, 11, 31));
@@ -54,7 +65,7 @@ export function ladCodesByYear(changesCsv: string, historyCsv: string, source: s
     let code = first;
     return years.flatMap((y) => {
       code = next(code, y);
-      return [code, codes.get(code)?.name ?? ''];
+      return [code, nameIn(code, y)];
     });
   });
   if (!rows.length) throw new Error(`${source}: no local authority districts found in ChangeHistory.csv`);
