@@ -5,6 +5,9 @@ import { loadAtlas, type AtlasData, type BootProgress } from '../data/load-atlas
 import { EmptyState } from '../ui/EmptyState';
 import { LoadingScreen } from '../ui/LoadingScreen';
 import { AtlasView } from './AtlasView';
+import { GeometryStore } from './geometry-store';
+import { viewStore } from './view-store';
+import type { DataManifest } from '../data/manifest';
 import { setRootState } from './root-state';
 
 type Boot = { status: 'loading'; progress: BootProgress } | { status: 'ready'; data: AtlasData } | { status: 'empty' } | { status: 'error'; message: string };
@@ -14,10 +17,17 @@ const DATA_BASE = new URL('data/', document.baseURI).toString();
 
 /** Started once per page (React's development double-mount must not start two databases). */
 let started: { promise: Promise<AtlasData | null>; listeners: Set<(p: BootProgress) => void> } | null = null;
+let geometry: GeometryStore | null = null;
 function startOnce(onProgress: (p: BootProgress) => void) {
   if (!started) {
     const listeners = new Set<(p: BootProgress) => void>();
-    started = { listeners, promise: loadAtlas(DATA_BASE, openBrowserDb, (p) => listeners.forEach((l) => l(p))) };
+    const prefetch = (m: DataManifest) => {
+      geometry = new GeometryStore(m, DATA_BASE);
+      // Shapes for the first map and the local-authority outlines download while DuckDB starts.
+      void geometry.load(viewStore.get().level).catch(() => undefined);
+      void geometry.load('lad24').catch(() => undefined);
+    };
+    started = { listeners, promise: loadAtlas(DATA_BASE, openBrowserDb, (p) => listeners.forEach((l) => l(p)), prefetch) };
   }
   started.listeners.add(onProgress);
   return started.promise;
@@ -41,7 +51,7 @@ export function App() {
   if (boot.status === 'error') return <FatalError message={boot.message} />;
   return (
     <ErrorBoundary>
-      <AtlasView data={boot.data} />
+      <AtlasView data={boot.data} geometry={geometry!} />
     </ErrorBoundary>
   );
 }

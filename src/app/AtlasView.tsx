@@ -2,7 +2,6 @@
  * The atlas screen: wires the view state to queries, geometry, classification and the map, and
  * builds the view models the presentational components show. Nothing else talks to all of them.
  */
-import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getIndicator } from '../data/catalogue';
 import { dimensionValues } from '../data/catalogue/types';
@@ -11,7 +10,9 @@ import type { AtlasData } from '../data/load-atlas';
 import { areaNamesSql, searchSql } from '../data/sql/search-sql';
 import { LEVELS, LEVEL_IDS, type LevelId } from '../geo/levels';
 import { areaOutline } from '../geo/topology-binary';
-import { AtlasMap, type FlyTarget } from '../map/atlas-map';
+import { AtlasMap, type FlyTarget, type MapPointer, type MapView } from '../map/atlas-map';
+import { areaAt } from '../geo/area-index';
+import { placeLabels } from '../map/label-placement';
 import { buildLayers } from '../map/build-layers';
 import { classifyValues, colourBuffer } from '../map/classify-values';
 import { ENGLAND_VIEWPORT } from '../state/view-state';
@@ -28,7 +29,7 @@ import { loadIndicatorValues, loadLevelAreas, type IndicatorValues, type LevelAr
 import { chooseIndicator, chooseLevel } from './measure-choice';
 import { useAsync } from './use-async';
 import { useAreaDetail } from './use-area-detail';
-import { useGeometryLoader, type LevelGeometry } from './use-geometry';
+import type { GeometryStore, LevelGeometry } from './geometry-store';
 import { detailModel, tableModel, tooltipModel } from './view-models';
 import { useViewState, viewStore } from './view-store';
 import { useBasemapUrl } from './basemap-setting';
@@ -43,7 +44,7 @@ interface Frame {
   values: IndicatorValues;
 }
 
-export function AtlasView({ data }: { data: AtlasData }) {
+export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometry: GeometryStore }) {
   const state = useViewState();
   const ind = getIndicator(state.indicator);
   const dims = useMemo(() => dimensionValues(ind, state.dims), [ind, state.dims]);
@@ -51,12 +52,12 @@ export function AtlasView({ data }: { data: AtlasData }) {
   const [notices, setNotices] = useState<Notice[]>(() => viewStore.startupWarnings.map((text, i) => ({ id: `start-${i}`, kind: 'warning' as const, text })));
   const notify = useCallback((kind: Notice['kind'], text: string) => setNotices((n) => [...n.filter((x) => x.text !== text), { id: `${Date.now()}-${Math.random()}`, kind, text }]), []);
   const [geoBusy, setGeoBusy] = useState<string | null>(null);
-  const loadGeometry = useGeometryLoader(data, setGeoBusy);
+  useEffect(() => shapes.onProgress(setGeoBusy), [shapes]);
   const [basemapUrl, setBasemapUrl] = useBasemapUrl();
 
   const areas = useAsync(() => loadLevelAreas(data.queries, state.level), [state.level]);
-  const geometry = useAsync(() => loadGeometry(state.level), [state.level]);
-  const laGeometry = useAsync(() => loadGeometry('lad24'), []);
+  const geometry = useAsync(() => shapes.load(state.level), [state.level]);
+  const laGeometry = useAsync(() => shapes.load('lad24'), []);
   const laAreas = useAsync(() => loadLevelAreas(data.queries, 'lad24'), []);
   const values = useAsync(
     areas.value && areas.value.level === state.level ? () => loadIndicatorValues(data.queries, state.indicator, state.level, dims, areas.value!) : null,
@@ -75,6 +76,7 @@ export function AtlasView({ data }: { data: AtlasData }) {
         throw new Error(`The map shapes and the area table for ${state.level} do not match. Rebuild the data with "npm run data".`);
       }
       frameRef.current = { key: wantedKey, geometry: geometry.value, areas: areas.value, values: values.value };
+      performance.mark(`atlas:frame:${wantedKey}`);
     }
   }
   const frame = frameRef.current;
@@ -100,14 +102,28 @@ export function AtlasView({ data }: { data: AtlasData }) {
     () => (laAreas.value ? laAreas.value.codes.map((_, i) => ({ name: laAreas.value!.names[i], lon: laAreas.value!.lon[i], lat: laAreas.value!.lat[i], population: laAreas.value!.population[i] })) : []),
     [laAreas.value],
   );
+  const [mapView, setMapView] = useState<MapView | null>(null);
+  const labels = useMemo(
+    () => (mapView && basemapUrl === null && state.viewport.zoom >= 6.5 ? placeLabels(laLabels, mapView.project, mapView.width, mapView.height) : []),
+    [mapView, laLabels, basemapUrl, state.viewport.zoom],
+  );
+  const [hoverState, setHover] = useState<{ index: number; x: number; y: number; key: string } | null>(null);
+  // A hover belongs to the frame it was picked on; after a level or measure change it is void.
+  const hover = hoverState && frame && hoverState.key === frame.key ? hoverState : null;
+  const hoverRings = useMemo(() => (frame && hover ? areaOutline(frame.geometry.polygons, hover.index) : null), [frame, hover?.index]);
+  const pick = (p: MapPointer): number => {
+    if (!frame) return -1;
+    const i = areaAt(frame.geometry.index, frame.geometry.polygons, p.lon, p.lat);
+    return i >= 0 && (!mask || mask[i]) ? i : -1;
+  };
   const layers = useMemo(() => {
     if (!frame || !colours) return [];
     return buildLayers({
       level: frame.areas.level, geometry: frame.geometry.polygons, levelMesh: frame.geometry.mesh, colours, colourKey,
       inFocus: mask, focusKey: `${state.focus?.level}:${state.focus?.code}:${frame.key}`, zoom: state.viewport.zoom,
-      laMesh: laGeometry.value?.mesh ?? null, laLabels, selection, showLabels: basemapUrl === null,
+      bounds: mapView?.bounds ?? null, laMesh: laGeometry.value?.mesh ?? null, labels, hover: hoverRings, selection,
     });
-  }, [frame, colours, colourKey, mask, state.focus, state.viewport.zoom, laGeometry.value, laLabels, selection, basemapUrl]);
+  }, [frame, colours, colourKey, mask, state.focus, state.viewport.zoom, mapView, laGeometry.value, labels, hoverRings, selection]);
 
   // The root element tells tests and automation whether the map on screen is the one asked for.
   const renderedKey = useRef<string | null>(null);
@@ -118,17 +134,23 @@ export function AtlasView({ data }: { data: AtlasData }) {
   const onRendered = useCallback(() => {
     if (!current || renderedKey.current === colourKey || layers.length === 0) return;
     renderedKey.current = colourKey;
+    performance.mark(`atlas:drawn:${wantedKey}`);
     setRootState('ready', wantedKey);
   }, [current, colourKey, layers.length, wantedKey]);
 
-  const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
   const flyTo = (t: Omit<FlyTarget, 'key'>) => setFlyTarget((f) => ({ ...t, key: (f?.key ?? 0) + 1 }));
 
+  useEffect(() => viewStore.onLinkOpened((s, warnings) => {
+    flyTo({ viewport: s.viewport });
+    for (const w of warnings) notify('warning', w);
+  }), [notify]);
+
   const selectArea = (code: string | null) => viewStore.update({ selected: code });
-  const onClick = (info: PickingInfo) => {
-    if (!frame || info.index < 0) return;
-    const code = frame.areas.codes[info.index];
+  const onClick = (p: MapPointer) => {
+    const i = pick(p);
+    if (!frame || i < 0) return;
+    const code = frame.areas.codes[i];
     selectArea(state.selected === code ? null : code);
   };
 
@@ -220,8 +242,14 @@ export function AtlasView({ data }: { data: AtlasData }) {
           flyTarget={flyTarget}
           styleUrl={basemapUrl}
           label={`Map of ${ind.label} by ${LEVELS[state.level].label}${state.focus ? ` in ${scopeLabel}` : ''}`}
-          onViewportChange={(viewport) => viewStore.update({ viewport })}
-          onHover={(info) => setHover(info && info.index >= 0 ? { index: info.index, x: info.x, y: info.y } : null)}
+          onViewportChange={(viewport, view) => {
+            setMapView(view);
+            viewStore.update({ viewport });
+          }}
+          onHover={(p) => {
+            const i = p ? pick(p) : -1;
+            setHover((h) => (i < 0 || !frame ? null : h && h.key === frame.key && h.index === i && Math.abs(h.x - p!.x) < 2 && Math.abs(h.y - p!.y) < 2 ? h : { index: i, x: p!.x, y: p!.y, key: frame.key }));
+          }}
           onClick={onClick}
           onRendered={onRendered}
           onMapReady={exposeAutomation}

@@ -2,7 +2,7 @@
 import { getIndicator } from '../data/catalogue';
 import { methodText } from '../data/catalogue/method-text';
 import type { Indicator } from '../data/catalogue/types';
-import { LEVELS } from '../geo/levels';
+import { LEVELS, type LevelId } from '../geo/levels';
 import type { Classified } from '../map/classify-values';
 import type { TableModel } from '../ui/AreaTable';
 import type { DetailModel, DetailRow } from '../ui/DetailPanel';
@@ -18,10 +18,16 @@ function valueText(ind: Indicator, v: number, lower: number, upper: number): str
   return Number.isFinite(lower) && Number.isFinite(upper) ? `${main} (95 % CI ${formatNumber(lower, ind.decimals)}–${formatNumber(upper, ind.decimals)})` : main;
 }
 
+/** A decile's "rank" only means something when it is the publisher's rank of the underlying score. */
+function rankText(ind: Indicator, level: LevelId, rank: number, ranked: number): string {
+  if (ind.kind === 'decile' && !(ind.columns.rank && ind.levels[level]?.kind === 'native')) return '–';
+  return formatRank(rank, ranked);
+}
+
 export function tooltipModel(areas: LevelAreas, values: IndicatorValues, ind: Indicator, i: number, x: number, y: number): TooltipModel {
   const lines = [
     { label: ind.short, value: valueText(ind, values.value[i], values.lower[i], values.upper[i]) },
-    { label: 'National rank', value: formatRank(values.rank[i], values.ranked) },
+    { label: 'National rank', value: rankText(ind, areas.level, values.rank[i], values.ranked) },
     { label: 'Residents', value: formatCount(areas.population[i]) },
   ];
   const src = values.source[i];
@@ -43,7 +49,7 @@ export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail 
     const m = detail?.code === code ? detail.measures.get(id) : undefined;
     if (!m) continue;
     const rows = groups.get(ind.group) ?? [];
-    rows.push({ id, label: ind.short, value: valueText(ind, m.value, m.lower, m.upper), rank: formatRank(m.rank, m.ranked), current: id === current, note: m.source ? `value for ${m.source}` : undefined });
+    rows.push({ id, label: ind.short, value: valueText(ind, m.value, m.lower, m.upper), rank: rankText(ind, areas.level, m.rank, m.ranked), current: id === current, note: m.source ? `value for ${m.source}` : undefined });
     groups.set(ind.group, rows);
   }
   return {
@@ -65,7 +71,7 @@ export function tableModel(areas: LevelAreas, values: IndicatorValues, ind: Indi
     if (mask && !mask[i]) continue;
     rows.push({
       id: areas.codes[i],
-      cells: [areas.names[i], areas.codes[i], valueText(ind, values.value[i], values.lower[i], values.upper[i]), formatRank(values.rank[i], values.ranked), classLabel(c.classes[i]), formatCount(areas.population[i])],
+      cells: [areas.names[i], areas.codes[i], valueText(ind, values.value[i], values.lower[i], values.upper[i]), rankText(ind, areas.level, values.rank[i], values.ranked), classLabel(c.classes[i]), formatCount(areas.population[i])],
       sort: [NaN, NaN, values.value[i], values.rank[i], c.classes[i] < 0 ? NaN : c.classes[i], areas.population[i]],
     });
   }

@@ -41,11 +41,28 @@ class ViewStore {
   private listeners = new Set<Listener>();
   private writeTimer: ReturnType<typeof setTimeout> | undefined;
 
+  private linkListeners = new Set<(s: ViewState, warnings: string[]) => void>();
+  private lastHash = '';
+
   constructor() {
     const init = initial();
     this.state = init.state;
     this.startupWarnings = init.warnings;
     this.persistSoon();
+    // A link pasted into the address bar of an open atlas changes only the hash: apply it.
+    window.addEventListener('hashchange', () => {
+      if (location.hash === this.lastHash) return;
+      const r = decodeStateHash(location.hash, VOCABULARY);
+      if (!r) return;
+      this.replace(r.state);
+      for (const l of this.linkListeners) l(r.state, r.warnings);
+    });
+  }
+
+  /** Called when a new link replaces the whole view (the map must move to the link's viewport). */
+  onLinkOpened(l: (s: ViewState, warnings: string[]) => void): () => void {
+    this.linkListeners.add(l);
+    return () => this.linkListeners.delete(l);
   }
 
   get = () => this.state;
@@ -77,6 +94,7 @@ class ViewStore {
     clearTimeout(this.writeTimer);
     this.writeTimer = setTimeout(() => {
       const hash = encodeStateHash(this.state);
+      this.lastHash = hash;
       if (location.hash !== hash) history.replaceState(null, '', hash);
       try {
         localStorage.setItem(STORAGE_KEY, JSON.stringify(pickPersisted(this.state, 'local')));

@@ -41,10 +41,11 @@ export async function fetchManifest(dataBase: string): Promise<DataManifest | nu
   }
 }
 
-export async function loadAtlas(dataBase: string, openDb: () => Promise<Db>, onProgress: (p: BootProgress) => void): Promise<AtlasData | null> {
+export async function loadAtlas(dataBase: string, openDb: () => Promise<Db>, onProgress: (p: BootProgress) => void, onManifest?: (m: DataManifest) => void): Promise<AtlasData | null> {
   onProgress({ stage: 'manifest', label: 'Reading the data manifest', fraction: null });
   const manifest = await fetchManifest(dataBase);
   if (!manifest) return null;
+  onManifest?.(manifest);
 
   onProgress({ stage: 'database', label: 'Starting the in-browser database (DuckDB)', fraction: null });
   const dbPromise = openDb();
@@ -58,6 +59,7 @@ export async function loadAtlas(dataBase: string, openDb: () => Promise<Db>, onP
   };
   const files = await Promise.all(tables.map(async ([, t]) => [t.path, await fetchBytes(`${dataBase}${t.path}`, (r) => { received.set(t.path, r); report(); })] as const));
   const db = await dbPromise;
+  performance.mark('atlas:db-ready');
   let loaded = 0;
   for (const [name, t] of tables) {
     onProgress({ stage: 'tables', label: `Loading table ${name} into DuckDB`, fraction: loaded / tables.length });
@@ -66,5 +68,6 @@ export async function loadAtlas(dataBase: string, openDb: () => Promise<Db>, onP
     await db.query(createTableFromCsv(name, t.path));
     loaded++;
   }
+  performance.mark('atlas:tables-loaded');
   return { db, manifest, queries: new QueryRunner(db), dataUrl: (p) => `${dataBase}${p}` };
 }

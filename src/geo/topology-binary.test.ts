@@ -36,6 +36,14 @@ describe('topologyToBinary', () => {
     }
   });
 
+  it('splits the mesh into chunks that together hold every arc once', () => {
+    const one = topologyMesh(topology({ areas: fc }), 'areas', 1);
+    const four = topologyMesh(topology({ areas: fc }), 'areas', 2);
+    const count = (c: typeof one) => c.reduce((s, x) => s + x.lines.startIndices.length - 1, 0);
+    expect(count(four)).toBe(count(one));
+    expect(four.length).toBeGreaterThan(1);
+  });
+
   it('keeps each ring so one area can be outlined', () => {
     const b = topologyToBinary(topology({ areas: fc }), 'areas');
     const rings = areaOutline(b, 1);
@@ -46,7 +54,7 @@ describe('topologyToBinary', () => {
   });
 
   it('draws the shared border once in the mesh', () => {
-    const m = topologyMesh(topology({ areas: fc }), 'areas');
+    const [{ lines: m }] = topologyMesh(topology({ areas: fc }), 'areas');
     let sharedSegments = 0;
     for (let l = 0; l + 1 < m.startIndices.length; l++) {
       for (let v = m.startIndices[l]; v + 1 < m.startIndices[l + 1]; v++) {

@@ -3,7 +3,7 @@
  * data layer. Interleaving puts everything in MapLibre's one canvas, which makes PNG export simple.
  */
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { LayersList, PickingInfo } from '@deck.gl/core';
+import type { LayersList } from '@deck.gl/core';
 import { AttributionControl, Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
@@ -18,15 +18,32 @@ export interface FlyTarget {
   viewport?: Viewport;
 }
 
+/** A pointer position on the map: geographic and screen (relative to the map element). */
+export interface MapPointer {
+  lon: number;
+  lat: number;
+  x: number;
+  y: number;
+  shiftKey: boolean;
+}
+
+/** What the camera shows after a move: its bounds, and a projector for placing labels. */
+export interface MapView {
+  bounds: [number, number, number, number];
+  width: number;
+  height: number;
+  project(lon: number, lat: number): [number, number];
+}
+
 export interface AtlasMapProps {
   layers: LayersList;
   initialViewport: Viewport;
   flyTarget: FlyTarget | null;
   styleUrl: string | null;
   label: string;
-  onViewportChange(v: Viewport): void;
-  onHover(info: PickingInfo | null): void;
-  onClick(info: PickingInfo, event: { shiftKey: boolean }): void;
+  onViewportChange(v: Viewport, view: MapView): void;
+  onHover(p: MapPointer | null): void;
+  onClick(p: MapPointer): void;
   onRendered(): void;
   onError(message: string): void;
   onMapReady?(map: MlMap): void;
@@ -59,18 +76,35 @@ export function AtlasMap(props: AtlasMapProps) {
     const overlay = new MapLibreOverlay({
       interleaved: true,
       layers: propsRef.current.layers,
-      onHover: (info) => propsRef.current.onHover(info.index >= 0 ? info : null),
-      onClick: (info, ev) => {
-        propsRef.current.onClick(info, { shiftKey: Boolean((ev?.srcEvent as MouseEvent | undefined)?.shiftKey) });
-      },
       onAfterRender: () => propsRef.current.onRendered(),
-      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     });
     map.addControl(overlay);
-    map.on('moveend', () => {
-      const c = map.getCenter();
-      propsRef.current.onViewportChange({ longitude: round(c.lng, 5), latitude: round(c.lat, 5), zoom: round(map.getZoom(), 2) });
+    const pointer = (e: { lngLat: { lng: number; lat: number }; point: { x: number; y: number }; originalEvent: MouseEvent }): MapPointer => ({
+      lon: e.lngLat.lng, lat: e.lngLat.lat, x: e.point.x, y: e.point.y, shiftKey: e.originalEvent.shiftKey,
     });
+    // Hover and click find the area on the CPU (see geo/area-index), not through deck's GPU picking.
+    map.on('mousemove', (e) => propsRef.current.onHover(pointer(e)));
+    map.on('mouseout', () => propsRef.current.onHover(null));
+    map.on('click', (e) => propsRef.current.onClick(pointer(e)));
+    const reportView = () => {
+      const c = map.getCenter();
+      const b = map.getBounds();
+      const canvas = map.getCanvas();
+      propsRef.current.onViewportChange(
+        { longitude: round(c.lng, 5), latitude: round(c.lat, 5), zoom: round(map.getZoom(), 2) },
+        {
+          bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+          width: canvas.clientWidth,
+          height: canvas.clientHeight,
+          project: (lon, lat) => {
+            const p = map.project([lon, lat]);
+            return [p.x, p.y];
+          },
+        },
+      );
+    };
+    map.on('moveend', reportView);
+    map.once('load', reportView);
     map.on('error', (e) => propsRef.current.onError(e.error?.message ?? 'map error'));
     mapRef.current = map;
     overlayRef.current = overlay;
@@ -88,7 +122,10 @@ export function AtlasMap(props: AtlasMapProps) {
     overlayRef.current?.setProps({ layers: props.layers });
   }, [props.layers]);
 
+  const appliedStyle = useRef(props.styleUrl);
   useEffect(() => {
+    if (appliedStyle.current === props.styleUrl) return;
+    appliedStyle.current = props.styleUrl;
     mapRef.current?.setStyle(props.styleUrl ?? OFFLINE_STYLE);
   }, [props.styleUrl]);
 

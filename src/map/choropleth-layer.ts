@@ -32,9 +32,8 @@ export function choroplethLayer(p: ChoroplethProps) {
     },
     _normalize: false,
     filled: true,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [255, 255, 255, 110],
+    // Picking is done on the CPU (geo/area-index): GPU picking redraws every polygon per mouse move.
+    pickable: false,
     getFillColor: (_: unknown, { index }: { index: number }) => p.colours.subarray(index * 4, index * 4 + 4) as unknown as [number, number, number, number],
     extensions: [filter],
     getFilterValue: (_: unknown, { index }: { index: number }) => (p.inFocus ? p.inFocus[index] : 1),

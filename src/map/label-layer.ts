@@ -1,22 +1,18 @@
 /** Local-authority names from our own data, so the offline basemap still tells people where they are. */
-import { CollisionFilterExtension } from '@deck.gl/extensions';
 import { TextLayer } from '@deck.gl/layers';
 
 export interface PlaceLabel {
   name: string;
   lon: number;
   lat: number;
-  /** Bigger places win when labels collide. */
+  /** Bigger places win when labels would overlap (see label-placement). */
   population: number;
 }
 
-const collision = new CollisionFilterExtension();
-
-export function labelLayer(id: string, labels: PlaceLabel[], visible: boolean) {
+export function labelLayer(id: string, labels: PlaceLabel[]) {
   return new TextLayer<PlaceLabel>({
     id,
     data: labels,
-    visible,
     getPosition: (d: PlaceLabel) => [d.lon, d.lat],
     getText: (d: PlaceLabel) => d.name,
     getSize: 12,
@@ -28,10 +24,6 @@ export function labelLayer(id: string, labels: PlaceLabel[], visible: boolean) {
     outlineColor: [255, 255, 255, 230],
     fontSettings: { sdf: true },
     characterSet: 'auto',
-    extensions: [collision],
-    collisionEnabled: true,
-    getCollisionPriority: (d: PlaceLabel) => Math.log10(Math.max(1, d.population)),
-    collisionTestProps: { sizeScale: 1.6 },
     pickable: false,
   } as never);
 }

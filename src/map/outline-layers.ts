@@ -2,7 +2,7 @@
 import { PathLayer } from '@deck.gl/layers';
 import type { BinaryLines } from '../geo/topology-binary';
 
-export function meshLayer(id: string, mesh: BinaryLines, colour: [number, number, number, number], widthPx: number, visible = true) {
+export function meshLayer(id: string, mesh: BinaryLines, colour: [number, number, number, number], widthPx: number) {
   return new PathLayer({
     id,
     data: {
@@ -18,15 +18,14 @@ export function meshLayer(id: string, mesh: BinaryLines, colour: [number, number
     jointRounded: false,
     capRounded: false,
     pickable: false,
-    visible,
   } as never);
 }
 
-/** A thick outline with a white casing, so the selection shows on any fill colour. */
-export function selectionLayers(id: string, rings: number[][][]) {
+/** A dark outline with a white casing, so a hovered or selected area shows on any fill colour. */
+export function outlineLayers(id: string, rings: number[][][], widthPx: number) {
   const common = { data: rings, getPath: (r: number[][]) => r, widthUnits: 'pixels' as const, pickable: false, jointRounded: true };
   return [
-    new PathLayer({ ...common, id: `${id}-casing`, getColor: [255, 255, 255, 255], getWidth: 5 } as never),
-    new PathLayer({ ...common, id: `${id}-line`, getColor: [20, 20, 20, 255], getWidth: 2.5 } as never),
+    new PathLayer({ ...common, id: `${id}-casing`, getColor: [255, 255, 255, 255], getWidth: widthPx * 2 } as never),
+    new PathLayer({ ...common, id: `${id}-line`, getColor: [20, 20, 20, 255], getWidth: widthPx } as never),
   ];
 }

@@ -2,7 +2,7 @@
  * The share link: the view state as compressed JSON in the URL hash (`#s=...`), so even a long
  * shortlist fits in a link. Decoding never throws; a damaged link yields warnings and defaults.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
 import { normaliseState, type Normalised, type StateVocabulary } from './normalise-state';
 import { PERSISTENCE, type ViewState } from './view-state';
 
@@ -15,7 +15,7 @@ export function pickPersisted(state: ViewState, where: 'url' | 'local'): Partial
 }
 
 export function encodeStateHash(state: ViewState): string {
-  return PREFIX + compressToEncodedURIComponent(JSON.stringify(pickPersisted(state, 'url')));
+  return PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify(pickPersisted(state, 'url')));
 }
 
 /** null when the hash holds no state at all (a plain link to the app). */
@@ -24,7 +24,7 @@ export function decodeStateHash(hash: string, vocab: StateVocabulary): Normalise
   const payload = hash.slice(PREFIX.length);
   let json: string | null = null;
   try {
-    json = decompressFromEncodedURIComponent(payload);
+    json = LZString.decompressFromEncodedURIComponent(payload);
   } catch {
     json = null;
   }

@@ -45,7 +45,7 @@ export function DetailPanel({ model, onClose, actions }: { model: DetailModel; o
       {model.groups.map((g) => (
         <section key={g.title}>
           <h3>{g.title}</h3>
-          <table className="detail-table">
+          {g.rows.length > 0 && <table className="detail-table">
             <thead>
               <tr><th scope="col">Measure</th><th scope="col">Value</th><th scope="col">National rank</th></tr>
             </thead>
@@ -58,7 +58,7 @@ export function DetailPanel({ model, onClose, actions }: { model: DetailModel; o
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table>}
           {g.loading && <p className="hint" role="status">Computing…</p>}
         </section>
       ))}

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
-import { hoverAt, linkTo, waitForCameraStill, waitForView } from './support/atlas-page';
+import { hoverAt, linkTo, openView, waitForCameraStill, waitForView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
 import { collectErrors, launch, offlineContext, startPreview, waitForReady, type OfflineContext, type Server } from './support/browser';
 import { gridDifference, mapPixels } from './support/map-pixels';
@@ -50,7 +50,7 @@ describe('England deprivation map, offline', () => {
   it('draws IMD 2025 for all 33,755 LSOAs with no request leaving the machine', async () => {
     await waitForView(page, 'lsoa21', 'imd2025.imd.score');
     const px = await mapPixels(page);
-    expect(px.drawn).toBeGreaterThan(0.2);
+    expect(px.drawn).toBeGreaterThan(0.1);
     expect(px.colours).toBeGreaterThanOrEqual(5);
     const counts = await page.locator('.legend-count').allInnerTexts();
     expect(counts.reduce((s, c) => s + num(c), 0)).toBe(33755);
@@ -63,8 +63,7 @@ describe('England deprivation map, offline', () => {
     const codes = [...imd.keys()];
     for (const code of [codes[120], codes[16000], codes[33000]]) {
       const p = places.get(`lsoa21:${code}`)!;
-      await page.goto(linkTo(server.url, { viewport: { longitude: Number(p.lon), latitude: Number(p.lat), zoom: 13 } }));
-      await waitForView(page, 'lsoa21', 'imd2025.imd.score');
+      await openView(page, server.url, { viewport: { longitude: Number(p.lon), latitude: Number(p.lat), zoom: 11 } });
       const text = await hoverAt(page, Number(p.lon), Number(p.lat));
       expect(text).toContain(code);
       expect(text).toContain(fmt(Number(imd.get(code)!.IMD_score), 2));
@@ -79,11 +78,11 @@ describe('England deprivation map, offline', () => {
     await page.goto(linkTo(server.url, {}));
     await waitForView(page, 'lsoa21', 'imd2025.imd.score');
     const lsoa = await mapPixels(page);
-    await page.getByLabel('Areas').selectOption('lad24');
+    await page.getByLabel('Areas', { exact: true }).selectOption('lad24');
     await waitForView(page, 'lad24', 'imd2025.imd.score');
     const lad = await mapPixels(page);
     expect(gridDifference(lsoa, lad)).toBeGreaterThan(0.05);
-    await page.getByLabel('Measure').selectOption('imd2025.income.share20');
+    await page.getByLabel('Measure', { exact: true }).selectOption('imd2025.income.share20');
     await waitForView(page, 'lad24', 'imd2025.income.share20');
     const share = await mapPixels(page);
     expect(gridDifference(lad, share)).toBeGreaterThan(0.05);
@@ -103,7 +102,7 @@ describe('England deprivation map, offline', () => {
     }
     await page.goto(linkTo(server.url, { level: 'ward24' }));
     await waitForView(page, 'ward24', 'imd2025.imd.score');
-    await page.getByLabel('Find an area').fill(ward);
+    await page.getByLabel('Find an area', { exact: true }).fill(ward);
     await page.getByRole('option', { name: new RegExp(ward) }).first().click();
     const panel = page.getByTestId('detail-panel');
     await panel.waitFor();
@@ -118,7 +117,7 @@ describe('England deprivation map, offline', () => {
     const inIcb = icbLookup.filter((r) => r.icb24_code === icb).length;
     await page.goto(linkTo(server.url, {}));
     await waitForView(page, 'lsoa21', 'imd2025.imd.score');
-    await page.getByLabel('Focus').selectOption(`icb24:${icb}`);
+    await page.getByLabel('Focus', { exact: true }).selectOption(`icb24:${icb}`);
     await page.waitForFunction(() => document.getElementById('root')?.dataset.state === 'ready');
     await waitForCameraStill(page);
     const counts = await page.locator('.legend-count').allInnerTexts();
@@ -130,7 +129,7 @@ describe('England deprivation map, offline', () => {
   it('is keyboard-operable and passes axe-core checks', async () => {
     await page.goto(linkTo(server.url, {}));
     await waitForView(page, 'lsoa21', 'imd2025.imd.score');
-    await page.getByLabel('Areas').focus();
+    await page.getByLabel('Areas', { exact: true }).focus();
     await page.keyboard.press('ArrowDown');
     await waitForView(page, 'ward24', 'imd2025.imd.score');
     const violations = await axeViolations(page);

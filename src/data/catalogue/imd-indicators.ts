@@ -44,7 +44,7 @@ function domainEntries2025(key: ImdDomainKey, label: string, short: string): Ind
   const scoreUnit = key === 'income' || key === 'employment' ? 'proportion of residents' : 'score';
   const notLsoa11 = { lsoa11: NOT_ON_2011 };
   return [
-    entry({ id: id('score'), label: `${label}: score (IMD 2025)`, short: `${short} score`, columns: { value: imdColumn(key, 'score') },
+    entry({ id: id('score'), label: `${label}: score (IMD 2025)`, short: `${short} score`, columns: { value: imdColumn(key, 'score'), rank: imdColumn(key, 'rank') },
       definition: `The ${label} ${key === 'imd' ? '' : 'domain '}score for each LSOA; higher means more deprived. For a ward, local authority or ICB: the average of its LSOAs' scores weighted by residents.`,
       unit: scoreUnit, kind: 'score', polarity: 'higher-worse', decimals: key === 'income' || key === 'employment' ? 3 : 2,
       levels: { lsoa21: { kind: 'native' }, ...rules(AGG_2021, { kind: 'mean', column: imdColumn(key, 'score') }) }, unavailable: notLsoa11, classification: 'quantile' }, 2025),
@@ -52,7 +52,7 @@ function domainEntries2025(key: ImdDomainKey, label: string, short: string): Ind
       definition: `Rank among areas of the same level in England, where 1 is the most deprived. LSOA ranks are MHCLG's (1 to 33,755); for larger areas, the rank of their resident-weighted average score.`,
       unit: 'rank', kind: 'rank', polarity: 'lower-worse', decimals: 0,
       levels: { lsoa21: { kind: 'native' }, ...rules(AGG_2021, { kind: 'rank-of', indicator: id('score') }) }, unavailable: notLsoa11, classification: 'decile' }, 2025),
-    entry({ id: id('decile'), label: `${label}: decile (IMD 2025)`, short: `${short} decile`, columns: { value: imdColumn(key, 'decile') },
+    entry({ id: id('decile'), label: `${label}: decile (IMD 2025)`, short: `${short} decile`, columns: { value: imdColumn(key, 'decile'), rank: imdColumn(key, 'rank') },
       definition: `National decile, where 1 is the most deprived 10 %. For larger areas, the decile of their rank among areas of the same level.`,
       unit: 'decile', kind: 'decile', polarity: 'lower-worse', decimals: 0,
       levels: { lsoa21: { kind: 'native' }, ...rules(AGG_2021, { kind: 'decile-of', indicator: id('score') }) }, unavailable: notLsoa11, classification: 'categorical' }, 2025),
@@ -79,7 +79,7 @@ function domainEntries2019(key: ImdDomainKey, label: string, short: string): Ind
       definition: `Resident-weighted average of the national ranks of the area's LSOAs (MHCLG's "average rank" summary); lower means more deprived.`,
       unit: 'average rank', kind: 'rank', polarity: 'lower-worse', decimals: 0,
       levels: rules(AGG_2011, { kind: 'mean', column: imdColumn(key, 'rank') }), unavailable: { ...notHere, lsoa11: 'An average rank summarises several LSOAs; pick the local authority or ICB level.' }, classification: 'quantile' }, 2019),
-    entry({ id: id('decile'), label: `${label}: decile (IMD 2019)`, short: `${short} decile 2019`, columns: { value: imdColumn(key, 'decile') },
+    entry({ id: id('decile'), label: `${label}: decile (IMD 2019)`, short: `${short} decile 2019`, columns: { value: imdColumn(key, 'decile'), rank: imdColumn(key, 'rank') },
       definition: `National decile, where 1 is the most deprived 10 %. For larger areas, the decile of their rank among areas of the same level.`,
       unit: 'decile', kind: 'decile', polarity: 'lower-worse', decimals: 0,
       levels: { lsoa11: { kind: 'native' }, ...rules(AGG_2011, { kind: 'decile-of', indicator: id('avgrank') }) }, unavailable: notHere, classification: 'categorical' }, 2019),

@@ -111,6 +111,8 @@ export interface Indicator {
 
 export interface IndicatorColumns {
   value: string;
+  /** The publisher's own national rank, used instead of ranking the values (it breaks ties on unrounded data). */
+  rank?: string;
   lower?: string;
   upper?: string;
   numerator?: string;

@@ -42,6 +42,10 @@ function rankedSql(ind: Indicator, level: LevelId, dims: Record<string, string>)
       + `FROM areas a JOIN (${rankedSql(ind, rule.from, dims)}) p ON p.code = a.${parentColumn(rule.from)} `
       + `LEFT JOIN (${shares}) s ON s.code = a.code AND s.parent = a.${parentColumn(rule.from)} WHERE a.level = ${sqlString(level)}`;
   }
+  if (rule?.kind === 'native' && ind.columns.rank) {
+    return `WITH v AS (${valuesSql(ind, level, dims)}) SELECT v.*, t.${sqlIdent(ind.columns.rank)}::INTEGER AS national_rank, `
+      + `(SELECT count(*) FROM v WHERE value IS NOT NULL)::INTEGER AS ranked, NULL::DOUBLE AS source_share FROM v LEFT JOIN ${sqlIdent(ind.table)} t ON t.code = v.code`;
+  }
   const order = ind.polarity === 'higher-worse' ? 'DESC' : 'ASC';
   return `WITH v AS (${valuesSql(ind, level, dims)}), `
     + `k AS (SELECT coalesce(source_code, code) AS k, any_value(value) AS value FROM v WHERE value IS NOT NULL GROUP BY 1), `

@@ -19,15 +19,22 @@ export function linkTo(base: string, state: Partial<ViewState>): string {
   return `${base}${encodeStateHash({ ...DEFAULT_VIEW_STATE, ...state })}`;
 }
 
-/** Hovers the map at a longitude/latitude and returns the tooltip text. */
+/** Hovers the map at a longitude/latitude and returns the tooltip text (moving a little, as a hand does). */
 export async function hoverAt(page: Page, lon: number, lat: number): Promise<string> {
   const box = (await page.locator('.atlas-map').boundingBox())!;
-  const [x, y] = await page.evaluate(([a, b]) => window.hotspotAtlas!.project(a, b), [lon, lat]);
-  await page.mouse.move(box.x + x - 3, box.y + y - 3);
-  await page.mouse.move(box.x + x, box.y + y);
   const tip = page.getByTestId('tooltip');
-  await tip.waitFor({ timeout: 10_000 });
-  return tip.innerText();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const [x, y] = await page.evaluate(([a, b]) => window.hotspotAtlas!.project(a, b), [lon, lat]);
+    await page.mouse.move(box.x + x + (attempt % 2 ? 1 : -1), box.y + y);
+    await page.mouse.move(box.x + x, box.y + y);
+    try {
+      await tip.waitFor({ timeout: 500 });
+      return await tip.innerText();
+    } catch {
+      // The pick lands on the next frame; move again.
+    }
+  }
+  throw new Error(`no tooltip at ${lon}, ${lat}`);
 }
 
 /** Waits until the camera has stopped moving (after a fly-to). */
@@ -39,4 +46,21 @@ export async function waitForCameraStill(page: Page): Promise<void> {
     last = now;
     await page.waitForTimeout(250);
   }
+}
+
+/** Opens a share link for a view and waits until that map is drawn at that place. */
+export async function openView(page: Page, base: string, state: Partial<ViewState>): Promise<void> {
+  const full = { ...DEFAULT_VIEW_STATE, ...state };
+  await page.goto(linkTo(base, state));
+  await waitForView(page, full.level, full.indicator);
+  const v = full.viewport;
+  await page.waitForFunction(
+    ([lon, lat, z]) => {
+      const c = window.hotspotAtlas?.camera();
+      return !!c && Math.abs(c.longitude - lon) < 1e-3 && Math.abs(c.latitude - lat) < 1e-3 && Math.abs(c.zoom - z) < 1e-2;
+    },
+    [v.longitude, v.latitude, v.zoom],
+    { timeout: 30_000 },
+  );
+  await waitForView(page, full.level, full.indicator);
 }

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -23,9 +24,10 @@ export interface Server {
 /** Serves `dist/` at `base` (e.g. "/atlas/") on a free port. The build must exist (`npm run build`). */
 export async function startPreview(base = '/'): Promise<Server> {
   if (!existsSync(resolve(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run "npm run build" before the e2e tests');
-  const port = 4300 + Math.floor(Math.random() * 500);
-  const args = ['vite', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port), '--base', base];
-  const proc: ChildProcess = spawn('npx', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const port = await freePort();
+  const args = [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port), '--base', base];
+  // Run vite itself (not through npx) so stopping it really stops the server.
+  const proc: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = `http://127.0.0.1:${port}${base}`;
   for (let i = 0; i < 200; i++) {
     try {
@@ -40,9 +42,21 @@ export async function startPreview(base = '/'): Promise<Server> {
     url,
     stop: async () => {
       proc.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => proc.once('exit', r));
     },
   };
+}
+
+/** A port nobody is listening on (asked from the OS), so a stale server can never answer. */
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+  });
 }
 
 export async function launch(): Promise<Browser> {

@@ -1,0 +1,50 @@
+/**
+ * Geometry per level, decoded once in the worker and kept for the session. Created as soon as the
+ * manifest is read, so the first level's shapes download while DuckDB is still starting.
+ */
+import type { DataManifest } from '../data/manifest';
+import type { LevelId } from '../geo/levels';
+import type { AreaIndex } from '../geo/area-index';
+import type { BinaryPolygons, MeshChunk } from '../geo/topology-binary';
+import { GeometryClient } from '../workers/geometry-client';
+
+export interface LevelGeometry {
+  level: LevelId;
+  polygons: BinaryPolygons;
+  index: AreaIndex;
+  mesh: MeshChunk[] | null;
+}
+
+export class GeometryStore {
+  private client = new GeometryClient();
+  private cache = new Map<LevelId, Promise<LevelGeometry>>();
+  private listeners = new Set<(label: string | null) => void>();
+
+  constructor(private manifest: DataManifest, private dataBase: string) {}
+
+  /** Progress messages ("Downloading map shapes (2.1 MB)"), null when idle. */
+  onProgress(l: (label: string | null) => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  load(level: LevelId): Promise<LevelGeometry> {
+    const hit = this.cache.get(level);
+    if (hit) return hit;
+    const entry = this.manifest.levels[level];
+    if (!entry) return Promise.reject(new Error(`No map shapes were built for ${level}. Rebuild the data with "npm run data".`));
+    const say = (s: string | null) => this.listeners.forEach((l) => l(s));
+    const p = this.client
+      .load({ url: `${this.dataBase}${entry.geometry}`, objectName: entry.object, mesh: true, meshGrid: 12 }, (m) => {
+        say(m.stage === 'download' ? `Downloading map shapes${m.received ? ` (${(m.received / 1e6).toFixed(1)} MB)` : ''}` : 'Preparing map shapes');
+      })
+      .then((g) => {
+        performance.mark(`atlas:geometry:${level}`);
+        return { level, polygons: g.polygons, index: g.index, mesh: g.mesh };
+      })
+      .finally(() => say(null));
+    p.catch(() => this.cache.delete(level));
+    this.cache.set(level, p);
+    return p;
+  }
+}
