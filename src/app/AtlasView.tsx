@@ -1,170 +1,69 @@
 /**
- * The atlas screen: wires the view state to queries, geometry, classification and the map, and
- * builds the view models the presentational components show. Nothing else talks to all of them.
+ * The atlas screen: wires the view state to the level's shapes and areas, the active map mode, the
+ * features (features.ts), the map and the panels. Nothing else talks to all of them.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getIndicator } from '../data/catalogue';
-import { dimensionValues } from '../data/catalogue/types';
-import { stringColumn, numberColumn } from '../data/db/arrow-columns';
+import { numberColumn, stringColumn } from '../data/db/arrow-columns';
 import type { AtlasData } from '../data/load-atlas';
 import { areaNamesSql, searchSql } from '../data/sql/search-sql';
+import { sqlString } from '../data/sql/sql-text';
+import { areaAt } from '../geo/area-index';
 import { LEVELS, LEVEL_IDS, type LevelId } from '../geo/levels';
 import { areaOutline } from '../geo/topology-binary';
 import { AtlasMap, type FlyTarget, type MapPointer, type MapView } from '../map/atlas-map';
-import { areaAt } from '../geo/area-index';
-import { placeLabels } from '../map/label-placement';
 import { buildLayers } from '../map/build-layers';
-import { classifyValues, colourBuffer } from '../map/classify-values';
+import { placeLabels } from '../map/label-placement';
 import { ENGLAND_VIEWPORT } from '../state/view-state';
 import { AreaTable } from '../ui/AreaTable';
 import { DetailPanel } from '../ui/DetailPanel';
 import { BusyStrip } from '../ui/LoadingScreen';
 import { Notices, type Notice } from '../ui/Notices';
 import type { SearchResult } from '../ui/SearchBox';
-import { Tooltip, type TooltipModel } from '../ui/Tooltip';
-import { Sidebar } from './Sidebar';
-import { focusMask } from './focus-mask';
-import { legendModel } from './legend-model';
-import { loadIndicatorValues, loadLevelAreas, type IndicatorValues, type LevelAreas } from './level-data';
-import { chooseIndicator, chooseLevel } from './measure-choice';
-import { useAsync } from './use-async';
-import { useAreaDetail } from './use-area-detail';
-import type { GeometryStore, LevelGeometry } from './geometry-store';
-import { detailModel, tableModel, tooltipModel } from './view-models';
-import { useViewState, viewStore } from './view-store';
-import { useBasemapUrl } from './basemap-setting';
-import { setRootState } from './root-state';
+import { Tooltip } from '../ui/Tooltip';
+import type { AtlasContext, FeatureOutput, ModeOutput } from './atlas-context';
 import { exposeAutomation } from './automation';
+import { useBasemapUrl } from './basemap-setting';
+import { FEATURES } from './features';
+import { focusMask } from './focus-mask';
+import type { GeometryStore } from './geometry-store';
+import { loadIndicatorValues, loadLevelAreas } from './level-data';
+import { MapPanel } from './MapPanel';
+import { chooseIndicator, chooseLevel } from './measure-choice';
+import { useIndicatorMode } from './modes/use-indicator-mode';
+import { setRootState } from './root-state';
+import { Sidebar } from './Sidebar';
+import { useAreaDetail } from './use-area-detail';
+import { useAsync } from './use-async';
+import { useLevelFrame } from './use-level-frame';
+import { detailModel } from './view-models';
+import { useViewState, viewStore } from './view-store';
+import { formatCount } from '../ui/format';
 
-/** A consistent set of inputs for one drawn map: geometry, areas and values of the same level. */
-interface Frame {
-  key: string;
-  geometry: LevelGeometry;
-  areas: LevelAreas;
-  values: IndicatorValues;
+/** A string that changes when any of the given objects is replaced by another (identity, not content). */
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+function identityKey(objs: (object | undefined | null)[]): string {
+  return objs.map((o) => {
+    if (!o) return 0;
+    let id = ids.get(o);
+    if (!id) ids.set(o, (id = nextId++));
+    return id;
+  }).join(',');
 }
 
 export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometry: GeometryStore }) {
   const state = useViewState();
   const ind = getIndicator(state.indicator);
-  const dims = useMemo(() => dimensionValues(ind, state.dims), [ind, state.dims]);
-  const dimsKey = JSON.stringify(dims);
   const [notices, setNotices] = useState<Notice[]>(() => viewStore.startupWarnings.map((text, i) => ({ id: `start-${i}`, kind: 'warning' as const, text })));
   const notify = useCallback((kind: Notice['kind'], text: string) => setNotices((n) => [...n.filter((x) => x.text !== text), { id: `${Date.now()}-${Math.random()}`, kind, text }]), []);
   const [geoBusy, setGeoBusy] = useState<string | null>(null);
   useEffect(() => shapes.onProgress(setGeoBusy), [shapes]);
   const [basemapUrl, setBasemapUrl] = useBasemapUrl();
 
-  const areas = useAsync(() => loadLevelAreas(data.queries, state.level), [state.level]);
-  const geometry = useAsync(() => shapes.load(state.level), [state.level]);
+  const { frame, current: levelCurrent, error: levelError } = useLevelFrame(data, shapes, state.level);
   const laGeometry = useAsync(() => shapes.load('lad24'), []);
   const laAreas = useAsync(() => loadLevelAreas(data.queries, 'lad24'), []);
-  const values = useAsync(
-    areas.value && areas.value.level === state.level ? () => loadIndicatorValues(data.queries, state.indicator, state.level, dims, areas.value!) : null,
-    [areas.value, state.indicator, state.level, dimsKey],
-  );
-
-  for (const e of [areas.error, geometry.error, values.error, laGeometry.error]) if (e) console.error(e);
-  const error = areas.error ?? geometry.error ?? values.error;
-
-  // Keep showing the last complete frame while the next one loads, so the map never goes blank.
-  const frameRef = useRef<Frame | null>(null);
-  const wantedKey = `${state.level}|${state.indicator}|${dimsKey}`;
-  if (geometry.value?.level === state.level && areas.value?.level === state.level && values.value && values.value.key === `${state.indicator}|${state.level}|${dimsKey}`) {
-    if (frameRef.current?.key !== wantedKey) {
-      if (geometry.value.polygons.ids.length !== areas.value.codes.length || geometry.value.polygons.ids.some((id, i) => id !== areas.value!.codes[i])) {
-        throw new Error(`The map shapes and the area table for ${state.level} do not match. Rebuild the data with "npm run data".`);
-      }
-      frameRef.current = { key: wantedKey, geometry: geometry.value, areas: areas.value, values: values.value };
-      performance.mark(`atlas:frame:${wantedKey}`);
-    }
-  }
-  const frame = frameRef.current;
-  const current = frame?.key === wantedKey;
-  const frameInd = frame ? getIndicator(frame.key.split('|')[1]) : ind;
-
-  const focusParentIcb = useMemo(() => {
-    if (state.focus?.level !== 'lad24' || !laAreas.value) return null;
-    const i = laAreas.value.indexOf.get(state.focus.code);
-    return i === undefined ? null : laAreas.value.icb[i];
-  }, [state.focus, laAreas.value]);
-  const mask = useMemo(() => (frame ? focusMask(frame.areas, state.focus, focusParentIcb) : null), [frame, state.focus, focusParentIcb]);
-  const classified = useMemo(
-    () => (frame ? classifyValues(frame.values.value, frameInd, state.classification, mask, frame.values.ranked, state.palette) : null),
-    [frame, frameInd, state.classification, mask, state.palette],
-  );
-  const colours = useMemo(() => (classified ? colourBuffer(classified) : null), [classified]);
-  const colourKey = `${frame?.key}|${state.palette}|${JSON.stringify(state.classification)}|${state.focus?.code ?? ''}`;
-
-  const selectedIndex = frame && state.selected ? frame.areas.indexOf.get(state.selected) ?? null : null;
-  const selection = useMemo(() => (frame && selectedIndex !== null ? areaOutline(frame.geometry.polygons, selectedIndex) : null), [frame, selectedIndex]);
-  const laLabels = useMemo(
-    () => (laAreas.value ? laAreas.value.codes.map((_, i) => ({ name: laAreas.value!.names[i], lon: laAreas.value!.lon[i], lat: laAreas.value!.lat[i], population: laAreas.value!.population[i] })) : []),
-    [laAreas.value],
-  );
-  const [mapView, setMapView] = useState<MapView | null>(null);
-  const labels = useMemo(
-    () => (mapView && basemapUrl === null && state.viewport.zoom >= 6.5 ? placeLabels(laLabels, mapView.project, mapView.width, mapView.height) : []),
-    [mapView, laLabels, basemapUrl, state.viewport.zoom],
-  );
-  const [hoverState, setHover] = useState<{ index: number; x: number; y: number; key: string } | null>(null);
-  // A hover belongs to the frame it was picked on; after a level or measure change it is void.
-  const hover = hoverState && frame && hoverState.key === frame.key ? hoverState : null;
-  const hoverRings = useMemo(() => (frame && hover ? areaOutline(frame.geometry.polygons, hover.index) : null), [frame, hover?.index]);
-  const pick = (p: MapPointer): number => {
-    if (!frame) return -1;
-    const i = areaAt(frame.geometry.index, frame.geometry.polygons, p.lon, p.lat);
-    return i >= 0 && (!mask || mask[i]) ? i : -1;
-  };
-  const layers = useMemo(() => {
-    if (!frame || !colours) return [];
-    return buildLayers({
-      level: frame.areas.level, geometry: frame.geometry.polygons, levelMesh: frame.geometry.mesh, colours, colourKey,
-      inFocus: mask, focusKey: `${state.focus?.level}:${state.focus?.code}:${frame.key}`, zoom: state.viewport.zoom,
-      bounds: mapView?.bounds ?? null, laMesh: laGeometry.value?.mesh ?? null, labels, hover: hoverRings, selection,
-    });
-  }, [frame, colours, colourKey, mask, state.focus, state.viewport.zoom, mapView, laGeometry.value, labels, hoverRings, selection]);
-
-  // The root element tells tests and automation whether the map on screen is the one asked for.
-  const renderedKey = useRef<string | null>(null);
-  useEffect(() => {
-    if (error) setRootState('error', wantedKey);
-    else setRootState(current && renderedKey.current === colourKey ? 'ready' : 'loading', wantedKey);
-  }, [error, current, wantedKey, colourKey]);
-  const onRendered = useCallback(() => {
-    if (!current || renderedKey.current === colourKey || layers.length === 0) return;
-    renderedKey.current = colourKey;
-    performance.mark(`atlas:drawn:${wantedKey}`);
-    setRootState('ready', wantedKey);
-  }, [current, colourKey, layers.length, wantedKey]);
-
-  const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
-  const flyTo = (t: Omit<FlyTarget, 'key'>) => setFlyTarget((f) => ({ ...t, key: (f?.key ?? 0) + 1 }));
-
-  useEffect(() => viewStore.onLinkOpened((s, warnings) => {
-    flyTo({ viewport: s.viewport });
-    for (const w of warnings) notify('warning', w);
-  }), [notify]);
-
-  const selectArea = (code: string | null) => viewStore.update({ selected: code });
-  const onClick = (p: MapPointer) => {
-    const i = pick(p);
-    if (!frame || i < 0) return;
-    const code = frame.areas.codes[i];
-    selectArea(state.selected === code ? null : code);
-  };
-
-  const setLevel = (level: LevelId) => {
-    const c = chooseLevel(level, state.indicator);
-    if (c.message) notify('info', c.message);
-    viewStore.update({ level: c.level, indicator: c.indicator, selected: null });
-  };
-  const setIndicator = (id: string) => {
-    const c = chooseIndicator(state.level, id);
-    if (c.message) notify('info', c.message);
-    viewStore.update({ level: c.level, indicator: c.indicator, dims: {}, classification: null, selected: c.level === state.level ? state.selected : null });
-  };
-
   const focusOptions = useAsync(async () => {
     const [icb, lad] = await Promise.all([data.queries.run(areaNamesSql('icb24')), data.queries.run(areaNamesSql('lad24'))]);
     const opts = (t: typeof icb, level: 'icb24' | 'lad24') => {
@@ -174,14 +73,126 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     };
     return [...opts(icb, 'icb24'), ...opts(lad, 'lad24')];
   }, []);
+  const parentNames = useAsync(async () => {
+    const t = await data.queries.run(`SELECT code, name FROM areas WHERE level <> 'lsoa21' AND level <> 'lsoa11'`);
+    const codes = stringColumn(t, 'code') as string[];
+    const names = stringColumn(t, 'name') as string[];
+    return new Map(codes.map((c, i) => [c, names[i]]));
+  }, []);
+
+  const focusParentIcb = useMemo(() => {
+    if (state.focus?.level !== 'lad24' || !laAreas.value) return null;
+    const i = laAreas.value.indexOf.get(state.focus.code);
+    return i === undefined ? null : laAreas.value.icb[i];
+  }, [state.focus, laAreas.value]);
+  const mask = useMemo(() => (frame ? focusMask(frame.areas, state.focus, focusParentIcb) : null), [frame, state.focus, focusParentIcb]);
+  const focusLabel = state.focus ? parentNames.value?.get(state.focus.code) ?? state.focus.code : 'all of England';
+
+  const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
+  const flyTo = useCallback((t: Omit<FlyTarget, 'key'>) => setFlyTarget((f) => ({ ...t, key: (f?.key ?? 0) + 1 })), []);
+  const selectArea = useCallback((code: string | null) => viewStore.update({ selected: code }), []);
+  const [mapView, setMapView] = useState<MapView | null>(null);
+
+  const ctx: AtlasContext = useMemo(() => ({
+    data, shapes, state, update: viewStore.update, frame, mask, focusLabel, notify, flyTo, selectArea, mapView,
+    valuesFor: (id, dims = {}) => {
+      if (!frame) return Promise.reject(new Error('the level is still loading'));
+      return loadIndicatorValues(data.queries, id, frame.level, dims, frame.areas);
+    },
+  }), [data, shapes, state, frame, mask, focusLabel, notify, flyTo, selectArea, mapView]);
+
+  const features: FeatureOutput[] = FEATURES.map((f) => f(ctx));
+  const featureMode = features.find((f) => f.mode)?.mode ?? null;
+  // The Map tab's measure, also shown when the link names a view this build does not have.
+  const mode: ModeOutput | null = useIndicatorMode(ctx, !featureMode) ?? featureMode;
+
+  for (const e of [levelError, laGeometry.error, mode?.error]) if (e) console.error(e);
+  const error = levelError ?? mode?.error ?? null;
+  const viewKey = mode?.viewKey ?? `${state.level}|${state.indicator}`;
+  const ready = !!(levelCurrent && mode?.ready && mode.colours);
+
+  const selectedIndex = frame && state.selected ? frame.areas.indexOf.get(state.selected) ?? null : null;
+  const selection = useMemo(() => (frame && selectedIndex !== null ? areaOutline(frame.geometry.polygons, selectedIndex) : null), [frame, selectedIndex]);
+  const laLabels = useMemo(
+    () => (laAreas.value ? laAreas.value.codes.map((_, i) => ({ name: laAreas.value!.names[i], lon: laAreas.value!.lon[i], lat: laAreas.value!.lat[i], population: laAreas.value!.population[i] })) : []),
+    [laAreas.value],
+  );
+  const labels = useMemo(
+    () => (mapView && basemapUrl === null && state.viewport.zoom >= 6.5 ? placeLabels(laLabels, mapView.project, mapView.width, mapView.height) : []),
+    [mapView, laLabels, basemapUrl, state.viewport.zoom],
+  );
+  const [hoverState, setHover] = useState<{ index: number; x: number; y: number; level: LevelId } | null>(null);
+  // A hover belongs to the level it was picked on; after a level change it is void.
+  const hover = hoverState && frame && hoverState.level === frame.level ? hoverState : null;
+  const hoverRings = useMemo(() => (frame && hover ? areaOutline(frame.geometry.polygons, hover.index) : null), [frame, hover?.index]);
+  const pick = (p: MapPointer): number => {
+    if (!frame) return -1;
+    const i = areaAt(frame.geometry.index, frame.geometry.polygons, p.lon, p.lat);
+    return i >= 0 && (!mask || mask[i]) ? i : -1;
+  };
+
+  // Keep drawing the last colours of this level while a new mode or measure loads.
+  const lastColours = useRef<{ level: LevelId; colours: Uint8Array; key: string } | null>(null);
+  if (frame && mode?.colours && mode.ready && levelCurrent) lastColours.current = { level: frame.level, colours: mode.colours, key: mode.colourKey };
+  const drawn = lastColours.current && frame && lastColours.current.level === frame.level ? lastColours.current : null;
+  const overlays = features.flatMap((f) => f.overlays ?? []);
+  const overlayKey = identityKey([mode?.overlays, ...features.map((f) => f.overlays)]);
+  // Memoised: a new layer list makes deck.gl compare props and usually redraw, which is what costs
+  // (the geometry itself is uploaded once per level; colours change only through update triggers).
+  const layers = useMemo(() => (!frame || !drawn ? [] : buildLayers({
+    level: frame.level, geometry: frame.geometry.polygons, levelMesh: frame.geometry.mesh, colours: drawn.colours, colourKey: drawn.key,
+    inFocus: mask, focusKey: `${state.focus?.level}:${state.focus?.code}:${frame.level}`, zoom: state.viewport.zoom,
+    bounds: mapView?.bounds ?? null, laMesh: laGeometry.value?.mesh ?? null, labels, hover: hoverRings, selection,
+    extra: [...(mode?.overlays ?? []), ...overlays],
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  })), [frame, drawn?.key, drawn?.colours, mask, state.focus, state.viewport.zoom, mapView, laGeometry.value, labels, hoverRings, selection, overlayKey]);
+
+  // The root element tells tests and automation whether the map on screen is the one asked for.
+  const colourKey = mode?.colourKey ?? '';
+  const renderedKey = useRef<string | null>(null);
+  useEffect(() => {
+    if (error) setRootState('error', viewKey);
+    else setRootState(ready && renderedKey.current === colourKey ? 'ready' : 'loading', viewKey);
+  }, [error, ready, viewKey, colourKey]);
+  const onRendered = useCallback(() => {
+    if (!ready || renderedKey.current === colourKey || layers.length === 0 || drawn?.key !== colourKey) return;
+    renderedKey.current = colourKey;
+    performance.mark(`atlas:drawn:${viewKey}`);
+    setRootState('ready', viewKey);
+  }, [ready, colourKey, layers.length, viewKey, drawn?.key]);
+
+  useEffect(() => viewStore.onLinkOpened((s, warnings) => {
+    flyTo({ viewport: s.viewport });
+    for (const w of warnings) notify('warning', w);
+  }), [notify, flyTo]);
+
+  const onClick = (p: MapPointer) => {
+    const i = pick(p);
+    if (!frame || i < 0) return;
+    if (features.some((f) => f.onAreaClick?.(i, p))) return;
+    const code = frame.areas.codes[i];
+    selectArea(state.selected === code ? null : code);
+  };
+
+  const setLevel = (level: LevelId) => {
+    const c = chooseLevel(level, state.indicator);
+    if (c.message && state.mode === 'indicator') notify('info', c.message);
+    viewStore.update({ level: c.level, indicator: c.indicator, selected: null });
+  };
+  const setIndicator = (id: string) => {
+    const c = chooseIndicator(state.level, id);
+    if (c.message) notify('info', c.message);
+    viewStore.update({ level: c.level, indicator: c.indicator, dims: {}, classification: null, mode: 'indicator', selected: c.level === state.level ? state.selected : null });
+  };
   const setFocus = async (f: { level: 'icb24' | 'lad24'; code: string } | null) => {
     viewStore.update({ focus: f });
     if (!f) return flyTo({ viewport: ENGLAND_VIEWPORT });
-    const t = await data.queries.run(`SELECT minx, miny, maxx, maxy FROM areas WHERE level = '${f.level}' AND code = '${f.code.replace(/[^A-Z0-9]/g, '')}'`);
+    const t = await data.queries.run(`SELECT minx, miny, maxx, maxy FROM areas WHERE level = ${sqlString(f.level)} AND code = ${sqlString(f.code)}`);
     const [x0, y0, x1, y1] = ['minx', 'miny', 'maxx', 'maxy'].map((c) => numberColumn(t, c)[0]);
     if (Number.isFinite(x0)) flyTo({ bbox: [x0, y0, x1, y1] });
   };
 
+  const searchBoxes = useRef(new Map<string, [number, number, number, number]>());
   const search = async (q: string): Promise<SearchResult[]> => {
     const stackLevels = LEVEL_IDS.filter((l) => LEVELS[l].stack === LEVELS[state.level].stack);
     const t = await data.queries.run(searchSql(q, state.level, stackLevels));
@@ -192,41 +203,42 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     searchBoxes.current = new Map(codes.map((c, i) => [`${lv[i]}:${c}`, [bb[0][i], bb[1][i], bb[2][i], bb[3][i]] as [number, number, number, number]]));
     return codes.map((c, i) => ({ key: `${lv[i]}:${c}`, code: c, name: names[i], levelLabel: LEVELS[lv[i]].label }));
   };
-  const searchBoxes = useRef(new Map<string, [number, number, number, number]>());
   const pickSearch = (r: SearchResult) => {
     const bbox = searchBoxes.current.get(r.key);
     if (bbox) flyTo({ bbox });
     if (r.key.startsWith(`${state.level}:`)) selectArea(r.code);
   };
 
-  const parentNames = useAsync(async () => {
-    const t = await data.queries.run(`SELECT code, name FROM areas WHERE level IN ('ward24', 'lad24', 'icb24')`);
-    const codes = stringColumn(t, 'code') as string[];
-    const names = stringColumn(t, 'name') as string[];
-    return new Map(codes.map((c, i) => [c, names[i]]));
-  }, []);
-  const detail = useAreaDetail(data, frame?.areas, state.selected, state.indicator, dims);
+  const detail = useAreaDetail(data, frame?.areas, state.selected, state.indicator, state.dims);
   const [showTable, setShowTable] = useState(false);
-  const scopeLabel = state.focus ? focusOptions.value?.find((o) => o.code === state.focus!.code)?.name ?? state.focus.code : 'all of England';
-  const inheritedFrom = frame && frame.values.source.some((s) => s !== null) ? inheritedNoun(frameInd, frame.areas.level) : null;
-  const legend = frame && classified ? legendModel(frameInd, frame.areas.level, frame.values.value, classified, state.classification?.scope === 'england' ? null : mask, state.classification?.scope === 'england' ? 'all of England' : scopeLabel, inheritedFrom) : null;
-  const tip: TooltipModel | null = hover && frame ? tooltipModel(frame.areas, frame.values, frameInd, hover.index, hover.x, hover.y) : null;
+  const tip = hover && frame && mode
+    ? {
+        x: hover.x, y: hover.y, name: frame.areas.names[hover.index], code: frame.areas.codes[hover.index],
+        lines: [...mode.tooltip(hover.index), ...features.flatMap((f) => f.tooltipLines?.(hover.index) ?? []), { label: 'Residents', value: formatCount(frame.areas.population[hover.index]) }],
+      }
+    : null;
+
+  const tabs = [
+    {
+      id: 'map', label: 'Map',
+      panel: <MapPanel state={state} indicator={ind} onIndicator={setIndicator} onDims={(d) => viewStore.update({ dims: { ...state.dims, ...d }, mode: 'indicator' })}
+        onPalette={(palette) => viewStore.update({ palette })} onClassification={(classification) => viewStore.update({ classification, mode: 'indicator' })} />,
+    },
+    ...features.flatMap((f) => (f.tab ? [f.tab] : [])),
+  ];
 
   return (
     <div className="app">
       <Sidebar
         state={state}
-        indicator={ind}
         focusOptions={focusOptions.value ?? []}
         onLevel={setLevel}
-        onIndicator={setIndicator}
-        onDims={(d) => viewStore.update({ dims: { ...state.dims, ...d } })}
-        onPalette={(palette) => viewStore.update({ palette })}
-        onClassification={(classification) => viewStore.update({ classification })}
         onFocus={setFocus}
         search={search}
         onPickSearch={pickSearch}
-        legend={legend}
+        tabs={tabs}
+        modeBanner={featureMode ? { label: featureMode.label, onExit: () => viewStore.update({ mode: 'indicator' }) } : null}
+        legend={mode?.legend ?? null}
         showTable={showTable}
         onToggleTable={() => setShowTable((s) => !s)}
         basemapUrl={basemapUrl}
@@ -241,14 +253,14 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
           initialViewport={state.viewport}
           flyTarget={flyTarget}
           styleUrl={basemapUrl}
-          label={`Map of ${ind.label} by ${LEVELS[state.level].label}${state.focus ? ` in ${scopeLabel}` : ''}`}
+          label={`Map by ${LEVELS[state.level].label}${state.focus ? ` in ${focusLabel}` : ''}`}
           onViewportChange={(viewport, view) => {
             setMapView(view);
             viewStore.update({ viewport });
           }}
           onHover={(p) => {
             const i = p ? pick(p) : -1;
-            setHover((h) => (i < 0 || !frame ? null : h && h.key === frame.key && h.index === i && Math.abs(h.x - p!.x) < 2 && Math.abs(h.y - p!.y) < 2 ? h : { index: i, x: p!.x, y: p!.y, key: frame.key }));
+            setHover((h) => (i < 0 || !frame ? null : h && h.level === frame.level && h.index === i && Math.abs(h.x - p!.x) < 2 && Math.abs(h.y - p!.y) < 2 ? h : { index: i, x: p!.x, y: p!.y, level: frame.level }));
           }}
           onClick={onClick}
           onRendered={onRendered}
@@ -256,11 +268,15 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
           onError={(m) => notify('error', `The map could not load part of its style (${m}). If you set an online basemap, check its address in Map settings or switch back to the offline basemap.`)}
         />
         <Tooltip model={tip} />
-        <BusyStrip label={geoBusy ?? (!current && !error ? `Loading ${ind.short} for ${LEVELS[state.level].label}` : null)} />
+        <BusyStrip label={geoBusy ?? (!error ? mode?.busy ?? (!ready ? `Loading ${LEVELS[state.level].label}` : null) : null)} />
         <Notices notices={[...notices, ...(error ? [{ id: 'err', kind: 'error' as const, text: `${error.message} Try reloading the page; if it persists, rebuild the data with "npm run data".` }] : [])]} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
-        {showTable && frame && classified && (
+        {showTable && frame && mode?.table && (
           <section className="table-drawer" aria-label="Map as a table">
-            <AreaTable model={tableModel(frame.areas, frame.values, frameInd, classified, mask, legend)} onSelect={(code) => { selectArea(code); const i = frame.areas.indexOf.get(code)!; flyTo({ bbox: [...frame.areas.bbox.subarray(4 * i, 4 * i + 4)] as [number, number, number, number] }); }} />
+            <AreaTable model={mode.table} onSelect={(code) => {
+              selectArea(code);
+              const i = frame.areas.indexOf.get(code)!;
+              flyTo({ bbox: [...frame.areas.bbox.subarray(4 * i, 4 * i + 4)] as [number, number, number, number] });
+            }} />
           </section>
         )}
       </main>
@@ -272,9 +288,10 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
             <div className="button-row">
               {(['icb24', 'lad24'] as const).map((lv) => {
                 const i = frame.areas.indexOf.get(state.selected!)!;
-                const code = lv === 'icb24' ? frame.areas.icb[i] ?? (frame.areas.level === 'icb24' ? state.selected : null) : frame.areas.lad[i] ?? (frame.areas.level === 'lad24' ? state.selected : null);
+                const code = lv === 'icb24' ? frame.areas.icb[i] ?? (frame.level === 'icb24' ? state.selected : null) : frame.areas.lad[i] ?? (frame.level === 'lad24' ? state.selected : null);
                 return code ? <button key={lv} type="button" onClick={() => setFocus({ level: lv, code })}>Focus on this {LEVELS[lv].noun}</button> : null;
               })}
+              {features.map((f, k) => <span key={k}>{f.detailActions?.(state.selected!)}</span>)}
             </div>
           }
         />
@@ -282,9 +299,3 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     </div>
   );
 }
-
-function inheritedNoun(ind: ReturnType<typeof getIndicator>, level: LevelId): string | null {
-  const rule = ind.levels[level];
-  return rule?.kind === 'inherit' ? LEVELS[rule.from].noun : null;
-}
-

@@ -7,7 +7,6 @@ import type { Classified } from '../map/classify-values';
 import type { TableModel } from '../ui/AreaTable';
 import type { DetailModel, DetailRow } from '../ui/DetailPanel';
 import type { LegendModel } from '../ui/Legend';
-import type { TooltipModel } from '../ui/Tooltip';
 import { formatCount, formatNumber, formatRank, formatWithUnit } from '../ui/format';
 import type { IndicatorValues, LevelAreas } from './level-data';
 import type { AreaDetail } from './use-area-detail';
@@ -24,15 +23,14 @@ function rankText(ind: Indicator, level: LevelId, rank: number, ranked: number):
   return formatRank(rank, ranked);
 }
 
-export function tooltipModel(areas: LevelAreas, values: IndicatorValues, ind: Indicator, i: number, x: number, y: number): TooltipModel {
+export function tooltipLines(areas: LevelAreas, values: IndicatorValues, ind: Indicator, i: number): { label: string; value: string }[] {
   const lines = [
     { label: ind.short, value: valueText(ind, values.value[i], values.lower[i], values.upper[i]) },
     { label: 'National rank', value: rankText(ind, areas.level, values.rank[i], values.ranked) },
-    { label: 'Residents', value: formatCount(areas.population[i]) },
   ];
   const src = values.source[i];
   if (src) lines.push({ label: 'Note', value: `value for the ${LEVELS[(ind.levels[areas.level] as { from: keyof typeof LEVELS }).from]?.noun ?? 'parent area'} ${src}` });
-  return { x, y, name: areas.names[i], code: areas.codes[i], lines };
+  return lines;
 }
 
 export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail | null, current: string, parentNames: Map<string, string>): DetailModel {

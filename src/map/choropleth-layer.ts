@@ -21,15 +21,22 @@ export interface ChoroplethProps {
 
 const filter = new DataFilterExtension({ filterSize: 1 });
 
+/** One data object per geometry: deck.gl re-processes data whenever its identity changes. */
+const dataOf = new WeakMap<BinaryPolygons, object>();
+function binaryData(g: BinaryPolygons): object {
+  let d = dataOf.get(g);
+  if (!d) {
+    d = { length: g.ids.length, startIndices: g.startIndices, attributes: { getPolygon: { value: g.positions, size: 2 }, indices: g.indices } };
+    dataOf.set(g, d);
+  }
+  return d;
+}
+
 export function choroplethLayer(p: ChoroplethProps) {
   const { geometry: g } = p;
   return new SolidPolygonLayer({
     id: p.id,
-    data: {
-      length: g.ids.length,
-      startIndices: g.startIndices,
-      attributes: { getPolygon: { value: g.positions, size: 2 }, indices: g.indices },
-    },
+    data: binaryData(g),
     _normalize: false,
     filled: true,
     // Picking is done on the CPU (geo/area-index): GPU picking redraws every polygon per mouse move.

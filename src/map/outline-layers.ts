@@ -2,14 +2,21 @@
 import { PathLayer } from '@deck.gl/layers';
 import type { BinaryLines } from '../geo/topology-binary';
 
+/** One data object per mesh: deck.gl re-processes data whenever its identity changes. */
+const dataOf = new WeakMap<BinaryLines, object>();
+function binaryData(m: BinaryLines): object {
+  let d = dataOf.get(m);
+  if (!d) {
+    d = { length: m.startIndices.length - 1, startIndices: m.startIndices, attributes: { getPath: { value: m.positions, size: 2 } } };
+    dataOf.set(m, d);
+  }
+  return d;
+}
+
 export function meshLayer(id: string, mesh: BinaryLines, colour: [number, number, number, number], widthPx: number) {
   return new PathLayer({
     id,
-    data: {
-      length: mesh.startIndices.length - 1,
-      startIndices: mesh.startIndices,
-      attributes: { getPath: { value: mesh.positions, size: 2 } },
-    },
+    data: binaryData(mesh),
     _pathType: 'open',
     getColor: colour,
     getWidth: widthPx,

@@ -66,6 +66,7 @@ export function normaliseState(input: unknown, vocab: StateVocabulary): Normalis
   }, 'focus area');
   take('viewport', (x) => viewport(x) ?? undefined, 'map position');
   take('selected', (x) => (x === null ? null : code(x) ?? undefined), 'selected area');
+  take('mode', (x) => (typeof x === 'string' && /^[a-z][a-z-]{0,30}$/.test(x) ? x : undefined), 'map view');
   return { state: s, warnings };
 }
 

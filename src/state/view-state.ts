@@ -37,6 +37,8 @@ export interface ViewState {
   viewport: Viewport;
   /** Area whose detail panel is open. */
   selected: string | null;
+  /** What colours the map: 'indicator' (the Map tab's measure) or a feature's mode id. */
+  mode: string;
 }
 
 export const ENGLAND_VIEWPORT: Viewport = { longitude: -1.9, latitude: 52.9, zoom: 5.6 };
@@ -51,6 +53,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   focus: null,
   viewport: ENGLAND_VIEWPORT,
   selected: null,
+  mode: 'indicator',
 };
 
 /** Where each key is kept. Everything the user chose goes in the share link and in local storage. */
@@ -64,4 +67,5 @@ export const PERSISTENCE: Record<keyof ViewState, ('url' | 'local')[]> = {
   focus: ['url', 'local'],
   viewport: ['url', 'local'],
   selected: ['url', 'local'],
+  mode: ['url', 'local'],
 };

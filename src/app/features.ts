@@ -1,0 +1,7 @@
+/**
+ * Every feature plugged into the atlas, in the order of their tabs. Add a feature by adding its hook
+ * here (see atlas-context.ts for what a feature can contribute).
+ */
+import type { Feature } from './atlas-context';
+
+export const FEATURES: Feature[] = [];

@@ -1,0 +1,54 @@
+/** The default map mode: one indicator, classified and coloured, with its legend, table and tooltip. */
+import { useMemo } from 'react';
+import { getIndicator } from '../../data/catalogue';
+import { dimensionValues } from '../../data/catalogue/types';
+import { LEVELS, type LevelId } from '../../geo/levels';
+import { classifyValues, colourBuffer } from '../../map/classify-values';
+import { Legend } from '../../ui/Legend';
+import type { AtlasContext, ModeOutput } from '../atlas-context';
+import { legendModel } from '../legend-model';
+import { useAsync } from '../use-async';
+import { tableModel, tooltipLines } from '../view-models';
+
+export function indicatorViewKey(level: LevelId, indicator: string, dims: Record<string, string>): string {
+  return `${level}|${indicator}|${JSON.stringify(dims)}`;
+}
+
+export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput | null {
+  const { state, frame, mask } = ctx;
+  const ind = getIndicator(state.indicator);
+  const dims = useMemo(() => dimensionValues(ind, state.dims), [ind, state.dims]);
+  const viewKey = indicatorViewKey(state.level, state.indicator, dims);
+  const values = useAsync(
+    active && frame && frame.level === state.level ? () => ctx.valuesFor(state.indicator, dims) : null,
+    [active, frame, viewKey],
+  );
+  const v = values.value && values.value.key === `${state.indicator}|${state.level}|${JSON.stringify(dims)}` ? values.value : null;
+  const classified = useMemo(
+    () => (frame && v ? classifyValues(v.value, ind, state.classification, mask, v.ranked, state.palette) : null),
+    [frame, v, ind, state.classification, mask, state.palette],
+  );
+  const colours = useMemo(() => (classified ? colourBuffer(classified) : null), [classified]);
+  if (!active) return null;
+  const ready = !!(frame && v && classified);
+  const englandScope = state.classification?.scope === 'england';
+  const inheritedFrom = ready && v!.source.some((s) => s !== null) ? inheritedNoun(ind, frame!.areas.level) : null;
+  const legend = ready ? legendModel(ind, frame!.areas.level, v!.value, classified!, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom) : null;
+  return {
+    label: ind.label,
+    viewKey,
+    colourKey: `${viewKey}|${state.palette}|${JSON.stringify(state.classification)}|${state.focus?.code ?? ''}`,
+    ready,
+    colours,
+    legend: legend ? <Legend model={legend} /> : null,
+    table: ready ? tableModel(frame!.areas, v!, ind, classified!, mask, legend) : null,
+    tooltip: (i) => (ready ? tooltipLines(frame!.areas, v!, ind, i) : []),
+    busy: values.loading ? `Loading ${ind.short} for ${LEVELS[state.level].label}` : null,
+    error: values.error ?? null,
+  };
+}
+
+function inheritedNoun(ind: ReturnType<typeof getIndicator>, level: LevelId): string | null {
+  const rule = ind.levels[level];
+  return rule?.kind === 'inherit' ? LEVELS[rule.from].noun : null;
+}
