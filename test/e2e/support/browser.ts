@@ -21,11 +21,14 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Serves `dist/` at `base` (e.g. "/atlas/") on a free port. The build must exist (`npm run build`). */
+/** The built site to serve: `dist/`, or $HOTSPOT_DIST_DIR (so parallel work can use private builds). */
+export const DIST = process.env.HOTSPOT_DIST_DIR ?? resolve(ROOT, 'dist');
+
+/** Serves the built site at `base` (e.g. "/atlas/") on a free port. The build must exist (`npm run build`). */
 export async function startPreview(base = '/'): Promise<Server> {
-  if (!existsSync(resolve(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run "npm run build" before the e2e tests');
+  if (!existsSync(resolve(DIST, 'index.html'))) throw new Error(`${DIST} has no build: run "npm run build" before the e2e tests`);
   const port = await freePort();
-  const args = [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port), '--base', base];
+  const args = [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port), '--base', base, '--outDir', DIST];
   // Run vite itself (not through npx) so stopping it really stops the server.
   const proc: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = `http://127.0.0.1:${port}${base}`;
