@@ -5,6 +5,7 @@
  */
 import type { ClassMethod } from '../analysis/classify/breaks';
 import type { FocusLevel, LevelId } from '../geo/levels';
+import { DEFAULT_HOTSPOT_SPEC, type HotspotSpec } from './hotspot-spec';
 
 export const VIEW_STATE_VERSION = 1;
 
@@ -39,6 +40,8 @@ export interface ViewState {
   selected: string | null;
   /** What colours the map: 'indicator' (the Map tab's measure) or a feature's mode id. */
   mode: string;
+  /** Hotspots tab: statistic, variables, weights and inference settings (see hotspot-spec.ts). */
+  hotspots: HotspotSpec;
 }
 
 export const ENGLAND_VIEWPORT: Viewport = { longitude: -1.9, latitude: 52.9, zoom: 5.6 };
@@ -54,6 +57,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   viewport: ENGLAND_VIEWPORT,
   selected: null,
   mode: 'indicator',
+  hotspots: DEFAULT_HOTSPOT_SPEC,
 };
 
 /** Where each key is kept. Everything the user chose goes in the share link and in local storage. */
@@ -68,4 +72,5 @@ export const PERSISTENCE: Record<keyof ViewState, ('url' | 'local')[]> = {
   viewport: ['url', 'local'],
   selected: ['url', 'local'],
   mode: ['url', 'local'],
+  hotspots: ['url', 'local'],
 };
