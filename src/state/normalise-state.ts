@@ -6,6 +6,7 @@ import { CLASS_METHODS, type ClassMethod } from '../analysis/classify/breaks';
 import { FOCUS_LEVELS, isLevelId, type FocusLevel } from '../geo/levels';
 import { isGssCode } from '../geo/area-codes';
 import { normaliseHotspotSpec } from './hotspot-spec';
+import { normaliseShortlist } from './shortlist-spec';
 import { DEFAULT_VIEW_STATE, VIEW_STATE_VERSION, type Classification, type ViewState, type Viewport } from './view-state';
 
 export interface Normalised {
@@ -68,6 +69,7 @@ export function normaliseState(input: unknown, vocab: StateVocabulary): Normalis
   take('viewport', (x) => viewport(x) ?? undefined, 'map position');
   take('selected', (x) => (x === null ? null : code(x) ?? undefined), 'selected area');
   take('mode', (x) => (typeof x === 'string' && /^[a-z][a-z-]{0,30}$/.test(x) ? x : undefined), 'map view');
+  take('shortlist', (x) => normaliseShortlist(x, vocab.isIndicator), 'shortlist');
   take('hotspots', normaliseHotspotSpec, 'hotspot setting');
   return { state: s, warnings };
 }

@@ -5,6 +5,7 @@
  */
 import type { ClassMethod } from '../analysis/classify/breaks';
 import type { FocusLevel, LevelId } from '../geo/levels';
+import { EMPTY_SHORTLIST, type ShortlistSpec } from './shortlist-spec';
 import { DEFAULT_HOTSPOT_SPEC, type HotspotSpec } from './hotspot-spec';
 
 export const VIEW_STATE_VERSION = 1;
@@ -40,6 +41,8 @@ export interface ViewState {
   selected: string | null;
   /** What colours the map: 'indicator' (the Map tab's measure) or a feature's mode id. */
   mode: string;
+  /** The planner's target areas with notes (see shortlist-spec.ts). */
+  shortlist: ShortlistSpec;
   /** Hotspots tab: statistic, variables, weights and inference settings (see hotspot-spec.ts). */
   hotspots: HotspotSpec;
 }
@@ -57,6 +60,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   viewport: ENGLAND_VIEWPORT,
   selected: null,
   mode: 'indicator',
+  shortlist: EMPTY_SHORTLIST,
   hotspots: DEFAULT_HOTSPOT_SPEC,
 };
 
@@ -72,5 +76,6 @@ export const PERSISTENCE: Record<keyof ViewState, ('url' | 'local')[]> = {
   viewport: ['url', 'local'],
   selected: ['url', 'local'],
   mode: ['url', 'local'],
+  shortlist: ['url', 'local'],
   hotspots: ['url', 'local'],
 };
