@@ -7,6 +7,7 @@ import { FOCUS_LEVELS, isLevelId, type FocusLevel } from '../geo/levels';
 import { isGssCode } from '../geo/area-codes';
 import { normaliseHotspotSpec } from './hotspot-spec';
 import { normaliseShortlist } from './shortlist-spec';
+import { normaliseCombine } from './combine-spec';
 import { DEFAULT_VIEW_STATE, VIEW_STATE_VERSION, type Classification, type ViewState, type Viewport } from './view-state';
 
 export interface Normalised {
@@ -71,6 +72,7 @@ export function normaliseState(input: unknown, vocab: StateVocabulary): Normalis
   take('mode', (x) => (typeof x === 'string' && /^[a-z][a-z-]{0,30}$/.test(x) ? x : undefined), 'map view');
   take('shortlist', (x) => normaliseShortlist(x, vocab.isIndicator), 'shortlist');
   take('hotspots', normaliseHotspotSpec, 'hotspot setting');
+  take('combine', (x) => normaliseCombine(x, vocab.isIndicator, (w) => warnings.push(w)), 'combination setting');
   return { state: s, warnings };
 }
 

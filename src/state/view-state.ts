@@ -7,6 +7,7 @@ import type { ClassMethod } from '../analysis/classify/breaks';
 import type { FocusLevel, LevelId } from '../geo/levels';
 import { EMPTY_SHORTLIST, type ShortlistSpec } from './shortlist-spec';
 import { DEFAULT_HOTSPOT_SPEC, type HotspotSpec } from './hotspot-spec';
+import { DEFAULT_COMBINE, type CombineSpec } from './combine-spec';
 
 export const VIEW_STATE_VERSION = 1;
 
@@ -45,6 +46,8 @@ export interface ViewState {
   shortlist: ShortlistSpec;
   /** Hotspots tab: statistic, variables, weights and inference settings (see hotspot-spec.ts). */
   hotspots: HotspotSpec;
+  /** Composite index, overlap rules and bivariate map choices (see combine-spec.ts). */
+  combine: CombineSpec;
 }
 
 export const ENGLAND_VIEWPORT: Viewport = { longitude: -1.9, latitude: 52.9, zoom: 5.6 };
@@ -62,6 +65,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   mode: 'indicator',
   shortlist: EMPTY_SHORTLIST,
   hotspots: DEFAULT_HOTSPOT_SPEC,
+  combine: DEFAULT_COMBINE,
 };
 
 /** Where each key is kept. Everything the user chose goes in the share link and in local storage. */
@@ -78,4 +82,5 @@ export const PERSISTENCE: Record<keyof ViewState, ('url' | 'local')[]> = {
   mode: ['url', 'local'],
   shortlist: ['url', 'local'],
   hotspots: ['url', 'local'],
+  combine: ['url', 'local'],
 };

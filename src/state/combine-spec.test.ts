@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_COMBINE, normaliseCombine } from './combine-spec';
+
+const known = new Set(['imd2025.imd.score', 'imd2025.imd.decile', 'smoking.aps.current', 'cancer.incidence.dsr']);
+const isIndicator = (id: string) => known.has(id);
+
+function read(x: unknown) {
+  const warnings: string[] = [];
+  return { spec: normaliseCombine(x, isIndicator, (w) => warnings.push(w)), warnings };
+}
+
+describe('normaliseCombine', () => {
+  it('round-trips the defaults and a full valid spec unchanged', () => {
+    expect(read(structuredClone(DEFAULT_COMBINE))).toEqual({ spec: DEFAULT_COMBINE, warnings: [] });
+    const spec = structuredClone(DEFAULT_COMBINE);
+    spec.composite.inputs[1] = { indicator: 'imd2025.imd.decile', dims: { period: '2019' }, direction: 'lower', weight: 2.5 };
+    spec.composite.classification = { method: 'custom', classes: 4, custom: [10, 20, 30], breaksFrom: { level: 'icb24', code: 'E54000050' } };
+    spec.rules = { conditions: [{ indicator: 'cancer.incidence.dsr', dims: {}, test: { kind: 'at-least', value: 600 } }], inFocus: true };
+    spec.bivariate.scheme = 'purple-gold';
+    expect(read(JSON.parse(JSON.stringify(spec)))).toEqual({ spec, warnings: [] });
+  });
+
+  it('keeps the valid parts and warns about each kind of dropped part', () => {
+    const { spec, warnings } = read({
+      composite: {
+        inputs: [{ indicator: 'nope', weight: 1 }, { indicator: 'smoking.aps.current', weight: 99, direction: 'sideways' }],
+        normalisation: 'zscore', classification: { method: 'magic' },
+      },
+      rules: { conditions: [{ indicator: 'imd2025.imd.decile', test: { kind: 'worst-deciles', deciles: 2.4 } }, { indicator: 'imd2025.imd.decile', test: { kind: 'eval' } }] },
+      bivariate: { x: { indicator: 'cancer.incidence.dsr', classification: { method: 'equal', classes: 7, breaksFrom: null } }, scheme: '<script>' },
+    });
+    expect(spec!.composite.inputs).toEqual([{ indicator: 'smoking.aps.current', dims: {}, direction: 'higher', weight: 1 }]);
+    expect(spec!.composite.normalisation).toBe('zscore');
+    expect(spec!.composite.classification).toEqual(DEFAULT_COMBINE.composite.classification);
+    expect(spec!.rules.conditions).toEqual([{ indicator: 'imd2025.imd.decile', dims: {}, test: { kind: 'worst-deciles', deciles: 2 } }]);
+    // A bivariate axis always has three classes.
+    expect(spec!.bivariate.x.classification.classes).toBe(3);
+    expect(spec!.bivariate.x.classification.method).toBe('equal');
+    expect(spec!.bivariate.scheme).toBe(DEFAULT_COMBINE.bivariate.scheme);
+    expect(warnings.sort()).toEqual([
+      'Ignored an invalid composite index classification in the link.',
+      'Ignored an invalid composite index input in the link.',
+      'Ignored an invalid overlap rule condition in the link.',
+    ]);
+  });
+
+  it('rejects a non-object and a malformed breaks region', () => {
+    expect(read('x').spec).toBeUndefined();
+    const { spec } = read({ composite: { classification: { method: 'quantile', classes: 5, breaksFrom: { level: 'icb24', code: 'javascript:' } } } });
+    expect(spec!.composite.classification.breaksFrom).toBeNull();
+  });
+});
