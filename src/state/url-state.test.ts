@@ -1,20 +1,67 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { decodeStateHash, encodeStateHash } from './url-state';
+import type { ShortlistSpec } from './shortlist-spec';
 import { DEFAULT_VIEW_STATE, type ViewState } from './view-state';
 
-const vocab = { isIndicator: (id: string) => /^imd2025\.[a-z]+\.[a-z0-9]+$/.test(id), isPalette: (id: string) => ['viridis', 'YlOrRd'].includes(id) };
+import { findIndicator } from '../data/catalogue';
+import { isPaletteId } from '../map/palettes';
+
+/** The app's own vocabulary, so every feature's default settings count as valid. */
+const vocab = { isIndicator: (id: string) => findIndicator(id) !== undefined, isPalette: isPaletteId };
+
+/** Deterministic pseudo-random LSOA 2021 codes over England's whole code range (the worst case for packing). */
+function lsoaCodes(n: number, seed = 7): string[] {
+  const out = new Set<string>();
+  let x = seed;
+  while (out.size < n) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out.add(`E01${String(1 + (x % 35_672)).padStart(6, '0')}`);
+  }
+  return [...out];
+}
+
+const NOTES = ['Check with PCN lead', 'Pharmacy on high street; talk to LPC', 'High smoking, low screening uptake', 'Outreach van possible', 'Community centre'];
+/** A different note on every area (the worst case for compression): a phrase plus a number and a name. */
+const note = (i: number) => `${NOTES[i % NOTES.length]} (${['Ahmed', 'Brown', 'Chen', 'Davies', 'Evans', 'Singh', 'Jones'][(i * 7) % 7]}, visit ${1 + ((i * 37) % 28)} Mar)`;
+
+function withShortlist(n: number, notes: boolean): ViewState {
+  const shortlist: ShortlistSpec = {
+    level: 'lsoa21', title: 'Lung health check targets – Greater Manchester',
+    items: lsoaCodes(n).map((code, i) => ({ code, note: notes ? note(i) : '' })),
+    columns: [{ id: 'imd2025.income.score', dims: {} }],
+  };
+  return { ...DEFAULT_VIEW_STATE, level: 'lsoa21', focus: { level: 'icb24', code: 'E54000057' }, viewport: { longitude: -2.2, latitude: 53.5, zoom: 9.5 }, shortlist };
+}
 
 describe('share link state', () => {
-  it('round-trips a full view state', () => {
+  it('round-trips a full view state, shortlist and notes included', () => {
     const s: ViewState = {
-      ...DEFAULT_VIEW_STATE, level: 'lad24', indicator: 'imd2025.income.share20', palette: 'YlOrRd',
-      classification: { method: 'ckmeans', classes: 6, custom: null, scope: 'england' },
-      focus: { level: 'icb24', code: 'E54000057' }, viewport: { longitude: -2.2, latitude: 53.5, zoom: 9 }, selected: 'E08000003',
+      ...withShortlist(40, true), indicator: 'imd2025.income.share20', palette: 'YlOrRd',
+      classification: { method: 'ckmeans', classes: 6, custom: null, scope: 'england' }, selected: 'E01005000',
     };
     const back = decodeStateHash(encodeStateHash(s), vocab)!;
     expect(back.warnings).toEqual([]);
     expect(back.state).toEqual(s);
+  });
+
+  it('packs local-authority codes of several prefixes', () => {
+    const items = ['E09000033', 'E06000001', 'E08000003', 'E07000240'].map((code) => ({ code, note: '' }));
+    const s = { ...DEFAULT_VIEW_STATE, level: 'lad24' as const, shortlist: { level: 'lad24' as const, title: '', items, columns: [] } };
+    const back = decodeStateHash(encodeStateHash(s), vocab)!;
+    expect(back.state.shortlist.items.map((i) => i.code)).toEqual(items.map((i) => i.code));
+  });
+
+  it('keeps a 200-area shortlist within link lengths browsers and mail programs accept', () => {
+    const plain = encodeStateHash(withShortlist(200, false)).length;
+    const noted = encodeStateHash(withShortlist(200, true)).length;
+    const json = LZString.compressToEncodedURIComponent(JSON.stringify(withShortlist(200, true))).length;
+    console.info(`share link hash, 200 LSOAs: ${plain} chars without notes, ${noted} with a different note on every area (format 1 would take ${json})`);
+    // 2,000 characters is the classic safe limit (old Internet Explorer, Outlook's hyperlink dialog);
+    // current browsers take 2 million, and links up to ~8,000 survive the common mail programs.
+    expect(plain).toBeLessThan(1000);
+    expect(noted).toBeLessThan(8000);
+    expect(noted).toBeLessThan(json / 2);
   });
 
   it('returns null for a link without state', () => {
@@ -22,8 +69,61 @@ describe('share link state', () => {
     expect(decodeStateHash('#about', vocab)).toBeNull();
   });
 
-  it('a truncated link falls back to defaults with a message', () => {
-    const h = encodeStateHash({ ...DEFAULT_VIEW_STATE, level: 'ward24' });
+  it('a link cut anywhere never throws and keeps everything before the cut', () => {
+    const s = withShortlist(60, true);
+    const h = encodeStateHash(s);
+    const settingsEnd = h.indexOf('.');
+    for (let cut = 4; cut < h.length; cut += 3) {
+      const r = decodeStateHash(h.slice(0, cut), vocab)!;
+      expect(r.warnings.length).toBeGreaterThan(0);
+      const codes = r.state.shortlist.items.map((i) => i.code);
+      expect(codes).toEqual(s.shortlist.items.slice(0, codes.length).map((i) => i.code));
+      if (cut > settingsEnd) expect(r.state.focus).toEqual(s.focus);
+    }
+    const cutInCodes = decodeStateHash(h.slice(0, settingsEnd + 1 + 30 * 3 + 2), vocab)!;
+    expect(cutInCodes.state.shortlist.items).toHaveLength(30);
+    expect(cutInCodes.warnings[0]).toMatch(/30 of the 60 shortlisted areas/);
+  });
+
+  it('an altered link is read as far as possible, with a message', () => {
+    const h = encodeStateHash(withShortlist(20, false));
+    const dot = h.indexOf('.') + 1;
+    const swapped = h.slice(0, dot) + (h[dot] === 'A' ? 'B' : 'A') + h.slice(dot + 1);
+    const r = decodeStateHash(swapped, vocab)!;
+    expect(r.warnings.join(' ')).toMatch(/altered/);
+    expect(r.state.shortlist.items).toHaveLength(20);
+  });
+
+  it('notes with markup or control characters stay inert text', () => {
+    const s = withShortlist(3, false);
+    s.shortlist.items[0].note = '<img src=x onerror=alert(1)>';
+    s.shortlist.items[1].note = '=HYPERLINK("http://x","y")';
+    const r = decodeStateHash(encodeStateHash(s), vocab)!;
+    expect(r.state.shortlist.items[0].note).toBe('<img src=x onerror=alert(1)>');
+    expect(r.state.shortlist.items[1].note).toBe('=HYPERLINK("http://x","y")');
+    const spoof = decodeStateHash(encodeStateHash({ ...s, shortlist: { ...s.shortlist, title: 'a\u202eexe.pdf\u0007' } }), vocab)!;
+    expect(spoof.state.shortlist.title).toBe('a exe.pdf ');
+  });
+
+  it('codes of another level or shape are dropped with a message', () => {
+    const s = withShortlist(3, false);
+    const bad = { ...s, shortlist: { ...s.shortlist, level: 'ward24' as const } };
+    const r = decodeStateHash(encodeStateHash(bad), vocab)!;
+    expect(r.state.shortlist.items).toEqual([]);
+    expect(r.warnings.join(' ')).toMatch(/3 shortlisted area codes were not valid/);
+  });
+
+  it('opens format 1 links (before the shortlist) without complaint', () => {
+    const v1 = { v: 1, level: 'ward24', indicator: 'imd2025.income.score', dims: {}, palette: 'viridis', classification: null, focus: { level: 'icb24', code: 'E54000057' }, viewport: { longitude: -2.2, latitude: 53.5, zoom: 9 }, selected: null, mode: 'indicator' };
+    const r = decodeStateHash('#s=' + LZString.compressToEncodedURIComponent(JSON.stringify(v1)), vocab)!;
+    expect(r.warnings).toEqual([]);
+    expect(r.state.level).toBe('ward24');
+    expect(r.state.focus).toEqual(v1.focus);
+    expect(r.state.shortlist.items).toEqual([]);
+  });
+
+  it('a truncated format 1 link falls back to defaults with a message', () => {
+    const h = '#s=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, level: 'ward24' }));
     const r = decodeStateHash(h.slice(0, h.length - 7), vocab)!;
     expect(r.warnings.length).toBeGreaterThan(0);
     expect(r.state.level).toBeDefined();
@@ -40,7 +140,13 @@ describe('share link state', () => {
     expect(r.warnings).toHaveLength(3);
   });
 
-  it('reads a link from a newer version as far as possible', () => {
+  it('garbage and links from newer formats show a message and the default view', () => {
+    for (const h of ['#s2=', '#s2=%%%.x.y.z', '#s2=....', '#s2=AAAA']) {
+      const r = decodeStateHash(h, vocab)!;
+      expect(r.warnings.length).toBeGreaterThan(0);
+      expect(r.state.level).toBe(DEFAULT_VIEW_STATE.level);
+    }
+    expect(decodeStateHash('#s9=abc', vocab)!.warnings[0]).toMatch(/newer version/);
     const r = decodeStateHash('#s=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 99, level: 'icb24', future: true })), vocab)!;
     expect(r.state.level).toBe('icb24');
     expect(r.warnings[0]).toMatch(/newer version/);

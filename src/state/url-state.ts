@@ -1,12 +1,24 @@
 /**
- * The share link: the view state as compressed JSON in the URL hash (`#s=...`), so even a long
- * shortlist fits in a link. Decoding never throws; a damaged link yields warnings and defaults.
+ * The share link: the view state in the URL hash. Format 2 (`#s2=S.C.N.K`) is
+ *   S  the settings (every persisted key but the shortlist, plus the shortlist's header) as JSON,
+ *      deflated against a frozen preset dictionary (link-dictionary.ts), in base64url,
+ *   C  the shortlist's area codes, packed at fixed width (shortlist-link.ts),
+ *   N  the notes, deflated,
+ *   K  a check code over the rest, so a link that was cut short or altered is recognised.
+ * Settings come first: a link cut off by a mail program keeps the view and every whole code before
+ * the cut. Format 1 (`#s=`, lz-string JSON, no shortlist) is still read. Decoding never throws: a
+ * damaged link yields warnings and whatever could be read, checked key by key by normaliseState.
  */
 import LZString from 'lz-string';
+import { base64UrlToBytes, checkCode, packText, unpackText } from './link-bytes';
+import { LINK_DICTIONARY_V2 } from './link-dictionary';
 import { normaliseState, type Normalised, type StateVocabulary } from './normalise-state';
+import { packShortlist, unpackShortlist, type ShortlistHeader } from './shortlist-link';
 import { PERSISTENCE, type ViewState } from './view-state';
 
-const PREFIX = '#s=';
+const PREFIX = '#s2=';
+const LEGACY_PREFIX = '#s=';
+export const LINK_FORMAT = 2;
 
 export function pickPersisted(state: ViewState, where: 'url' | 'local'): Partial<ViewState> {
   const out: Record<string, unknown> = {};
@@ -15,29 +27,80 @@ export function pickPersisted(state: ViewState, where: 'url' | 'local'): Partial
 }
 
 export function encodeStateHash(state: ViewState): string {
-  return PREFIX + LZString.compressToEncodedURIComponent(JSON.stringify(pickPersisted(state, 'url')));
+  const { shortlist, ...settings } = pickPersisted(state, 'url');
+  const packed = shortlist ? packShortlist(shortlist) : null;
+  const s = packText(JSON.stringify({ ...settings, ...(packed ? { sl: packed.header } : {}) }), LINK_DICTIONARY_V2);
+  const body = `${s}.${packed?.codes ?? ''}.${packed?.notes ?? ''}`;
+  return `${PREFIX}${body}.${checkCode(body)}`;
 }
+
+const DAMAGED = 'This link is damaged or incomplete (perhaps cut off by an e-mail program); showing the default view.';
+const CUT = 'This link was cut short (perhaps by an e-mail program); everything before the cut is shown.';
+const ALTERED = 'This link was altered after it was made (its check code does not match); what could be read is shown. Ask the sender for the link again if something looks wrong.';
+
+function defaults(vocab: StateVocabulary, warning: string): Normalised {
+  return { state: normaliseState(undefined, vocab).state, warnings: [warning] };
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** null when the hash holds no state at all (a plain link to the app). */
 export function decodeStateHash(hash: string, vocab: StateVocabulary): Normalised | null {
+  if (hash.startsWith(LEGACY_PREFIX)) return decodeLegacy(hash.slice(LEGACY_PREFIX.length), vocab);
+  const newer = /^#s(\d{1,4})=/.exec(hash);
+  if (newer && Number(newer[1]) > LINK_FORMAT) {
+    return defaults(vocab, 'This link was made by a newer version of Hotspot Atlas and cannot be read here; showing the default view. Open it with the newer version.');
+  }
   if (!hash.startsWith(PREFIX)) return null;
-  const payload = hash.slice(PREFIX.length);
+  const parts = hash.slice(PREFIX.length).split('.');
+  const [s, codes = '', notes = '', check] = parts;
+  const body = `${s}.${codes}.${notes}`;
+  const intact = parts.length === 4 && check === checkCode(body);
+  // A whole check code that does not match means the text was changed; a missing or partial one, a cut.
+  const altered = !intact && parts.length === 4 && check.length === checkCode('').length;
+
+  const json = unpackText(s, LINK_DICTIONARY_V2);
+  let parsed: unknown;
+  try {
+    parsed = json ? JSON.parse(json) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!isObj(parsed)) return defaults(vocab, DAMAGED);
+
+  const { sl, ...settings } = parsed;
+  const warnings: string[] = [];
+  let listed = 0;
+  if (isObj(sl)) {
+    const u = unpackShortlist(sl as unknown as ShortlistHeader, codes, notes);
+    (settings as Record<string, unknown>).shortlist = u.shortlist;
+    listed = u.shortlist.items.length;
+    if (u.read < u.expected) warnings.push(`This link was cut short (perhaps by an e-mail program): ${u.read} of the ${u.expected} shortlisted areas could be read${u.notesComplete ? '' : ', and their notes were lost'}.`);
+    else if (!u.notesComplete) warnings.push('This link was cut short (perhaps by an e-mail program): some notes of the shortlist were lost.');
+  }
+  const r = normaliseState(settings, vocab);
+  const dropped = listed - r.state.shortlist.items.length;
+  if (dropped > 0) r.warnings.push(`${dropped} shortlisted area code${dropped === 1 ? ' was' : 's were'} not valid and ${dropped === 1 ? 'was' : 'were'} left out.`);
+  if (altered) warnings.push(ALTERED);
+  else if (!intact && warnings.length === 0) warnings.push(CUT);
+  return { state: r.state, warnings: [...warnings, ...r.warnings] };
+}
+
+function decodeLegacy(payload: string, vocab: StateVocabulary): Normalised {
   let json: string | null = null;
   try {
     json = LZString.decompressFromEncodedURIComponent(payload);
   } catch {
     json = null;
   }
-  if (!json) {
-    const r = normaliseState(undefined, vocab);
-    return { state: r.state, warnings: ['This link is damaged or incomplete (perhaps cut off by an e-mail program); showing the default view.'] };
-  }
+  if (!json) return defaults(vocab, DAMAGED);
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
-    const r = normaliseState(undefined, vocab);
-    return { state: r.state, warnings: ['This link is damaged; showing the default view.'] };
+    return defaults(vocab, 'This link is damaged; showing the default view.');
   }
+  // Format 1 links predate the shortlist: whatever they hold is read as before, the list starts empty.
+  if (isObj(parsed)) delete parsed.shortlist;
   return normaliseState(parsed, vocab);
 }
