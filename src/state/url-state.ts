@@ -10,7 +10,7 @@
  * damaged link yields warnings and whatever could be read, checked key by key by normaliseState.
  */
 import LZString from 'lz-string';
-import { base64UrlToBytes, checkCode, packText, unpackText } from './link-bytes';
+import { checkCode, packText, unpackText } from './link-bytes';
 import { LINK_DICTIONARY_V2 } from './link-dictionary';
 import { normaliseState, type Normalised, type StateVocabulary } from './normalise-state';
 import { packShortlist, unpackShortlist, type ShortlistHeader } from './shortlist-link';
