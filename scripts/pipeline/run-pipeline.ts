@@ -98,6 +98,6 @@ export async function runPipeline(opts: PipelineOptions): Promise<DataManifest> 
     joinReport: ctx.report.lines,
   };
   await ctx.out.write('manifest.json', JSON.stringify(manifest, null, 2), { kind: 'table', rows: 1 });
-  log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(levels).map(([l, v]) => `${LEVELS[l as LevelId].label} ${v.features}`).join(', ')}`);
+  log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(levels).map(([l, v]) => `${LEVELS[l as LevelId].label} ${v!.features}`).join(', ')}`);
   return manifest;
 }

@@ -7,7 +7,14 @@
  * LSOA 2011 is the separate stack that IMD 2019 was published on.
  */
 export const LEVEL_IDS = ['lsoa21', 'ward24', 'lad24', 'sicbl24', 'icb24', 'cal19', 'lsoa11'] as const;
-export type LevelId = (typeof LEVEL_IDS)[number];
+export type BuiltInLevelId = (typeof LEVEL_IDS)[number];
+/**
+ * A level made at run time from a user's own boundaries (see user-levels.ts). The id is also an SQL
+ * identifier (the LSOA → area lookup is the column `<id>_code` of the areas table).
+ */
+export type UserLevelId = `user_${string}`;
+/** Built-in levels stay a closed, type-checked set; user levels exist only once registered. */
+export type LevelId = BuiltInLevelId | UserLevelId;
 
 /** Levels whose areas are built from LSOA 2021 (they share one base table). */
 export type Stack = '2021' | '2011';
@@ -26,6 +33,7 @@ export interface LevelInfo {
   prefixes: readonly string[];
 }
 
+/** Every level's description: the built-in ones, plus user levels while they are registered. */
 export const LEVELS: Record<LevelId, LevelInfo> = {
   lsoa21: { id: 'lsoa21', label: 'LSOA (2021)', noun: 'LSOA', stack: '2021', base: 'lsoa21', baseKey: 'code', prefixes: ['E01'] },
   ward24: { id: 'ward24', label: 'Electoral ward (2024)', noun: 'ward', stack: '2021', base: 'lsoa21', baseKey: 'ward24_code', prefixes: ['E05'] },
@@ -36,8 +44,20 @@ export const LEVELS: Record<LevelId, LevelInfo> = {
   lsoa11: { id: 'lsoa11', label: 'LSOA (2011, for IMD 2019)', noun: 'LSOA', stack: '2011', base: 'lsoa11', baseKey: 'code', prefixes: ['E01'] },
 };
 
+/** A built-in level, or a user level registered in this session. */
 export function isLevelId(x: unknown): x is LevelId {
-  return typeof x === 'string' && (LEVEL_IDS as readonly string[]).includes(x);
+  return typeof x === 'string' && ((LEVEL_IDS as readonly string[]).includes(x) || (USER_LEVEL_ID.test(x) && Object.hasOwn(LEVELS, x)));
+}
+
+export const USER_LEVEL_ID = /^user_[a-z0-9]{1,24}$/;
+
+export function isBuiltInLevel(x: LevelId): x is BuiltInLevelId {
+  return (LEVEL_IDS as readonly string[]).includes(x);
+}
+
+/** Built-in levels, then the user levels registered in this session (in the order they were added). */
+export function levelIds(): LevelId[] {
+  return Object.keys(LEVELS) as LevelId[];
 }
 
 /** Levels a focus filter can restrict to (ICB or local authority). */

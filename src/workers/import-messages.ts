@@ -9,6 +9,8 @@ import type { ImportedColumn } from '../data/import/imported-table';
 import type { JoinOptions, JoinReport } from '../data/import/join-report';
 import type { ReadOptions, ReadProgress } from '../data/import/read-options';
 import type { TableSummary } from '../data/import/table-summary';
+import type { BoundaryChoice } from '../data/import/boundary-topology';
+import type { UserLevelGeometry } from '../geo/user-level-geometry';
 import type { MultiPolygon, Polygon } from 'geojson';
 
 export type ImportJobOptions = Pick<ReadOptions, 'sheet' | 'delimiter'> & JoinOptions;
@@ -16,14 +18,24 @@ export type ImportJobOptions = Pick<ReadOptions, 'sheet' | 'delimiter'> & JoinOp
 export type ImportRequest =
   | {
     id: number; type: 'read'; file: Blob; name: string;
-    /** URL of the app's data directory (holding tables/areas.csv and tables/ref_*.csv). */
-    referenceBase: string;
+    /**
+     * URL of the app's data directory (holding tables/areas.csv and tables/ref_*.csv); null when the
+     * atlas has no data built, so codes are read but nothing can join.
+     */
+    referenceBase: string | null;
     options: ImportJobOptions;
   }
   /** Report again on a table already read (the id of its `read` job), with the user's choices. */
   | { id: number; type: 'rejoin'; table: number; options: JoinOptions }
-  /** The columns to add to the atlas, with each row's join code. */
-  | { id: number; type: 'take'; table: number; columns: string[]; options: JoinOptions }
+  /**
+   * The columns to add to the atlas, with each row's join code. `placeAt: 'lsoa21'` replaces GP
+   * practice codes by the LSOA each practice is in (null when its location is unknown).
+   */
+  | { id: number; type: 'take'; table: number; columns: string[]; options: JoinOptions; placeAt?: 'lsoa21' }
+  /** The boundaries of a GeoJSON table as a new level: topology, geometry and contiguity. */
+  | { id: number; type: 'boundaries'; table: number; objectName: string; choice: BoundaryChoice }
+  /** A saved level's topology (from a project file) turned back into geometry and contiguity. */
+  | { id: number; type: 'topology'; text: string; objectName: string }
   | { id: number; type: 'cancel'; job: number }
   | { id: number; type: 'release'; table: number };
 
@@ -41,6 +53,13 @@ export type ImportResponse =
   | {
     id: number; type: 'take-done'; columns: ImportedColumn[]; joinKeys: (string | null)[];
     rowNumbers: Uint32Array; geometries?: (Polygon | MultiPolygon)[];
+  }
+  | {
+    id: number; type: 'level-done'; geometry: UserLevelGeometry;
+    /** The topology as JSON text (kept for the project file). */
+    topology: string;
+    /** Per feature of the table (file order), its area code; absent for a saved topology. */
+    rowCodes?: string[];
   }
   | { id: number; type: 'cancelled' }
   | { id: number; type: 'error'; error: ImportFailure };

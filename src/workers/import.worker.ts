@@ -9,8 +9,11 @@ import { ImportError } from '../data/import/import-issue';
 import { runImportJob, type ImportJobResult } from '../data/import/import-job';
 import { buildJoinReport } from '../data/import/join-report';
 import { loadReferenceCodes } from '../data/import/load-reference-codes';
-import type { ReferenceCodes } from '../data/import/reference-codes';
+import { buildReferenceCodes, type ReferenceCodes } from '../data/import/reference-codes';
 import { summariseTable, takeColumns } from '../data/import/table-summary';
+import { buildBoundaryTopology } from '../data/import/boundary-topology';
+import { userLevelGeometry, userLevelTransfer } from '../geo/user-level-geometry';
+import type { Topology } from 'topojson-specification';
 import type { ImportFailure, ImportRequest, ImportResponse } from './import-messages';
 
 const post = (m: ImportResponse, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(m, transfer);
@@ -19,7 +22,10 @@ const references = new Map<string, Promise<ReferenceCodes>>();
 const tables = new Map<number, { job: ImportJobResult; refs: ReferenceCodes }>();
 const running = new Map<number, AbortController>();
 
-function referencesAt(base: string): Promise<ReferenceCodes> {
+const NO_REFERENCES = buildReferenceCodes({ areas: [], ladCodes: [], areaCodes: [], practices: [] });
+
+function referencesAt(base: string | null): Promise<ReferenceCodes> {
+  if (base === null) return Promise.resolve(NO_REFERENCES);
   let refs = references.get(base);
   if (!refs) {
     refs = loadReferenceCodes(async (path) => {
@@ -63,10 +69,21 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
       const { joinKeys, ...report } = buildJoinReport(job.table, refs, m.options);
       tables.set(m.table, { job: { ...job, report, joinKeys }, refs });
       post({ id: m.id, type: 'rejoin-done', report });
+    } else if (m.type === 'boundaries' || m.type === 'topology') {
+      let text: string;
+      let rowCodes: string[] | undefined;
+      if (m.type === 'boundaries') {
+        const built = buildBoundaryTopology(stored(m.table).job.table, m.choice, m.objectName);
+        text = JSON.stringify(built.topology);
+        rowCodes = built.rowCodes;
+      } else text = m.text;
+      const geometry = userLevelGeometry(JSON.parse(text) as Topology, m.objectName);
+      post({ id: m.id, type: 'level-done', geometry, topology: text, rowCodes }, userLevelTransfer(geometry));
     } else {
       const { job, refs } = stored(m.table);
       const same = (m.options.keyColumn ?? job.report.key?.column) === job.report.key?.column;
-      const joinKeys = same ? job.joinKeys : buildJoinReport(job.table, refs, m.options).joinKeys;
+      let joinKeys = same ? job.joinKeys : buildJoinReport(job.table, refs, m.options).joinKeys;
+      if (m.placeAt === 'lsoa21') joinKeys = joinKeys.map((k) => (k === null ? null : refs.practices.get(k)?.lsoa21 ?? null));
       const columns = takeColumns(job.table, m.columns);
       const rowNumbers = job.table.rowNumbers.slice();
       post({ id: m.id, type: 'take-done', columns, joinKeys, rowNumbers, geometries: job.table.geometries }, [...columns.map((c) => c.numbers.buffer), rowNumbers.buffer]);

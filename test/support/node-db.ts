@@ -29,6 +29,9 @@ export async function openNodeDb(): Promise<Db> {
     async registerFile(name, bytes) {
       db.registerFileBuffer(name, bytes);
     },
+    async insertArrow(table, ipc) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
   };
 }
 

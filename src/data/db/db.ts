@@ -9,6 +9,11 @@ export interface Db {
   query(sql: string): Promise<Table>;
   /** Makes bytes readable by SQL as a file called `name` (e.g. `read_csv('areas.csv')`). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Creates table `table` from an Arrow IPC stream (a user's imported columns): no text round trip,
+   * so numbers keep every bit and a million rows load in well under a second.
+   */
+  insertArrow(table: string, ipcStream: Uint8Array): Promise<void>;
 }
 
 /** Statements every connection runs first: no extension downloads (they fail offline, with misleading errors). */

@@ -23,5 +23,6 @@ export async function openBrowserDb(): Promise<Db> {
   return {
     query: (sql) => serial(() => conn.query(sql)),
     registerFile: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
+    insertArrow: (table, ipc) => serial(() => conn.insertArrowFromIPCStream(ipc, { name: table, create: true })),
   };
 }
