@@ -3,5 +3,7 @@
  * here (see atlas-context.ts for what a feature can contribute).
  */
 import type { Feature } from './atlas-context';
+import { useCombineFeature } from './combine/use-combine-feature';
+import { useHotspotsFeature } from './hotspots/use-hotspots-feature';
 
-export const FEATURES: Feature[] = [];
+export const FEATURES: Feature[] = [useCombineFeature, useHotspotsFeature];
