@@ -95,11 +95,12 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
 
   const ctx: AtlasContext = useMemo(() => ({
     data, shapes, state, update: viewStore.update, frame, mask, focusLabel, notify, flyTo, selectArea, mapView,
+    nameOf: (code) => parentNames.value?.get(code) ?? code,
     valuesFor: (id, dims = {}) => {
       if (!frame) return Promise.reject(new Error('the level is still loading'));
       return loadIndicatorValues(data.queries, id, frame.level, dims, frame.areas);
     },
-  }), [data, shapes, state, frame, mask, focusLabel, notify, flyTo, selectArea, mapView]);
+  }), [data, shapes, state, frame, mask, focusLabel, notify, flyTo, selectArea, mapView, parentNames.value]);
 
   const features: FeatureOutput[] = FEATURES.map((f) => f(ctx));
   const featureMode = features.find((f) => f.mode)?.mode ?? null;

@@ -21,5 +21,8 @@ export function aboutModel(m: DataManifest): AboutModel {
       IMD2019_MISSING_SCORES,
     ],
     joinReport: m.joinReport,
+    outputs: m.outputs.map((o) => ({
+      path: o.path, rows: o.rows.toLocaleString('en-GB'), size: `${(o.bytes / 1e6).toFixed(2)} MB (${(o.gzipBytes / 1e6).toFixed(2)} MB)`, sha256: `${o.sha256.slice(0, 16)}…`,
+    })),
   };
 }

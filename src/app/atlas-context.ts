@@ -37,6 +37,8 @@ export interface AtlasContext {
   mask: Uint8Array | null;
   /** "all of England" or the focus region's name. */
   focusLabel: string;
+  /** Name of any ward, local authority, Sub-ICB, ICB or Cancer Alliance (the code if unknown). */
+  nameOf(code: string): string;
   notify(kind: Notice['kind'], text: string): void;
   flyTo(target: Omit<FlyTarget, 'key'>): void;
   selectArea(code: string | null): void;

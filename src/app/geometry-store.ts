@@ -3,7 +3,7 @@
  * manifest is read, so the first level's shapes download while DuckDB is still starting.
  */
 import type { DataManifest } from '../data/manifest';
-import type { LevelId } from '../geo/levels';
+import { isBuiltInLevel, type LevelId } from '../geo/levels';
 import type { AreaIndex } from '../geo/area-index';
 import type { BinaryPolygons, MeshChunk } from '../geo/topology-binary';
 import { GeometryClient } from '../workers/geometry-client';
@@ -28,11 +28,23 @@ export class GeometryStore {
     return () => this.listeners.delete(l);
   }
 
+  /**
+   * Geometry made in this session (a user level, decoded by the import worker): served by `load`
+   * like the built levels until `forget`.
+   */
+  provide(level: LevelId, geometry: Omit<LevelGeometry, 'level'>): void {
+    this.cache.set(level, Promise.resolve({ level, ...geometry }));
+  }
+
+  forget(level: LevelId): void {
+    this.cache.delete(level);
+  }
+
   load(level: LevelId): Promise<LevelGeometry> {
     const hit = this.cache.get(level);
     if (hit) return hit;
     const entry = this.manifest.levels[level];
-    if (!entry) return Promise.reject(new Error(`No map shapes were built for ${level}. Rebuild the data with "npm run data".`));
+    if (!entry) return Promise.reject(new Error(isBuiltInLevel(level) ? `No map shapes were built for ${level}. Rebuild the data with "npm run data".` : `The boundaries for ${level} are no longer loaded; load the file or project file again.`));
     const say = (s: string | null) => this.listeners.forEach((l) => l(s));
     const p = this.client
       .load({ url: `${this.dataBase}${entry.geometry}`, objectName: entry.object, mesh: true, meshGrid: 12 }, (m) => {

@@ -10,7 +10,7 @@ import { formatNumber } from '../ui/format';
 
 const css = (c: Rgba) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 
-export function legendModel(ind: Indicator, level: LevelId, values: Float64Array, c: Classified, mask: Uint8Array | null, scopeLabel: string, inheritedFrom: string | null): LegendModel {
+export function legendModel(ind: Indicator, level: LevelId, values: Float64Array, c: Classified, mask: Uint8Array | null, scopeLabel: string, inheritedFrom: string | null, suppressed?: Uint8Array): LegendModel {
   const k = c.colours.length;
   const lo = new Array<number>(k).fill(Infinity);
   const hi = new Array<number>(k).fill(-Infinity);
@@ -29,6 +29,8 @@ export function legendModel(ind: Indicator, level: LevelId, values: Float64Array
   };
   const order = Array.from({ length: k }, (_, i) => i);
   if (ind.polarity === 'higher-worse') order.reverse();
+  let nSuppressed = 0;
+  if (suppressed) for (let i = 0; i < suppressed.length; i++) if (suppressed[i] && (!mask || mask[i])) nSuppressed++;
   const method = CLASS_METHODS.find((m) => m.id === c.method)?.label ?? c.method;
   const notes: string[] = [];
   if (inheritedFrom) notes.push(`Area-level values: each area shows the value for the ${inheritedFrom} it lies in (outlined areas share one value). This is not small-area data.`);
@@ -36,7 +38,8 @@ export function legendModel(ind: Indicator, level: LevelId, values: Float64Array
     title: ind.label,
     items: order.map((i) => ({ colour: css(c.colours[i]), label: label(i), count: c.counts[i] })),
     worseLabel: ind.polarity === 'higher-worse' ? `highest values (${worseWord(ind)})` : `lowest values (${worseWord(ind)})`,
-    noData: c.missing,
+    noData: c.missing - nSuppressed,
+    suppressed: nSuppressed,
     classification: `${method}, ${k} classes; breaks from ${scopeLabel}.`,
     method: methodText(ind, level),
     notes,

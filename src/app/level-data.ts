@@ -4,6 +4,7 @@
  */
 import { numberColumn, stringColumn } from '../data/db/arrow-columns';
 import type { QueryRunner } from '../data/query-runner';
+import { englandValueSql } from '../data/sql/england-sql';
 import { indicatorSql } from '../data/sql/indicator-sql';
 import { sqlString } from '../data/sql/sql-text';
 import type { LevelId } from '../geo/levels';
@@ -45,6 +46,14 @@ export interface IndicatorValues {
   ranked: number;
   /** Code of the coarser area a value was inherited from (null when measured at this level). */
   source: (string | null)[];
+  /** 1 where the value is withheld because it rests on fewer than 10 events (value is NaN). */
+  suppressed: Uint8Array;
+  /** Publication and harmonisation notes (e.g. a merged council without its own estimate). */
+  note: (string | null)[];
+  /** For aggregates: share of residents whose areas had a value (NaN when not an aggregate). */
+  coverage: Float64Array;
+  /** For inherited values: share of the area's residents living in the source area. */
+  sourceShare: Float64Array;
 }
 
 export async function loadIndicatorValues(q: QueryRunner, indicator: string, level: LevelId, dims: Record<string, string>, areas: LevelAreas): Promise<IndicatorValues> {
@@ -59,5 +68,23 @@ export async function loadIndicatorValues(q: QueryRunner, indicator: string, lev
     value: numberColumn(t, 'value'), lower: numberColumn(t, 'lower'), upper: numberColumn(t, 'upper'),
     rank: numberColumn(t, 'national_rank'), ranked: ranked.find((x) => Number.isFinite(x)) ?? 0,
     source: stringColumn(t, 'source_code'),
+    suppressed: Uint8Array.from(numberColumn(t, 'suppressed'), (x) => (x > 0 ? 1 : 0)),
+    note: stringColumn(t, 'note'),
+    coverage: numberColumn(t, 'coverage'),
+    sourceShare: numberColumn(t, 'source_share'),
   };
+}
+
+export interface EnglandValue {
+  value: number;
+  lower: number;
+  upper: number;
+}
+
+/** England's published value for the same indicator and options, or null when there is none. */
+export async function loadEnglandValue(q: QueryRunner, indicator: string, dims: Record<string, string>): Promise<EnglandValue | null> {
+  const t = await q.run(englandValueSql(indicator, dims));
+  if (t.numRows === 0) return null;
+  const value = numberColumn(t, 'value')[0];
+  return Number.isFinite(value) ? { value, lower: numberColumn(t, 'lower')[0], upper: numberColumn(t, 'upper')[0] } : null;
 }

@@ -1,21 +1,25 @@
 /**
  * Every measure of the selected area, filled in progressively as each query returns (results are
- * shared with the map through the query cache, so the current measure appears at once).
+ * shared with the map through the query cache, so the current measure appears at once), with
+ * England's value for comparison and, for the current group's measures that have several periods,
+ * the trend across periods.
  */
 import { useEffect, useState } from 'react';
 import { getIndicator, indicatorsAt } from '../data/catalogue';
+import { dimensionValues, periodDimension } from '../data/catalogue/types';
+import { numberColumn, stringColumn } from '../data/db/arrow-columns';
 import type { AtlasData } from '../data/load-atlas';
+import { trendSql } from '../data/sql/trend-sql';
 import type { LevelId } from '../geo/levels';
-import { loadIndicatorValues, type LevelAreas } from './level-data';
+import type { TrendPoint } from '../ui/TrendChart';
+import { loadEnglandValue, loadIndicatorValues, type EnglandValue, type LevelAreas } from './level-data';
+import { factsAt, type AreaValueFacts } from './value-text';
 
 export interface AreaMeasure {
   indicator: string;
-  value: number;
-  lower: number;
-  upper: number;
-  rank: number;
-  ranked: number;
-  source: string | null;
+  facts: AreaValueFacts;
+  england: EnglandValue | null;
+  trend: TrendPoint[] | null;
 }
 
 export interface AreaDetail {
@@ -31,8 +35,20 @@ export function detailIndicators(level: LevelId, current: string): string[] {
   return [...all.filter((i) => i.group === group), ...all.filter((i) => i.group !== group)].map((i) => i.id);
 }
 
-export function useAreaDetail(data: AtlasData, areas: LevelAreas | undefined, code: string | null, current: string, dims: Record<string, string>): AreaDetail | null {
+async function loadTrend(data: AtlasData, id: string, level: LevelId, code: string, dims: Record<string, string>): Promise<TrendPoint[] | null> {
+  if (!periodDimension(getIndicator(id))) return null;
+  const t = await data.queries.run(trendSql(id, level, code, dims));
+  const n = (c: string) => numberColumn(t, c);
+  const [start, end, value, lower, upper, supp, eng] = ['start_year', 'end_year', 'value', 'lower', 'upper', 'suppressed', 'england_value'].map(n);
+  const labels = stringColumn(t, 'label');
+  const v = (x: number) => (Number.isFinite(x) ? x : null);
+  return labels.map((label, i) => ({ label: label ?? '', start: start[i], end: end[i], value: v(value[i]), lower: v(lower[i]), upper: v(upper[i]), suppressed: supp[i] > 0, england: v(eng[i]) }))
+    .filter((p) => Number.isFinite(p.start) && Number.isFinite(p.end));
+}
+
+export function useAreaDetail(data: AtlasData, areas: LevelAreas | undefined, code: string | null, current: string, chosenDims: Record<string, string>): AreaDetail | null {
   const [detail, setDetail] = useState<AreaDetail | null>(null);
+  const dimsKey = JSON.stringify(chosenDims);
   useEffect(() => {
     if (!areas || !code || !areas.indexOf.has(code)) {
       setDetail(null);
@@ -41,16 +57,22 @@ export function useAreaDetail(data: AtlasData, areas: LevelAreas | undefined, co
     let live = true;
     const index = areas.indexOf.get(code)!;
     const ids = detailIndicators(areas.level, current);
+    const group = getIndicator(current).group;
     const measures = new Map<string, AreaMeasure>();
     setDetail({ code, measures: new Map(), pending: ids.length });
     (async () => {
       let done = 0;
       for (const id of ids) {
+        const ind = getIndicator(id);
+        const dims = dimensionValues(ind, id === current ? chosenDims : {});
         try {
-          const v = await loadIndicatorValues(data.queries, id, areas.level, id === current ? dims : {}, areas);
-          measures.set(id, { indicator: id, value: v.value[index], lower: v.lower[index], upper: v.upper[index], rank: v.rank[index], ranked: v.ranked, source: v.source[index] });
-        } catch {
+          const v = await loadIndicatorValues(data.queries, id, areas.level, dims, areas);
+          const england = ind.columns.lower ? await loadEnglandValue(data.queries, id, dims).catch(() => null) : null;
+          const trend = ind.group === group ? await loadTrend(data, id, areas.level, code, dims).catch(() => null) : null;
+          measures.set(id, { indicator: id, facts: factsAt(v, index), england, trend });
+        } catch (e) {
           // A measure that fails to compute is left out of the panel rather than blocking the rest.
+          console.warn(`detail: ${id}`, e);
         }
         done++;
         if (!live) return;
@@ -60,6 +82,7 @@ export function useAreaDetail(data: AtlasData, areas: LevelAreas | undefined, co
     return () => {
       live = false;
     };
-  }, [data, areas, code, current, dims]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, areas, code, current, dimsKey]);
   return detail;
 }

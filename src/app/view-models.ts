@@ -2,34 +2,26 @@
 import { getIndicator } from '../data/catalogue';
 import { methodText } from '../data/catalogue/method-text';
 import type { Indicator } from '../data/catalogue/types';
-import { LEVELS, type LevelId } from '../geo/levels';
+import { LEVELS } from '../geo/levels';
 import type { Classified } from '../map/classify-values';
 import type { TableModel } from '../ui/AreaTable';
 import type { DetailModel, DetailRow } from '../ui/DetailPanel';
 import type { LegendModel } from '../ui/Legend';
-import { formatCount, formatNumber, formatRank, formatWithUnit } from '../ui/format';
-import type { IndicatorValues, LevelAreas } from './level-data';
+import { formatCount, formatWithUnit } from '../ui/format';
+import type { EnglandValue, IndicatorValues, LevelAreas } from './level-data';
+import { englandText, factsAt, provenanceNotes, rankText, valueText } from './value-text';
 import type { AreaDetail } from './use-area-detail';
 import { detailIndicators } from './use-area-detail';
 
-function valueText(ind: Indicator, v: number, lower: number, upper: number): string {
-  const main = formatWithUnit(v, ind.decimals, ind.unit);
-  return Number.isFinite(lower) && Number.isFinite(upper) ? `${main} (95 % CI ${formatNumber(lower, ind.decimals)}–${formatNumber(upper, ind.decimals)})` : main;
-}
-
-/** A decile's "rank" only means something when it is the publisher's rank of the underlying score. */
-function rankText(ind: Indicator, level: LevelId, rank: number, ranked: number): string {
-  if (ind.kind === 'decile' && !(ind.columns.rank && ind.levels[level]?.kind === 'native')) return '–';
-  return formatRank(rank, ranked);
-}
-
-export function tooltipLines(areas: LevelAreas, values: IndicatorValues, ind: Indicator, i: number): { label: string; value: string }[] {
+export function tooltipLines(areas: LevelAreas, values: IndicatorValues, ind: Indicator, i: number, nameOf: (code: string) => string, england: EnglandValue | null): { label: string; value: string }[] {
+  const f = factsAt(values, i);
   const lines = [
-    { label: ind.short, value: valueText(ind, values.value[i], values.lower[i], values.upper[i]) },
-    { label: 'National rank', value: rankText(ind, areas.level, values.rank[i], values.ranked) },
+    { label: ind.short, value: valueText(ind, f) },
+    { label: 'National rank', value: rankText(ind, areas.level, f) },
   ];
-  const src = values.source[i];
-  if (src) lines.push({ label: 'Note', value: `value for the ${LEVELS[(ind.levels[areas.level] as { from: keyof typeof LEVELS }).from]?.noun ?? 'parent area'} ${src}` });
+  const cmp = englandText(ind, f, england);
+  if (cmp) lines.push({ label: 'England', value: cmp });
+  for (const n of provenanceNotes(ind, areas.level, f, nameOf)) lines.push({ label: 'Note', value: n });
   return lines;
 }
 
@@ -47,7 +39,11 @@ export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail 
     const m = detail?.code === code ? detail.measures.get(id) : undefined;
     if (!m) continue;
     const rows = groups.get(ind.group) ?? [];
-    rows.push({ id, label: ind.short, value: valueText(ind, m.value, m.lower, m.upper), rank: rankText(ind, areas.level, m.rank, m.ranked), current: id === current, note: m.source ? `value for ${m.source}` : undefined });
+    const notes = [englandText(ind, m.facts, m.england), ...provenanceNotes(ind, areas.level, m.facts, nameOf)].filter((x): x is string => !!x);
+    rows.push({
+      id, label: ind.short, value: valueText(ind, m.facts), rank: rankText(ind, areas.level, m.facts), current: id === current, notes,
+      trend: m.trend ? { title: `${ind.short}: ${areas.names[i]}${m.facts.source ? ` (${nameOf(m.facts.source)})` : ''}`, points: m.trend, format: (v: number) => formatWithUnit(v, ind.decimals, ind.unit) } : undefined,
+    });
     groups.set(ind.group, rows);
   }
   return {
@@ -57,7 +53,7 @@ export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail 
   };
 }
 
-export function tableModel(areas: LevelAreas, values: IndicatorValues, ind: Indicator, c: Classified, mask: Uint8Array | null, legend: LegendModel | null): TableModel {
+export function tableModel(areas: LevelAreas, values: IndicatorValues, ind: Indicator, c: Classified, mask: Uint8Array | null, legend: LegendModel | null, england: EnglandValue | null): TableModel {
   const rows: TableModel['rows'] = [];
   const classLabel = (cl: number) => {
     if (cl < 0 || !legend) return 'no data';
@@ -69,8 +65,8 @@ export function tableModel(areas: LevelAreas, values: IndicatorValues, ind: Indi
     if (mask && !mask[i]) continue;
     rows.push({
       id: areas.codes[i],
-      cells: [areas.names[i], areas.codes[i], valueText(ind, values.value[i], values.lower[i], values.upper[i]), rankText(ind, areas.level, values.rank[i], values.ranked), classLabel(c.classes[i]), formatCount(areas.population[i])],
-      sort: [NaN, NaN, values.value[i], values.rank[i], c.classes[i] < 0 ? NaN : c.classes[i], areas.population[i]],
+      cells: [areas.names[i], areas.codes[i], valueText(ind, factsAt(values, i)), rankText(ind, areas.level, factsAt(values, i)), englandText(ind, factsAt(values, i), england) ?? '–', classLabel(c.classes[i]), formatCount(areas.population[i])],
+      sort: [NaN, NaN, values.value[i], values.rank[i], NaN, c.classes[i] < 0 ? NaN : c.classes[i], areas.population[i]],
     });
   }
   return {
@@ -80,6 +76,7 @@ export function tableModel(areas: LevelAreas, values: IndicatorValues, ind: Indi
       { key: 'code', label: 'Code', numeric: false },
       { key: 'value', label: ind.short, numeric: true },
       { key: 'rank', label: 'National rank', numeric: true },
+      { key: 'england', label: 'Compared with England', numeric: false },
       { key: 'class', label: 'Map class (1 = worst)', numeric: true },
       { key: 'pop', label: 'Residents', numeric: true },
     ],

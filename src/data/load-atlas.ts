@@ -48,6 +48,7 @@ export async function loadAtlas(dataBase: string, openDb: () => Promise<Db>, onP
   onManifest?.(manifest);
 
   onProgress({ stage: 'database', label: 'Starting the in-browser database (DuckDB)', fraction: null });
+  performance.mark('atlas:db-start');
   const dbPromise = openDb();
   const tables = Object.entries(manifest.tables);
   const sizes = new Map(manifest.outputs.map((o) => [o.path, o.bytes]));

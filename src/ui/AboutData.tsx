@@ -5,6 +5,8 @@ export interface AboutModel {
   indicators: { group: string; items: { id: string; label: string; definition: string; source: string; unit: string; period: string; caveats: string[] }[] }[];
   notes: string[];
   joinReport: string[];
+  /** Files the pipeline built: path, rows, size and checksum (to check a deployment is complete). */
+  outputs: { path: string; rows: string; size: string; sha256: string }[];
 }
 
 export function AboutData({ model }: { model: AboutModel }) {
@@ -38,6 +40,14 @@ export function AboutData({ model }: { model: AboutModel }) {
           </dl>
         </details>
       ))}
+      <details>
+        <summary>Files built by the data pipeline ({model.outputs.length})</summary>
+        <table className="about-outputs">
+          <caption className="visually-hidden">Files built by the data pipeline</caption>
+          <thead><tr><th scope="col">File</th><th scope="col">Rows</th><th scope="col">Size (gzipped)</th><th scope="col">SHA-256</th></tr></thead>
+          <tbody>{model.outputs.map((o) => <tr key={o.path}><td>{o.path}</td><td>{o.rows}</td><td>{o.size}</td><td><code>{o.sha256}</code></td></tr>)}</tbody>
+        </table>
+      </details>
       <details>
         <summary>How the data was joined (pipeline report)</summary>
         <ul>{model.joinReport.map((l) => <li key={l} className="hint">{l}</li>)}</ul>

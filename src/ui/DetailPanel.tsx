@@ -1,13 +1,16 @@
 /** The selected area: its parents and every measure available for it, with national ranks. */
 import type { ReactNode } from 'react';
+import { TrendChart, type TrendPoint } from './TrendChart';
 
 export interface DetailRow {
   id: string;
   label: string;
   value: string;
   rank: string;
-  note?: string;
+  /** England comparison, whose value it is, coverage, publication notes. */
+  notes: string[];
   current?: boolean;
+  trend?: { title: string; points: TrendPoint[]; format(v: number): string };
 }
 
 export interface DetailModel {
@@ -52,13 +55,17 @@ export function DetailPanel({ model, onClose, actions }: { model: DetailModel; o
             <tbody>
               {g.rows.map((r) => (
                 <tr key={r.id} className={r.current ? 'current' : undefined}>
-                  <th scope="row">{r.label}{r.note && <span className="hint"> ({r.note})</span>}</th>
+                  <th scope="row">
+                    {r.label}
+                    {r.notes.map((n) => <span key={n} className="detail-note">{n}</span>)}
+                  </th>
                   <td>{r.value}</td>
                   <td>{r.rank}</td>
                 </tr>
               ))}
             </tbody>
           </table>}
+          {g.rows.filter((r) => r.trend).map((r) => <TrendChart key={r.id} title={r.trend!.title} points={r.trend!.points} format={r.trend!.format} />)}
           {g.loading && <p className="hint" role="status">Computing…</p>}
         </section>
       ))}

@@ -11,6 +11,8 @@ export interface LegendModel {
   items: LegendItem[];
   worseLabel: string;
   noData: number;
+  /** Areas whose value is withheld (fewer than 10 cases); never drawn as zero. */
+  suppressed?: number;
   classification: string;
   method: string;
   notes: string[];
@@ -29,6 +31,13 @@ export function Legend({ model }: { model: LegendModel }) {
             <span className="legend-count">{it.count.toLocaleString('en-GB')}</span>
           </li>
         ))}
+        {(model.suppressed ?? 0) > 0 && (
+          <li>
+            <span className="swatch swatch-nodata" aria-hidden="true" />
+            <span className="legend-label">Suppressed: fewer than 10 cases</span>
+            <span className="legend-count">{model.suppressed!.toLocaleString('en-GB')}</span>
+          </li>
+        )}
         {model.noData > 0 && (
           <li>
             <span className="swatch swatch-nodata" aria-hidden="true" />

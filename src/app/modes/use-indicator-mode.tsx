@@ -8,6 +8,8 @@ import { Legend } from '../../ui/Legend';
 import type { AtlasContext, ModeOutput } from '../atlas-context';
 import { legendModel } from '../legend-model';
 import { useAsync } from '../use-async';
+import { loadEnglandValue } from '../level-data';
+import { meshLayer } from '../../map/outline-layers';
 import { tableModel, tooltipLines } from '../view-models';
 
 export function indicatorViewKey(level: LevelId, indicator: string, dims: Record<string, string>): string {
@@ -23,6 +25,15 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     active && frame && frame.level === state.level ? () => ctx.valuesFor(state.indicator, dims) : null,
     [active, frame, viewKey],
   );
+  const england = useAsync(active && ind.columns.lower ? () => loadEnglandValue(ctx.data.queries, state.indicator, dims) : null, [active, viewKey]);
+  // Values inherited from coarser areas: outline those areas so it is plain that they share one value.
+  const rule = ind.levels[state.level];
+  const sourceLevel = rule?.kind === 'inherit' ? rule.from : null;
+  const sourceShapes = useAsync(active && sourceLevel ? () => ctx.shapes.load(sourceLevel) : null, [active, sourceLevel]);
+  const overlays = useMemo(
+    () => (sourceShapes.value?.mesh ? sourceShapes.value.mesh.map((c, i) => meshLayer(`inherited-${sourceShapes.value!.level}-${i}`, c.lines, [10, 10, 10, 235], 2)) : undefined),
+    [sourceShapes.value],
+  );
   const v = values.value && values.value.key === `${state.indicator}|${state.level}|${JSON.stringify(dims)}` ? values.value : null;
   const classified = useMemo(
     () => (frame && v ? classifyValues(v.value, ind, state.classification, mask, v.ranked, state.palette) : null),
@@ -33,7 +44,7 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
   const ready = !!(frame && v && classified);
   const englandScope = state.classification?.scope === 'england';
   const inheritedFrom = ready && v!.source.some((s) => s !== null) ? inheritedNoun(ind, frame!.areas.level) : null;
-  const legend = ready ? legendModel(ind, frame!.areas.level, v!.value, classified!, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom) : null;
+  const legend = ready ? legendModel(ind, frame!.areas.level, v!.value, classified!, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v!.suppressed) : null;
   return {
     label: ind.label,
     viewKey,
@@ -41,8 +52,9 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     ready,
     colours,
     legend: legend ? <Legend model={legend} /> : null,
-    table: ready ? tableModel(frame!.areas, v!, ind, classified!, mask, legend) : null,
-    tooltip: (i) => (ready ? tooltipLines(frame!.areas, v!, ind, i) : []),
+    table: ready ? tableModel(frame!.areas, v!, ind, classified!, mask, legend, england.value ?? null) : null,
+    tooltip: (i) => (ready ? tooltipLines(frame!.areas, v!, ind, i, ctx.nameOf, england.value ?? null) : []),
+    overlays: sourceLevel ? overlays : undefined,
     busy: values.loading ? `Loading ${ind.short} for ${LEVELS[state.level].label}` : null,
     error: values.error ?? null,
   };

@@ -1,0 +1,71 @@
+/**
+ * A small trend chart: single years as points joined by a line, pooled periods as horizontal spans,
+ * 95 % confidence intervals as whiskers or bands, England as a dashed line. The same numbers are in
+ * a visually hidden table for screen readers.
+ */
+export interface TrendPoint {
+  label: string;
+  start: number;
+  end: number;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  suppressed: boolean;
+  england: number | null;
+}
+
+const W = 300;
+const H = 120;
+const PAD = { l: 34, r: 8, t: 8, b: 18 };
+
+export function TrendChart({ title, points, format }: { title: string; points: TrendPoint[]; format(v: number): string }) {
+  const shown = points.filter((p) => p.value !== null || p.england !== null);
+  if (shown.length < 2) return null;
+  const years = shown.flatMap((p) => [p.start, p.end]);
+  const vals = shown.flatMap((p) => [p.value, p.lower, p.upper, p.england]).filter((v): v is number => v !== null && Number.isFinite(v));
+  const [x0, x1] = [Math.min(...years), Math.max(...years) + 1];
+  let [y0, y1] = [Math.min(...vals), Math.max(...vals)];
+  if (y0 === y1) [y0, y1] = [y0 - 1, y1 + 1];
+  const x = (yr: number) => PAD.l + ((yr - x0) / (x1 - x0)) * (W - PAD.l - PAD.r);
+  const y = (v: number) => PAD.t + (1 - (v - y0) / (y1 - y0)) * (H - PAD.t - PAD.b);
+  const singles = shown.filter((p) => p.start === p.end && p.value !== null);
+  const spans = shown.filter((p) => p.start !== p.end && p.value !== null);
+  const englandSingles = shown.filter((p) => p.start === p.end && p.england !== null);
+  const path = (pts: TrendPoint[], get: (p: TrendPoint) => number) => pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.start + 0.5).toFixed(1)},${y(get(p)).toFixed(1)}`).join('');
+  return (
+    <figure className="trend-chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={`${title}: chart (values listed in the table below)`}>
+        <line x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} stroke="#8a96a3" />
+        <text x={PAD.l - 4} y={y(y1) + 4} textAnchor="end" fontSize="9">{format(y1)}</text>
+        <text x={PAD.l - 4} y={y(y0)} textAnchor="end" fontSize="9">{format(y0)}</text>
+        <text x={PAD.l} y={H - 4} fontSize="9">{x0}</text>
+        <text x={W - PAD.r} y={H - 4} fontSize="9" textAnchor="end">{x1 - 1}</text>
+        {englandSingles.length > 1 && <path d={path(englandSingles, (p) => p.england!)} fill="none" stroke="#555" strokeDasharray="4 3" />}
+        {spans.map((p) => (
+          <g key={p.label}>
+            {p.lower !== null && p.upper !== null && <rect x={x(p.start)} width={x(p.end + 1) - x(p.start)} y={y(p.upper)} height={Math.max(1, y(p.lower) - y(p.upper))} fill="#005eb8" opacity={0.12} />}
+            <line x1={x(p.start)} x2={x(p.end + 1)} y1={y(p.value!)} y2={y(p.value!)} stroke="#003d78" strokeWidth={2} opacity={0.6} />
+          </g>
+        ))}
+        {singles.length > 1 && <path d={path(singles, (p) => p.value!)} fill="none" stroke="#005eb8" strokeWidth={1.5} />}
+        {singles.map((p) => (
+          <g key={p.label}>
+            {p.lower !== null && p.upper !== null && <line x1={x(p.start + 0.5)} x2={x(p.start + 0.5)} y1={y(p.lower)} y2={y(p.upper)} stroke="#005eb8" opacity={0.5} />}
+            <circle cx={x(p.start + 0.5)} cy={y(p.value!)} r={2.2} fill="#005eb8" />
+          </g>
+        ))}
+      </svg>
+      <table className="visually-hidden">
+        <caption>{title}</caption>
+        <thead><tr><th scope="col">Period</th><th scope="col">Value</th><th scope="col">England</th></tr></thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.label}><th scope="row">{p.label}</th><td>{p.suppressed ? 'suppressed' : p.value === null ? 'no value' : format(p.value)}</td><td>{p.england === null ? '–' : format(p.england)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">Line: single years; bars: pooled periods; dashed: England.</p>
+    </figure>
+  );
+}
