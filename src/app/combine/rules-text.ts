@@ -1,0 +1,37 @@
+/** Overlap-rule conditions in words: labels for the legend, the count table, tooltips and the panel. */
+import type { Indicator } from '../../data/catalogue/types';
+import type { RuleTest } from '../../state/combine-spec';
+import { formatNumber, formatWithUnit } from '../../ui/format';
+
+const worst = (ind: Indicator) => (ind.group.startsWith('IMD') ? 'most deprived' : ind.polarity === 'higher-worse' ? 'highest' : 'lowest');
+const side = (ind: Indicator) => (ind.polarity === 'higher-worse' ? 'above' : 'below');
+
+export const TEST_LABELS: Record<RuleTest['kind'], string> = {
+  'worst-deciles': 'In the worst deciles nationally',
+  'worst-quintile': 'In the worst fifth nationally (top quintile)',
+  'worse-than-england': 'Worse than England',
+  'significantly-worse': 'Significantly worse than England (95 % CI)',
+  'at-least': 'At least a value',
+  'at-most': 'At most a value',
+};
+
+/** "IMD decile: most deprived 20 % nationally (deciles 1–2)". */
+export function conditionText(ind: Indicator, test: RuleTest, england: number | null): string {
+  const s = ind.short;
+  switch (test.kind) {
+    case 'worst-deciles':
+      return `${s}: ${worst(ind)} ${test.deciles * 10} % nationally (decile${test.deciles > 1 ? `s 1–${test.deciles}` : ' 1'})`;
+    case 'worst-quintile':
+      return `${s}: ${worst(ind)} 20 % nationally (top quintile)`;
+    case 'worse-than-england':
+      return `${s} ${side(ind)} England${england === null ? '' : ` (${formatWithUnit(england, ind.decimals, ind.unit)})`}`;
+    case 'significantly-worse':
+      return `${s} significantly ${side(ind)} England${england === null ? '' : ` (${formatWithUnit(england, ind.decimals, ind.unit)})`}`;
+    case 'at-least':
+      return `${s} ≥ ${formatNumber(test.value, ind.decimals)}`;
+    case 'at-most':
+      return `${s} ≤ ${formatNumber(test.value, ind.decimals)}`;
+  }
+}
+
+export const needsEngland = (t: RuleTest) => t.kind === 'worse-than-england' || t.kind === 'significantly-worse';

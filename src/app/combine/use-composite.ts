@@ -1,0 +1,85 @@
+/**
+ * The composite risk index at the level on screen. Loading and normalising the inputs happens when
+ * the inputs, their directions, the normalisation or the reference change; a weight change only
+ * re-runs the weighted average (under a millisecond for 33,755 areas), which is what keeps the map
+ * in step with a moving slider.
+ */
+import { useMemo } from 'react';
+import { compositeIndex, countMissing } from '../../analysis/combine/composite-index';
+import { normaliseScores, type Normalisation } from '../../analysis/combine/normalise-scores';
+import type { CompositeSpec } from '../../state/combine-spec';
+import type { AtlasContext } from '../atlas-context';
+import type { IndicatorValues } from '../level-data';
+import { useMeasures, type LoadedMeasure } from './combine-inputs';
+
+export interface UsedInput {
+  /** Position in the spec's input list. */
+  slot: number;
+  measure: LoadedMeasure & { values: IndicatorValues };
+  sign: 1 | -1;
+  scores: Float64Array;
+}
+
+export interface CompositeModel {
+  used: UsedInput[];
+  /** Why inputs were left out (not available at this level). */
+  skipped: string[];
+  values: Float64Array;
+  /** Weight shares of the used inputs (same order). */
+  shares: number[];
+  /** Areas in view without an index, and per used input without a value. */
+  missing: number;
+  missingBy: number[];
+  normalisation: Normalisation;
+  /** "all LSOAs in England" or the focus region's name. */
+  referenceLabel: string;
+  /** Set when there is no index to draw (fewer than two usable inputs). */
+  problem: string | null;
+}
+
+const scoreCache = new WeakMap<IndicatorValues, Map<string, Float64Array>>();
+
+function scoresFor(values: IndicatorValues, method: Normalisation, sign: 1 | -1, refKey: string, reference: Uint8Array | null): Float64Array {
+  let m = scoreCache.get(values);
+  if (!m) scoreCache.set(values, (m = new Map()));
+  const key = `${method}|${sign}|${refKey}`;
+  let s = m.get(key);
+  if (!s) m.set(key, (s = normaliseScores(values.value, { method, sign, reference })));
+  return s;
+}
+
+export function useComposite(ctx: AtlasContext, spec: CompositeSpec, active: boolean) {
+  const { measures, loading, error } = useMeasures(ctx, spec.inputs, active);
+  const byFocus = spec.reference === 'focus' && ctx.mask !== null;
+  const refKey = byFocus ? `focus:${ctx.state.focus?.code}` : 'england';
+  const directions = spec.inputs.map((i) => i.direction).join(',');
+  const used = useMemo(() => {
+    if (!measures) return null;
+    return measures.flatMap((m, slot): UsedInput[] => {
+      if (!m.values) return [];
+      const sign = spec.inputs[slot]?.direction === 'lower' ? -1 : 1;
+      const scores = scoresFor(m.values, spec.normalisation, sign, refKey, byFocus ? ctx.mask : null);
+      return [{ slot, measure: m as UsedInput['measure'], sign, scores }];
+    });
+  }, [measures, spec.normalisation, refKey, directions]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const weights = spec.inputs.map((i) => i.weight).join(',');
+  const model = useMemo((): CompositeModel | null => {
+    if (!used || !measures || !ctx.frame) return null;
+    const skipped = measures.flatMap((m) => (m.unavailable ? [m.unavailable] : []));
+    const weighted = used.filter((u) => spec.inputs[u.slot].weight > 0);
+    const { values, shares } = compositeIndex(used.map((u) => u.scores), used.map((u) => spec.inputs[u.slot].weight));
+    const problem = weighted.length < 2
+      ? `The index needs at least two indicators with a weight above 0 that exist at this level (${weighted.length} now).`
+      : null;
+    if (problem) values.fill(NaN);
+    return {
+      used, skipped, values, shares, missing: countMissing(values, ctx.mask),
+      missingBy: used.map((u) => countMissing(u.measure.values.value, ctx.mask)),
+      normalisation: spec.normalisation,
+      referenceLabel: byFocus ? ctx.focusLabel : 'England',
+      problem,
+    };
+  }, [used, weights, ctx.mask]); // eslint-disable-line react-hooks/exhaustive-deps
+  return { model, loading, error };
+}

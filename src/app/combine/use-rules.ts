@@ -1,0 +1,88 @@
+/**
+ * The overlap rule at the level on screen: each condition judged per area (met / not met / no
+ * value), how many each area meets and the UpSet-style tally of combinations inside the focus
+ * region. A condition whose measure does not exist at this level, or has no England value to compare
+ * with, is left out and named in the notes rather than silently failing every area.
+ */
+import { useMemo } from 'react';
+import { englandCondition, maskCondition, thresholdCondition, worstShareCondition } from '../../analysis/combine/rule-conditions';
+import { tallyRule, type RuleTally } from '../../analysis/combine/rule-tally';
+import { LEVELS } from '../../geo/levels';
+import type { RuleSpec, RuleTest } from '../../state/combine-spec';
+import { formatCount } from '../../ui/format';
+import type { AtlasContext } from '../atlas-context';
+import type { IndicatorValues } from '../level-data';
+import { useAsync } from '../use-async';
+import { englandValue, measureKey, useMeasures, type LoadedMeasure } from './combine-inputs';
+import { conditionText, needsEngland } from './rules-text';
+
+export interface JudgedCondition {
+  /** Position in the spec's list; −1 for "inside the focus region". */
+  slot: number;
+  label: string;
+  met: Uint8Array;
+}
+
+export interface RuleModel {
+  conditions: JudgedCondition[];
+  tally: RuleTally;
+  notes: string[];
+  /** Set when there is nothing to judge (no usable condition). */
+  problem: string | null;
+}
+
+function judge(m: LoadedMeasure & { values: IndicatorValues }, test: RuleTest, england: number | null): { met: Uint8Array; withoutInterval: number } {
+  const v = m.values;
+  const isDecile = m.indicator.kind === 'decile';
+  switch (test.kind) {
+    case 'at-most':
+    case 'at-least':
+      return { met: thresholdCondition(v.value, test.kind, test.value), withoutInterval: 0 };
+    case 'worst-deciles':
+      return { met: isDecile ? thresholdCondition(v.value, 'at-most', test.deciles) : worstShareCondition(v.rank, v.ranked, test.deciles / 10), withoutInterval: 0 };
+    case 'worst-quintile':
+      return { met: isDecile ? thresholdCondition(v.value, 'at-most', 2) : worstShareCondition(v.rank, v.ranked, 0.2), withoutInterval: 0 };
+    case 'worse-than-england':
+    case 'significantly-worse': {
+      const r = englandCondition(v.value, v.lower, v.upper, { england: england ?? NaN, sign: m.indicator.polarity === 'higher-worse' ? 1 : -1, significant: test.kind === 'significantly-worse' });
+      let n = 0;
+      for (let i = 0; i < r.withoutInterval.length; i++) n += r.withoutInterval[i];
+      return { met: r.met, withoutInterval: n };
+    }
+  }
+}
+
+export function useRules(ctx: AtlasContext, spec: RuleSpec, active: boolean) {
+  const { measures, loading, error } = useMeasures(ctx, spec.conditions, active);
+  const engKey = spec.conditions.map((c) => (needsEngland(c.test) ? measureKey(c) : '')).join(';');
+  const englands = useAsync(
+    active && measures
+      ? async () => ({ measures, engKey, values: await Promise.all(measures.map((m, j) => (needsEngland(spec.conditions[j].test) ? englandValue(ctx, m.indicator, m.dims) : Promise.resolve(null)))) })
+      : null,
+    [active, measures, engKey],
+  );
+  // England values looked up for another list of measures or tests are never used.
+  const eng = englands.value && englands.value.measures === measures && englands.value.engKey === engKey ? englands.value.values : null;
+  const tests = JSON.stringify(spec.conditions.map((c) => c.test));
+  const model = useMemo((): RuleModel | null => {
+    const frame = ctx.frame;
+    if (!frame || !measures || !eng) return null;
+    const notes: string[] = [];
+    const conditions: JudgedCondition[] = [];
+    measures.forEach((m, slot) => {
+      const test = spec.conditions[slot].test;
+      const england = eng[slot];
+      if (!m.values) return void notes.push(`Left out: ${m.unavailable}`);
+      if (needsEngland(test) && england === null) return void notes.push(`Left out: ${m.indicator.short} has no England value to compare with; choose another test.`);
+      const r = judge(m as LoadedMeasure & { values: IndicatorValues }, test, england);
+      conditions.push({ slot, label: conditionText(m.indicator, test, england), met: r.met });
+      if (r.withoutInterval > 0) notes.push(`${m.indicator.short}: ${formatCount(r.withoutInterval)} areas have no confidence interval and were compared on their value alone.`);
+      if (m.values.source.some((s) => s !== null)) notes.push(`${m.indicator.short} is not small-area data here: each area is judged on the value of the larger area it lies in.`);
+    });
+    if (spec.inFocus) conditions.push({ slot: -1, label: ctx.state.focus ? `Inside ${ctx.focusLabel}` : 'Inside the focus region (no focus: all of England)', met: maskCondition(frame.areas.codes.length, ctx.mask) });
+    const problem = conditions.length === 0 ? 'Add at least one condition that can be judged at this level.' : null;
+    const tally = tallyRule(conditions.map((c) => c.met), frame.areas.population, ctx.mask);
+    return { conditions, tally, notes, problem };
+  }, [ctx.frame, measures, eng, tests, spec.inFocus, ctx.mask, ctx.focusLabel]); // eslint-disable-line react-hooks/exhaustive-deps
+  return { model, loading: loading || englands.loading, error: error ?? englands.error ?? null, levelLabel: LEVELS[ctx.state.level].label };
+}

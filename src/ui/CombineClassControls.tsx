@@ -1,0 +1,64 @@
+/**
+ * Classification of a combine view: method, number of classes, custom thresholds, and which region
+ * the breaks come from. Breaks stay put while the user changes the focus; "Recompute" takes them
+ * from the focus region on screen.
+ */
+import { useEffect, useId, useState } from 'react';
+import { Select } from './Select';
+
+export interface CombineClassControlsProps {
+  method: string;
+  methods: { value: string; label: string }[];
+  /** null: fixed number of classes (the bivariate map's three). */
+  classes: number | null;
+  custom: number[] | null;
+  /** Where the breaks come from, e.g. "all of England". */
+  breaksFrom: string;
+  /** The breaks do not come from the focus on screen. */
+  stale: boolean;
+  focusLabel: string;
+  onMethod(m: string): void;
+  onClasses(k: number): void;
+  onCustom(t: number[]): void;
+  onRecompute(): void;
+  testId: string;
+}
+
+export function CombineClassControls(p: CombineClassControlsProps) {
+  return (
+    <div className="combine-classes">
+      <Select label="Classes by" value={p.method} options={p.methods} onChange={p.onMethod} testId={`${p.testId}-method`} />
+      {p.classes !== null && p.method !== 'custom' && (
+        <Select label="Number of classes" value={String(p.classes)} testId={`${p.testId}-classes`}
+          options={[3, 4, 5, 6, 7, 8, 9].map((n) => ({ value: String(n), label: String(n) }))} onChange={(v) => p.onClasses(Number(v))} />
+      )}
+      {p.method === 'custom' && <Thresholds value={p.custom ?? []} count={p.classes === null ? 2 : null} onChange={p.onCustom} testId={`${p.testId}-custom`} />}
+      <p className="hint" data-testid={`${p.testId}-from`}>Breaks from {p.breaksFrom}; they stay fixed when you change the focus.</p>
+      {p.stale && p.method !== 'custom' && (
+        <button type="button" onClick={p.onRecompute} data-testid={`${p.testId}-recompute`}>Recompute breaks for {p.focusLabel}</button>
+      )}
+    </div>
+  );
+}
+
+function Thresholds({ value, count, onChange, testId }: { value: number[]; count: number | null; onChange(v: number[]): void; testId: string }) {
+  const id = useId();
+  const [text, setText] = useState(value.join(', '));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setText(value.join(', ')), [value.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
+  const commit = () => {
+    const parts = text.split(/[,;\s]+/).filter(Boolean).map(Number);
+    if (parts.some((x) => !Number.isFinite(x))) return setError('Use numbers separated by commas, e.g. 10, 20');
+    if (count !== null && parts.length !== count) return setError(`Give exactly ${count} thresholds (three classes).`);
+    setError(null);
+    onChange(parts);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>Thresholds (comma-separated)</label>
+      <input id={id} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()}
+        aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-err` : undefined} data-testid={testId} />
+      {error && <p id={`${id}-err`} className="field-error" role="alert">{error}</p>}
+    </div>
+  );
+}
