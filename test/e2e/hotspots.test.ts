@@ -1,0 +1,231 @@
+/**
+ * Issue 5 end to end: hotspot statistics in the built app, in Debian Chromium, offline. Expected
+ * numbers come from the numeric core run here in node on the raw IMD file, the pipeline's queen GAL
+ * and the same seed; residents come from the raw census file, never from the app.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLASS_LABELS } from '../../src/analysis/stats/cluster-classes';
+import { computeHotspots, type HotspotResult } from '../../src/analysis/stats/hotspots';
+import { readGal } from '../../src/analysis/weights/gal';
+import { readGwt, writeGwt } from '../../src/analysis/weights/gwt';
+import { knnWeights } from '../../src/analysis/weights/knn-weights';
+import { neighbourLists, type SpatialWeights } from '../../src/analysis/weights/spatial-weights';
+import { DEFAULT_HOTSPOT_SPEC, type HotspotSpec } from '../../src/state/hotspot-spec';
+import { DATA_DIR } from '../support/node-db';
+import { num, rawRows } from '../support/raw-csv';
+import { linkTo, waitForCameraStill } from './support/atlas-page';
+import { axeViolations } from './support/axe';
+import { collectErrors, launch, offlineContext, startPreview, type OfflineContext, type Server } from './support/browser';
+import { mapPixels } from './support/map-pixels';
+
+const SEED = 20261121;
+const spec: HotspotSpec = { ...DEFAULT_HOTSPOT_SPEC, seed: SEED };
+
+const imd = new Map(rawRows('imd/imd2025_lsoa21_scores_ranks_deciles_humaniverse.csv.gz').map((r) => [r.lsoa21_code, Number(r.IMD_score)]));
+const residents = new Map(rawRows('population/census2021_usual_residents_by_age6_lsoa21_ew.csv.gz').map((r) => [r.lsoa21_code, num(r.total_usual_residents)]));
+const places = new Map(
+  Papa.parse<Record<string, string>>(readFileSync(join(DATA_DIR, 'tables/areas.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data
+    .filter((r) => r.level === 'lsoa21').map((r) => [r.code, { lon: Number(r.lon), lat: Number(r.lat) }]),
+);
+const queen = readGal(readFileSync(join(DATA_DIR, 'weights/lsoa21-queen.gal'), 'utf8'), { style: 'W' });
+const x = Float64Array.from(queen.ids, (id) => imd.get(id)!);
+const run = (weights: SpatialWeights, more: Partial<Parameters<typeof computeHotspots>[0]> = {}) =>
+  computeHotspots({ stat: 'gistar', x, weights, permutations: 999, seed: SEED, correction: 'fdr', alpha: 0.05, ...more });
+
+let server: Server;
+let browser: Browser;
+let ctx: OfflineContext;
+let page: Page;
+let errors: string[];
+
+/** Waits until the hotspot map whose view key contains `part` is drawn. */
+async function waitForHotspots(p: Page, part: string, timeout = 180_000): Promise<void> {
+  await p.waitForFunction((s) => {
+    const r = document.getElementById('root');
+    return r?.dataset.state === 'ready' && (r.dataset.view ?? '').startsWith('lsoa21|hotspots|') && (r.dataset.view ?? '').includes(s);
+  }, part, { timeout });
+}
+
+function expectedCounts(r: HotspotResult): Map<string, { areas: number; residents: number }> {
+  const out = new Map<string, { areas: number; residents: number }>();
+  r.ids.forEach((id, i) => {
+    const k = r.classes[r.cluster[i]];
+    const c = out.get(k) ?? { areas: 0, residents: 0 };
+    out.set(k, { areas: c.areas + 1, residents: c.residents + residents.get(id)! });
+  });
+  return out;
+}
+
+async function legendCounts(p: Page): Promise<Map<string, { areas: number; residents: number }>> {
+  const rows = await p.locator('[data-testid=class-legend] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.getAttribute('data-class')!, tr.querySelector('.class-legend-areas')!.textContent!, tr.querySelector('.class-legend-residents')!.textContent!]));
+  return new Map(rows.filter(([, a]) => num(a) > 0).map(([k, a, r]) => [k, { areas: num(a), residents: num(r) }]));
+}
+
+async function significanceCounts(p: Page): Promise<Record<string, number>> {
+  const rows = await p.locator('[data-testid=significance-counts] tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-correction')!, tr.querySelector('td')!.textContent!]));
+  return Object.fromEntries(rows.map(([k, v]) => [k, num(v)]));
+}
+
+beforeAll(async () => {
+  server = await startPreview('/');
+  browser = await launch();
+  ctx = await offlineContext(browser);
+  // Records the run's progress bar and how long the main thread goes without running a timer.
+  await ctx.context.addInitScript(() => {
+    const w = window as unknown as { __progress: number[]; __gaps: number[] };
+    w.__progress = [];
+    w.__gaps = [];
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      const bar = document.querySelector<HTMLProgressElement>('[data-testid=run-progress] progress');
+      if (bar) {
+        if (bar.hasAttribute('value')) w.__progress.push(bar.value);
+        w.__gaps.push(now - last);
+      }
+      last = now;
+    }, 10);
+  });
+  page = await ctx.context.newPage();
+  errors = collectErrors(page);
+  await page.goto(linkTo(server.url, { mode: 'hotspots', hotspots: spec }));
+  await waitForHotspots(page, `§${SEED}|fdr`);
+  await page.getByTestId('tab-hotspots').click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('Hotspots, offline in Chromium', () => {
+  const ref = run(queen);
+
+  it('computes Gi* of IMD 2025 on all 33,755 LSOAs with the counts the core gives in node', async () => {
+    expect(ref.ids.length).toBe(33755);
+    const shown = await legendCounts(page);
+    const expected = expectedCounts(ref);
+    expect([...shown.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [k, c] of expected) expect(shown.get(k), k).toEqual(c);
+    expect(shown.get('hot-99')!.areas).toBeGreaterThan(1000);
+    await expect(significanceCounts(page)).resolves.toEqual(ref.significantCounts);
+    await expect(page.getByTestId('weights-info').innerText()).resolves.toMatch(/1 area without neighbours, not tested: E01019077/);
+  });
+
+  it('shows progress while the workers permute and keeps the page responsive', async () => {
+    const progress = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.some((p) => p > 0 && p < 1)).toBe(true);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1]);
+    const gaps = await page.evaluate(() => (window as unknown as { __gaps: number[] }).__gaps);
+    // While the run was on screen the main thread ran its timers: never stalled for a whole run.
+    expect(Math.max(...gaps)).toBeLessThan(700);
+    const measure = await page.evaluate(() => performance.getEntriesByName('hotspots:compute').map((e) => (e as PerformanceMeasure).detail));
+    expect(measure).toEqual([{ stat: 'gistar', areas: 33755, permutations: 999 }]);
+  });
+
+  it('downloads per-area results identical to the node run, for every area', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('hotspot-download').click()]);
+    const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(33755);
+    const at = new Map(ref.ids.map((id, i) => [id, i]));
+    let same = 0;
+    for (const r of rows) {
+      const i = at.get(r.code)!;
+      if (r.cluster === ref.classes[ref.cluster[i]] && (r.pseudo_p === '' ? Number.isNaN(ref.pseudoP[i]) : Number(r.pseudo_p) === ref.pseudoP[i])) same++;
+    }
+    expect(same).toBe(33755);
+  });
+
+  it('hatches significant areas so they read without colour', async () => {
+    // A 99 % hot spot whose neighbours are all 99 % hot spots: the middle of a large cluster.
+    const lists = neighbourLists(queen);
+    const hot = ref.classes.indexOf('hot-99');
+    const centre = ref.ids.findIndex((_, i) => ref.cluster[i] === hot && lists[i].length >= 5 && lists[i].every((j) => ref.cluster[j] === hot && lists[j].every((k) => ref.cluster[k] === hot)));
+    const p = places.get(ref.ids[centre])!;
+    await page.goto(linkTo(server.url, { mode: 'hotspots', hotspots: spec, viewport: { longitude: p.lon, latitude: p.lat, zoom: 12.5 } }));
+    await waitForCameraStill(page);
+    await waitForHotspots(page, `§${SEED}|fdr`);
+    const ink = () => page.evaluate(([lon, lat]) => {
+      const [cx, cy] = window.hotspotAtlas!.project(lon, lat);
+      const gl = document.querySelector('.atlas-map canvas') as HTMLCanvasElement;
+      const scale = gl.width / gl.clientWidth;
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [gl.width, gl.height];
+      const g = c.getContext('2d')!;
+      g.drawImage(gl, 0, 0);
+      const size = Math.round(40 * scale);
+      const { data } = g.getImageData(Math.round(cx * scale) - size / 2, Math.round(cy * scale) - size / 2, size, size);
+      let dark = 0;
+      for (let o = 0; o < data.length; o += 4) if (data[o] < 90 && data[o + 1] < 90 && data[o + 2] < 90) dark++;
+      return dark / (data.length / 4);
+    }, [p.lon, p.lat]);
+    const hatched = await ink();
+    await page.screenshot({ path: 'test/output/e2e-hotspots-hatch.png' });
+    expect(hatched).toBeGreaterThan(0.15);
+    // The same view with nothing significant (α so strict no area passes): no hatching left.
+    await page.getByTestId('hotspot-correction').selectOption('bonferroni');
+    await waitForHotspots(page, `§${SEED}|bonferroni`);
+    expect(await ink()).toBeLessThan(0.02);
+    await expect(page.getByTestId('bonferroni-unreachable').innerText()).resolves.toMatch(/cannot flag any area with 999 permutations/);
+    await page.getByTestId('hotspot-correction').selectOption('fdr');
+    await waitForHotspots(page, `§${SEED}|fdr`);
+  });
+
+  it('cancels a long run, keeps the map it had, and can run it again', async () => {
+    await page.goto(linkTo(server.url, { mode: 'hotspots', hotspots: spec }));
+    await waitForHotspots(page, `§${SEED}|fdr`);
+    await page.getByTestId('tab-hotspots').click();
+    const before = await mapPixels(page);
+    await page.getByTestId('hotspot-permutations').selectOption('99999');
+    await page.getByTestId('run-progress').waitFor();
+    await page.getByTestId('run-cancel').click();
+    await page.getByTestId('run-cancelled').waitFor();
+    await expect(page.getByTestId('run-progress').count()).resolves.toBe(0);
+    await page.waitForTimeout(500);
+    const after = await mapPixels(page);
+    expect(after.grid).toEqual(before.grid);
+    await page.getByTestId('hotspot-permutations').selectOption('999');
+    await waitForHotspots(page, `§999§${SEED}|fdr`);
+    await expect(legendCounts(page)).resolves.toEqual(expectedCounts(ref));
+  });
+
+  it('exports the weights it used as GAL and runs on imported GWT weights', async () => {
+    const [gal] = await Promise.all([page.waitForEvent('download'), page.getByTestId('weights-export-gal').click()]);
+    const exported = readGal(readFileSync((await gal.path())!, 'utf8'));
+    expect(exported.ids).toEqual(queen.ids);
+    expect(neighbourLists(exported)).toEqual(neighbourLists(queen));
+
+    const knn = knnWeights(queen.ids, Float64Array.from(queen.ids, (id) => places.get(id)!.lon), Float64Array.from(queen.ids, (id) => places.get(id)!.lat), 6);
+    const text = writeGwt(knn, { shape: 'lsoa21', key: 'code' });
+    await page.getByTestId('weights-import').setInputFiles({ name: 'knn6.gwt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await waitForHotspots(page, 'file-');
+    const expected = expectedCounts(run(readGwt(text, { ids: queen.ids, style: 'W' })));
+    await expect(legendCounts(page)).resolves.toEqual(expected);
+    await expect(page.locator('[data-testid=weights-export-gwt]').count()).resolves.toBe(1);
+  });
+
+  it('shows the results as a table', async () => {
+    await page.getByTestId('toggle-table').click();
+    const table = page.getByTestId('area-table');
+    await expect(table.locator('th').allInnerTexts()).resolves.toEqual(['Area', 'Code', 'IMD score', 'Gi*', 'z (analytical)', 'Pseudo p', 'p adjusted (FDR)', 'Class', 'Residents'].map((h) => expect.stringContaining(h)));
+    await expect(table.locator('.hint').innerText()).resolves.toMatch(/^33,755 areas/);
+    await page.getByTestId('toggle-table').click();
+  });
+
+  it('is keyboard-operable, passes axe-core on the panel and legend, and made no outside request', async () => {
+    await page.getByTestId('hotspot-stat').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('hotspot-stat').inputValue()).resolves.toBe('gi');
+    await expect(page.getByText(CLASS_LABELS['not-significant']).first().isVisible()).resolves.toBe(true);
+    for (const sel of ['[data-testid=hotspot-panel]', '[data-testid=class-legend]']) expect(await axeViolations(page, sel), sel).toEqual([]);
+    expect(ctx.blocked).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
