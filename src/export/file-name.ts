@@ -6,15 +6,16 @@
  */
 import { isoDatePart } from './format-value';
 
-export type ExportFormat = 'csv' | 'csv-zip' | 'xlsx' | 'geojson';
+export type ExportFormat = 'csv' | 'csv-zip' | 'xlsx' | 'geojson' | 'png';
 
-const EXTENSION: Record<ExportFormat, string> = { csv: 'csv', 'csv-zip': 'zip', xlsx: 'xlsx', geojson: 'geojson' };
+const EXTENSION: Record<ExportFormat, string> = { csv: 'csv', 'csv-zip': 'zip', xlsx: 'xlsx', geojson: 'geojson', png: 'png' };
 
 export const MIME_TYPE: Record<ExportFormat, string> = {
   csv: 'text/csv;charset=utf-8',
   'csv-zip': 'application/zip',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   geojson: 'application/geo+json',
+  png: 'image/png',
 };
 
 /** Lower-case ASCII words joined by '-', accents folded ("Ynys Môn" → "ynys-mon"); "" if none. */

@@ -1,0 +1,84 @@
+/**
+ * Builds the one input every export writer takes (src/export/types): the rows on screen plus their
+ * provenance, i.e. the datasets behind the shown measures and the boundaries (from the data
+ * manifest), the method in sentences, the parameters that reproduce the view, the date and the
+ * share link. The writers never look at state; everything they need is in here.
+ */
+import { version } from '../../../package.json';
+import { getIndicator } from '../../data/catalogue';
+import { methodText } from '../../data/catalogue/method-text';
+import type { DataManifest } from '../../data/manifest';
+import { APP_NAME } from '../../export/provenance';
+import type { DatasetRef, ExportColumn, Parameter, ShortlistExport, ShortlistRow, ShortlistTotals } from '../../export/types';
+import { LEVELS, type LevelId } from '../../geo/levels';
+import type { ShortlistColumn } from '../../state/shortlist-spec';
+import type { ViewState } from '../../state/view-state';
+import type { AreaCriteria } from './criteria';
+import { columnKey, columnLabel } from './shortlist-rows';
+
+/** Boundary, lookup and population sources behind each stack of levels. */
+const GEOGRAPHY_SOURCES: Record<'2021' | '2011', string[]> = {
+  '2021': ['lsoa21Boundaries', 'lsoa21Ward24Lad24', 'lsoa21Icb24', 'census2021Population'],
+  '2011': ['lsoa11Boundaries', 'lsoa11Lsoa21', 'lsoa11Icb22', 'imd2019Population'],
+};
+
+export function shortlistTitle(title: string, focusLabel: string): string {
+  return title || `Shortlist – ${focusLabel === 'all of England' ? 'England' : focusLabel}`;
+}
+
+function datasets(manifest: DataManifest, level: LevelId, columns: readonly ShortlistColumn[]): DatasetRef[] {
+  const ids = new Set(GEOGRAPHY_SOURCES[LEVELS[level].stack] ?? []);
+  if (level === 'cal19') ids.add('ccg19CancerAlliance');
+  for (const c of columns) for (const id of getIndicator(c.id).source.sourceIds) ids.add(id);
+  return manifest.sources
+    .filter((s) => ids.has(s.id))
+    .map((s) => ({ title: s.title, publisher: s.publisher, licence: s.licence, vintage: s.vintage, attribution: s.attribution, ...(/^https?:\/\//.test(s.origin) ? { url: s.origin } : {}) }));
+}
+
+export interface ExportContext {
+  state: ViewState;
+  manifest: DataManifest;
+  level: LevelId;
+  focusLabel: string;
+  columns: readonly ShortlistColumn[];
+  exportColumns: ExportColumn[];
+  rows: ShortlistRow[];
+  totals: ShortlistTotals;
+  criteria: AreaCriteria | null;
+  shareUrl: string;
+  /** ISO date-time of the export (passed in so the writers stay pure). */
+  now: string;
+}
+
+export function buildExportInput(x: ExportContext): ShortlistExport {
+  const lv = LEVELS[x.level];
+  const sets = datasets(x.manifest, x.level, x.columns);
+  const method = [
+    `Areas are ${lv.label} areas picked by the planner in ${APP_NAME}; the rank is the planner's order of priority, not a statistical ranking.`,
+    ...x.columns.map((c) => `${columnLabel(c)}: ${methodText(getIndicator(c.id), x.level)}`),
+    'Residents: Census 2021 usual residents (LSOA 2011 areas: mid-2015 estimates from the IoD2019 denominators).',
+  ];
+  if (x.criteria?.rule) method.push(`Conditions met: the overlap-rule conditions each area meets (${x.criteria.rule.label}).`);
+  if (x.criteria?.composite) method.push(x.criteria.composite.formula);
+  if (x.criteria?.hotspots) method.push(`Hotspot class: ${x.criteria.hotspots.description}.`);
+  const parameters: Parameter[] = [
+    { key: 'Geography level', value: lv.label },
+    { key: 'Focus region', value: x.state.focus ? `${x.focusLabel} (${x.state.focus.code})` : 'All of England' },
+    { key: 'Map measure', value: columnLabel({ id: x.state.indicator, dims: x.state.dims }) },
+    { key: 'Map classification', value: x.state.classification ? `${x.state.classification.method}, ${x.state.classification.classes} classes, breaks from ${x.state.classification.scope === 'england' ? 'England' : 'the focus region'}` : 'the measure\'s default' },
+  ];
+  // Each measure names the first of its manifest sources (the publisher's dataset, not a lookup).
+  const sourceOf = new Map(x.columns.map((c) => [columnKey(c), x.manifest.sources.find((m) => m.id === getIndicator(c.id).source.sourceIds[0])?.title]));
+  const columns = x.exportColumns.map(({ source: _, ...ec }) => {
+    const title = sourceOf.get(ec.id);
+    return title ? { ...ec, source: title } : ec;
+  });
+  return {
+    title: shortlistTitle(x.state.shortlist.title, x.focusLabel),
+    level: { id: x.level, label: lv.label },
+    columns,
+    rows: x.rows,
+    totals: x.totals,
+    provenance: { datasets: sets, method, parameters, generatedAt: x.now, shareUrl: x.shareUrl, appVersion: version },
+  };
+}

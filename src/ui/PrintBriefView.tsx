@@ -1,0 +1,53 @@
+/**
+ * The printable one-page brief: the map image (with its legend and scale), the totals, the top of
+ * the shortlist, the method and the sources. Hidden on screen; the print stylesheet shows only this
+ * (A4 portrait), so the browser's "Save as PDF" gives the brief. Every string is rendered as text.
+ */
+import type { PrintBrief } from '../export/print-brief';
+
+/** Rows that fit on the page under the map; the rest are counted and left to the file exports. */
+export const BRIEF_ROWS = 20;
+
+export function PrintBriefView({ brief, image }: { brief: PrintBrief; image: string | null }) {
+  const rows = brief.table.rows.slice(0, BRIEF_ROWS);
+  const more = brief.table.rows.length - rows.length;
+  return (
+    <article className="print-brief" data-testid="print-brief" aria-hidden="true">
+      <header>
+        <h1>{brief.title}</h1>
+        <p>{brief.subtitle}</p>
+      </header>
+      {image && <img className="print-map" src={image} alt="" />}
+      <ul className="print-summary">
+        {brief.summary.map((s) => <li key={s}>{s}</li>)}
+      </ul>
+      <table className="print-table">
+        <thead>
+          <tr>{brief.table.columns.map((c) => <th key={c.header} className={c.align === 'right' ? 'num' : undefined}>{c.header}</th>)}</tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>{r.map((cell, j) => <td key={j} className={brief.table.columns[j].align === 'right' ? 'num' : undefined}>{cell}</td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+      {more > 0 && <p className="print-more">…and {more.toLocaleString('en-GB')} more areas: the CSV, Excel and GeoJSON exports hold the whole list.</p>}
+      <section className="print-method">
+        {brief.method.map((s) => (
+          <div key={s.heading}>
+            <h2>{s.heading}</h2>
+            <dl>
+              {s.rows.map((r, i) => (
+                <div key={i}><dt>{r.item}</dt><dd>{r.value}</dd></div>
+              ))}
+            </dl>
+          </div>
+        ))}
+      </section>
+      <footer>
+        <p className="print-link">Open this view: {brief.shareUrl}</p>
+        <p>{brief.footer}</p>
+      </footer>
+    </article>
+  );
+}
