@@ -5,11 +5,15 @@
  * kept in the areas-table column `<id>_code`), and its contiguity comes from the topology built in
  * the browser, not from a GAL file of the pipeline.
  */
+import { contiguityWeights } from '../analysis/weights/contiguity-weights';
+import { writeGal } from '../analysis/weights/gal';
 import { LEVELS, LEVEL_IDS, USER_LEVEL_ID, type LevelInfo, type UserLevelId } from './levels';
 import type { Contiguity } from './topology-neighbours';
 
 export interface UserLevel {
   info: LevelInfo & { id: UserLevelId };
+  /** Area codes in the geometry's order. */
+  ids: readonly string[];
   /** Queen and rook neighbour lists in area-code order (the geometry's order). */
   contiguity: Contiguity;
   /** The file the boundaries came from (shown in the UI as text). */
@@ -62,4 +66,13 @@ export function userLevels(): UserLevel[] {
  */
 export function userLevelContiguity(id: string): Contiguity | undefined {
   return userLevel(id)?.contiguity;
+}
+
+/**
+ * A user level's contiguity as GeoDa GAL text: the form the hotspot weights worker reads for
+ * imported weights, so user levels need no weights path of their own.
+ */
+export function userLevelGal(id: string, rule: 'queen' | 'rook'): string | undefined {
+  const l = userLevel(id);
+  return l && writeGal(contiguityWeights(l.ids, l.contiguity[rule], rule, 'B'), { shape: id, key: 'code' });
 }

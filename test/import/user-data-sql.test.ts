@@ -22,7 +22,7 @@ import type { ReferenceCodes } from '../../src/data/import/reference-codes';
 import { takeColumns } from '../../src/data/import/table-summary';
 import { datasetIndicators, type DatasetSpec, type ValueSpec } from '../../src/data/import/user-dataset';
 import { userLevelGeometry } from '../../src/geo/user-level-geometry';
-import { registerUserLevel, unregisterUserLevel, userLevelInfo } from '../../src/geo/user-levels';
+import { registerUserLevel, unregisterUserLevel, userLevelGal, userLevelInfo } from '../../src/geo/user-levels';
 import { DATA_DIR, openBuiltDataDb } from '../support/node-db';
 import { indicatorRows, rows } from '../support/query-rows';
 
@@ -114,7 +114,8 @@ describe.skipIf(!built)('user data on DuckDB-wasm with the built tables', () => 
     expect(g.polygons.ids).toEqual(['P1', 'P2']);
     expect(g.contiguity.queen).toEqual([[1], [0]]);
     const id = 'user_test01' as const;
-    registerUserLevel({ info: userLevelInfo(id, 'PCN areas', 'PCN area'), contiguity: g.contiguity, file: 'pcn.geojson' });
+    registerUserLevel({ info: userLevelInfo(id, 'PCN areas', 'PCN area'), ids: g.polygons.ids, contiguity: g.contiguity, file: 'pcn.geojson' });
+    expect(userLevelGal(id, 'queen')?.trim().split('\n')).toEqual(['0 2 user_test01 code', 'P1 1', 'P2', 'P2 1', 'P1']);
     extendLevel(id, (ind) => ruleAtUserLevel(id, ind));
     const coverage = await loadUserLevelAreas(db, id, g);
     const inside = (a: Area, x0: number, x1: number) => Number(a.lon) >= x0 && Number(a.lon) < x1 && Number(a.lat) >= 53.78 && Number(a.lat) < 53.82;

@@ -2,7 +2,8 @@
  * A user's GeoJSON boundaries as a TopoJSON topology: one object, features sorted by area code (the
  * order the areas table and the map use), each with its name. Arcs shared by neighbouring areas are
  * found by topojson-server, which is what contiguity for hotspots is computed from; coordinates are
- * quantised to about half a metre, so borders digitised with tiny gaps still meet.
+ * quantised to about half a metre, so borders digitised with tiny gaps still meet. Spaces in codes
+ * become "_" (contiguity is exchanged as GAL text, whose ids cannot hold spaces).
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { topology } from 'topojson-server';
@@ -43,7 +44,8 @@ function codesOf(t: ImportedTable, column: string | null): string[] {
   }
   const col = columnByName(t, column);
   if (!col) throw new Error(`${t.file}: there is no property "${column}"`);
-  const codes = Array.from({ length: t.rowCount }, (_, i) => cellText(col, i).trim());
+  // codes are written to weights files (GAL), which cannot hold spaces
+  const codes = Array.from({ length: t.rowCount }, (_, i) => cellText(col, i).trim().replace(/\s+/g, '_'));
   const blank = codes.flatMap((c, i) => (c ? [] : [t.rowNumbers[i]]));
   if (blank.length) {
     throw new ImportError('bad-geometry', `${t.file}, property "${column}": ${listRows(blank, blank.length, 'feature')} ${blank.length === 1 ? 'has' : 'have'} no code. Every area needs its own code: fill them in, or choose "number the areas" instead.`);

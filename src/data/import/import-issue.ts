@@ -35,7 +35,7 @@ export const MAX_LISTED = 1000;
 export type ReadErrorCode =
   | 'empty' | 'no-rows' | 'binary' | 'unsupported-format' | 'unclosed-quote' | 'corrupt-xlsx' | 'empty-sheet'
   | 'sheet-not-found' | 'corrupt-parquet' | 'invalid-json' | 'not-geojson' | 'bad-geometry' | 'unknown-crs'
-  | 'swapped-coordinates' | 'cancelled';
+  | 'swapped-coordinates' | 'bad-project' | 'cancelled';
 
 /** A file that cannot be read at all. Plain data survives postMessage: {name, code, message, sheets}. */
 export class ImportError extends Error {

@@ -17,6 +17,23 @@ export interface TableSummary {
   readNotes: string[];
   sheets?: ImportedTable['sheets'];
   hasGeometry: boolean;
+  /**
+   * Per column with at most SMALL_DISTINCT different values (a year, a sex, an age band), those
+   * values: the mapping dialog offers such a column to split repeated rows by.
+   */
+  smallDistinct: Record<string, string[]>;
+}
+
+export const SMALL_DISTINCT = 40;
+
+/** The distinct trimmed texts of a column, or null as soon as there are more than `max`. */
+export function distinctValues(col: ImportedColumn, rows: number, max = SMALL_DISTINCT): string[] | null {
+  const seen = new Set<string>();
+  for (let i = 0; i < rows; i++) {
+    seen.add(cellText(col, i).trim());
+    if (seen.size > max) return null;
+  }
+  return [...seen];
 }
 
 export const PREVIEW_ROWS = 20;
@@ -28,6 +45,10 @@ export function summariseTable(t: ImportedTable, rows = PREVIEW_ROWS): TableSumm
     preview: Array.from({ length: n }, (_, i) => t.columns.map((c) => cellText(c, i))),
     previewRowNumbers: Array.from(t.rowNumbers.subarray(0, n)),
     rowNoun: t.rowNoun, readNotes: t.readNotes, sheets: t.sheets, hasGeometry: !!t.geometries,
+    smallDistinct: Object.fromEntries(t.columns.flatMap((c) => {
+      const d = distinctValues(c, t.rowCount);
+      return d ? [[c.name, d]] : [];
+    })),
   };
 }
 

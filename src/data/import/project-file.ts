@@ -1,0 +1,145 @@
+/**
+ * The project file: one ZIP that re-opens a whole session, data included, when dropped back in.
+ *
+ *   hotspot-atlas-project.json   what was loaded and how (dataset and boundary specs) + the view
+ *   tables/user_<id>.arrow       each dataset's table as an Arrow IPC stream (one row per area)
+ *   levels/user_<id>.topo.json   each user level's boundaries as TopoJSON (object "areas")
+ *   README.txt                   what the file is, for whoever finds it in a folder
+ *
+ * A project file is a user's file like any other: every field is checked on the way in (ids and
+ * column names against fixed patterns, strings by length, numbers by range), and a bad file is
+ * refused with a message naming it, before anything already loaded is touched.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { USER_LEVEL_ID, isBuiltInLevel, type LevelId, type UserLevelId } from '../../geo/levels';
+import { ImportError } from './import-issue';
+import type { BoundarySpec } from './load-user-level';
+import { DATASET_ID, type Combine, type DatasetSpec, type UnitChoice, type ValueSpec } from './user-dataset';
+
+export const PROJECT_MANIFEST = 'hotspot-atlas-project.json';
+export const PROJECT_FORMAT = 'hotspot-atlas-project';
+export const PROJECT_VERSION = 1;
+/** The TopoJSON object every user level's topology holds. */
+export const LEVEL_OBJECT = 'areas';
+
+export interface ProjectContents {
+  savedAt: string;
+  /** The view state as saved (normalised again on opening, like a share link). */
+  view: unknown;
+  datasets: DatasetSpec[];
+  levels: { spec: BoundarySpec; topology: string }[];
+  /** Arrow IPC stream per dataset table name. */
+  tables: Map<string, Uint8Array>;
+}
+
+const README = `This is a Hotspot Atlas project file. It holds the data you loaded from your own files
+(as Arrow tables), your own boundaries (as TopoJSON) and the map you were looking at.
+To re-open it, drop it onto the "Your data" tab of Hotspot Atlas (or choose it with "Choose files").
+It contains your data: store and share it as you would the original files.
+`;
+
+export function packProject(p: ProjectContents): Uint8Array {
+  const manifest = {
+    format: PROJECT_FORMAT, version: PROJECT_VERSION, savedAt: p.savedAt, view: p.view, datasets: p.datasets,
+    levels: p.levels.map((l) => l.spec),
+  };
+  const files: Record<string, Uint8Array> = { [PROJECT_MANIFEST]: strToU8(JSON.stringify(manifest, null, 1)), 'README.txt': strToU8(README) };
+  for (const [table, bytes] of p.tables) files[`tables/${table}.arrow`] = bytes;
+  for (const l of p.levels) files[`levels/${l.spec.id}.topo.json`] = strToU8(l.topology);
+  return zipSync(files, { level: 6 });
+}
+
+/** True for a ZIP whose entries include the project manifest (cheap: only the central directory is read). */
+export function isProjectFile(bytes: Uint8Array): boolean {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
+  try {
+    let found = false;
+    unzipSync(bytes, { filter: (f) => (f.name === PROJECT_MANIFEST && (found = true), false) });
+    return found;
+  } catch {
+    return false;
+  }
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Reads and checks a project file; throws an ImportError naming the file and the bad entry. */
+export function unpackProject(bytes: Uint8Array, file: string): ProjectContents {
+  const bad = (what: string) => new ImportError('bad-project', `${file}: this project file is damaged or was not made by Hotspot Atlas (${what}). Nothing was changed; save the project again from the atlas.`);
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch {
+    throw bad('it is not a readable ZIP archive');
+  }
+  const raw = entries[PROJECT_MANIFEST];
+  if (!raw) throw bad(`it has no ${PROJECT_MANIFEST}`);
+  let m: unknown;
+  try {
+    m = JSON.parse(strFromU8(raw));
+  } catch {
+    throw bad(`${PROJECT_MANIFEST} is not valid JSON`);
+  }
+  if (!isObj(m) || m.format !== PROJECT_FORMAT) throw bad('unknown format');
+  if (m.version !== PROJECT_VERSION) throw bad(`format version ${String(m.version)}; this atlas reads version ${PROJECT_VERSION}`);
+  const levelList = Array.isArray(m.levels) ? m.levels : [];
+  const levels = levelList.map((x, i) => {
+    const spec = boundarySpec(x);
+    if (!spec) throw bad(`boundary set ${i + 1} is incomplete`);
+    const topo = entries[`levels/${spec.id}.topo.json`];
+    if (!topo) throw bad(`the boundaries of "${spec.label}" are missing`);
+    return { spec, topology: strFromU8(topo) };
+  });
+  const levelIds = new Set<string>(levels.map((l) => l.spec.id));
+  const tables = new Map<string, Uint8Array>();
+  const datasets = (Array.isArray(m.datasets) ? m.datasets : []).map((x, i) => {
+    const d = datasetSpec(x, levelIds);
+    if (!d) throw bad(`dataset ${i + 1} is incomplete`);
+    const t = entries[`tables/${d.table}.arrow`];
+    if (!t) throw bad(`the table of "${d.file}" is missing`);
+    tables.set(d.table, t);
+    return d;
+  });
+  if (new Set(datasets.map((d) => d.id)).size !== datasets.length || levelIds.size !== levels.length) throw bad('an id is used twice');
+  return { savedAt: typeof m.savedAt === 'string' ? m.savedAt.slice(0, 40) : '', view: m.view, datasets, levels, tables };
+}
+
+const text = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
+const int = (x: unknown, lo: number, hi: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi;
+const oneOf = <T extends string>(x: unknown, list: readonly T[]): x is T => typeof x === 'string' && (list as readonly string[]).includes(x);
+
+const UNITS: readonly UnitChoice[] = ['percent', 'proportion', 'count', 'rate', 'number'];
+const COMBINES: readonly Combine[] = ['auto', 'sum', 'mean', 'first'];
+
+function boundarySpec(x: unknown): BoundarySpec | null {
+  if (!isObj(x) || !(typeof x.id === 'string' && USER_LEVEL_ID.test(x.id))) return null;
+  if (!text(x.file, 500) || !text(x.label, 200) || !text(x.noun, 100) || !int(x.areas, 1, 1e6)) return null;
+  return { id: x.id as UserLevelId, file: x.file, label: x.label, noun: x.noun, areas: x.areas };
+}
+
+function valueSpec(x: unknown): ValueSpec | null {
+  if (!isObj(x) || !text(x.column, 500) || !(typeof x.field === 'string' && /^v\d{1,3}$/.test(x.field))) return null;
+  if (!text(x.label, 200) || !oneOf(x.unit, UNITS) || !text(x.unitText, 100) || !oneOf(x.polarity, ['higher-worse', 'lower-worse'] as const) || !int(x.decimals, 0, 6)) return null;
+  return { column: x.column, field: x.field, label: x.label, unit: x.unit, unitText: x.unitText, polarity: x.polarity, decimals: x.decimals };
+}
+
+function datasetSpec(x: unknown, levels: Set<string>): DatasetSpec | null {
+  if (!isObj(x) || !(typeof x.id === 'string' && DATASET_ID.test(x.id)) || x.table !== `user_${x.id}`) return null;
+  const level = x.nativeLevel;
+  if (!(typeof level === 'string' && (isBuiltInLevel(level as LevelId) || levels.has(level)))) return null;
+  if (!text(x.file, 500) || !(x.sheet === null || text(x.sheet, 200)) || !text(x.joinNote, 4000) || typeof x.practices !== 'boolean' || !oneOf(x.combine, COMBINES)) return null;
+  let split: DatasetSpec['split'] = null;
+  if (x.split !== null) {
+    const s = x.split;
+    if (!isObj(s) || !text(s.column, 500) || typeof s.period !== 'boolean' || !Array.isArray(s.values) || s.values.length > 200 || !s.values.every((v) => text(v, 100))) return null;
+    split = { column: s.column, values: s.values as string[], period: s.period };
+  }
+  const values = Array.isArray(x.values) ? x.values.map(valueSpec) : [];
+  if (!values.length || values.length > 100 || values.some((v) => !v) || new Set(values.map((v) => v!.field)).size !== values.length) return null;
+  if (!int(x.rowsRead, 0, 1e9) || !int(x.rowsJoined, 0, 1e9) || !int(x.areas, 0, 1e7)) return null;
+  return {
+    id: x.id, file: x.file, sheet: x.sheet as string | null, table: x.table, nativeLevel: level as LevelId, joinNote: x.joinNote, practices: x.practices,
+    combine: x.combine, split, values: values as ValueSpec[], rowsRead: x.rowsRead, rowsJoined: x.rowsJoined, areas: x.areas,
+  };
+}
