@@ -7,6 +7,7 @@
 import { findIndicator, isAvailable } from '../../data/catalogue';
 import { dimensionValues, type Indicator } from '../../data/catalogue/types';
 import { numberColumn } from '../../data/db/arrow-columns';
+import type { QueryRunner } from '../../data/query-runner';
 import { englandValueSql } from '../../data/sql/england-sql';
 import { LEVELS } from '../../geo/levels';
 import type { MeasureChoice } from '../../state/combine-spec';
@@ -31,20 +32,23 @@ export function measureKey(choice: MeasureChoice): string {
   return `${choice.indicator}|${JSON.stringify(ind ? dimensionValues(ind, choice.dims) : choice.dims)}`;
 }
 
-function cachedValues(ctx: AtlasContext, frame: LevelFrame, ind: Indicator, dims: Record<string, string>): Promise<IndicatorValues> {
+/** Where measure values come from: `ctx.valuesFor` in the app, the same SQL on node DuckDB in tests. */
+export type ValuesFor = (indicatorId: string, dims: Record<string, string>) => Promise<IndicatorValues>;
+
+function cachedValues(valuesFor: ValuesFor, frame: Pick<LevelFrame, 'level' | 'areas'>, ind: Indicator, dims: Record<string, string>): Promise<IndicatorValues> {
   let cache = perFrame.get(frame.areas);
   if (!cache) perFrame.set(frame.areas, (cache = new Map()));
   const key = `${ind.id}|${JSON.stringify(dims)}`;
   let p = cache.get(key);
   if (!p) {
-    p = ctx.valuesFor(ind.id, dims);
+    p = valuesFor(ind.id, dims);
     cache.set(key, p);
     p.catch(() => cache.delete(key));
   }
   return p;
 }
 
-export async function loadMeasures(ctx: AtlasContext, frame: LevelFrame, choices: readonly MeasureChoice[]): Promise<LoadedMeasure[]> {
+export async function loadMeasures(valuesFor: ValuesFor, frame: Pick<LevelFrame, 'level' | 'areas'>, choices: readonly MeasureChoice[]): Promise<LoadedMeasure[]> {
   return Promise.all(choices.map(async (choice): Promise<LoadedMeasure> => {
     const ind = findIndicator(choice.indicator);
     if (!ind) throw new Error(`unknown measure ${choice.indicator}`);
@@ -53,7 +57,7 @@ export async function loadMeasures(ctx: AtlasContext, frame: LevelFrame, choices
       const why = ind.unavailable?.[frame.level] ?? `not available for ${LEVELS[frame.level].label}`;
       return { choice, indicator: ind, dims, values: null, unavailable: `${ind.short}: ${why}` };
     }
-    return { choice, indicator: ind, dims, values: await cachedValues(ctx, frame, ind, dims), unavailable: null };
+    return { choice, indicator: ind, dims, values: await cachedValues(valuesFor, frame, ind, dims), unavailable: null };
   }));
 }
 
@@ -62,7 +66,7 @@ export function useMeasures(ctx: AtlasContext, choices: readonly MeasureChoice[]
   const frame = ctx.frame;
   const key = choices.map(measureKey).join(';');
   const r = useAsync(
-    active && frame ? async () => ({ key, areas: frame.areas, measures: await loadMeasures(ctx, frame, choices) }) : null,
+    active && frame ? async () => ({ key, areas: frame.areas, measures: await loadMeasures(ctx.valuesFor, frame, choices) }) : null,
     [active, frame, key],
   );
   // A result for another level or another list of choices is never shown.
@@ -73,11 +77,11 @@ export function useMeasures(ctx: AtlasContext, choices: readonly MeasureChoice[]
 const england = new Map<string, Promise<number | null>>();
 
 /** England's published value for a measure (null when there is none, e.g. IMD ranks). */
-export function englandValue(ctx: AtlasContext, ind: Indicator, dims: Record<string, string>): Promise<number | null> {
+export function englandValue(queries: Pick<QueryRunner, 'run'>, ind: Indicator, dims: Record<string, string>): Promise<number | null> {
   const key = `${ind.id}|${JSON.stringify(dims)}`;
   let p = england.get(key);
   if (!p) {
-    p = ctx.data.queries.run(englandValueSql(ind.id, dims)).then((t) => {
+    p = queries.run(englandValueSql(ind.id, dims)).then((t) => {
       const v = t.numRows > 0 ? numberColumn(t, 'value')[0] : NaN;
       return Number.isFinite(v) ? v : null;
     });

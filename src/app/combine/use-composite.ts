@@ -48,38 +48,47 @@ function scoresFor(values: IndicatorValues, method: Normalisation, sign: 1 | -1,
   return s;
 }
 
+/** Normalised scores of every input available at the level (cached per values array and method). */
+export function compositeInputs(measures: readonly LoadedMeasure[], spec: CompositeSpec, reference: Uint8Array | null, refKey: string): UsedInput[] {
+  return measures.flatMap((m, slot): UsedInput[] => {
+    if (!m.values) return [];
+    const sign = spec.inputs[slot]?.direction === 'lower' ? -1 : 1;
+    const scores = scoresFor(m.values, spec.normalisation, sign, refKey, reference);
+    return [{ slot, measure: m as UsedInput['measure'], sign, scores }];
+  });
+}
+
+/** The index from the scores and the current weights: the only step a weight change re-runs. */
+export function compositeModel(used: UsedInput[], measures: readonly LoadedMeasure[], spec: CompositeSpec, mask: Uint8Array | null, referenceLabel: string): CompositeModel {
+  const skipped = measures.flatMap((m) => (m.unavailable ? [m.unavailable] : []));
+  const weighted = used.filter((u) => spec.inputs[u.slot].weight > 0);
+  const { values, shares } = compositeIndex(used.map((u) => u.scores), used.map((u) => spec.inputs[u.slot].weight));
+  const problem = weighted.length < 2
+    ? `The index needs at least two indicators with a weight above 0 that exist at this level (${weighted.length} now).`
+    : null;
+  if (problem) values.fill(NaN);
+  return {
+    used, skipped, values, shares, missing: countMissing(values, mask),
+    missingBy: used.map((u) => countMissing(u.measure.values.value, mask)),
+    normalisation: spec.normalisation,
+    referenceLabel,
+    problem,
+  };
+}
+
 export function useComposite(ctx: AtlasContext, spec: CompositeSpec, active: boolean) {
   const { measures, loading, error } = useMeasures(ctx, spec.inputs, active);
   const byFocus = spec.reference === 'focus' && ctx.mask !== null;
   const refKey = byFocus ? `focus:${ctx.state.focus?.code}` : 'england';
   const directions = spec.inputs.map((i) => i.direction).join(',');
-  const used = useMemo(() => {
-    if (!measures) return null;
-    return measures.flatMap((m, slot): UsedInput[] => {
-      if (!m.values) return [];
-      const sign = spec.inputs[slot]?.direction === 'lower' ? -1 : 1;
-      const scores = scoresFor(m.values, spec.normalisation, sign, refKey, byFocus ? ctx.mask : null);
-      return [{ slot, measure: m as UsedInput['measure'], sign, scores }];
-    });
-  }, [measures, spec.normalisation, refKey, directions]); // eslint-disable-line react-hooks/exhaustive-deps
-
+  const used = useMemo(
+    () => (measures ? compositeInputs(measures, spec, byFocus ? ctx.mask : null, refKey) : null),
+    [measures, spec.normalisation, refKey, directions], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const weights = spec.inputs.map((i) => i.weight).join(',');
-  const model = useMemo((): CompositeModel | null => {
-    if (!used || !measures || !ctx.frame) return null;
-    const skipped = measures.flatMap((m) => (m.unavailable ? [m.unavailable] : []));
-    const weighted = used.filter((u) => spec.inputs[u.slot].weight > 0);
-    const { values, shares } = compositeIndex(used.map((u) => u.scores), used.map((u) => spec.inputs[u.slot].weight));
-    const problem = weighted.length < 2
-      ? `The index needs at least two indicators with a weight above 0 that exist at this level (${weighted.length} now).`
-      : null;
-    if (problem) values.fill(NaN);
-    return {
-      used, skipped, values, shares, missing: countMissing(values, ctx.mask),
-      missingBy: used.map((u) => countMissing(u.measure.values.value, ctx.mask)),
-      normalisation: spec.normalisation,
-      referenceLabel: byFocus ? ctx.focusLabel : 'England',
-      problem,
-    };
-  }, [used, weights, ctx.mask]); // eslint-disable-line react-hooks/exhaustive-deps
+  const model = useMemo(
+    () => (used && measures && ctx.frame ? compositeModel(used, measures, spec, ctx.mask, byFocus ? ctx.focusLabel : 'England') : null),
+    [used, weights, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   return { model, loading, error };
 }

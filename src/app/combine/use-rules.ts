@@ -11,7 +11,7 @@ import { LEVELS } from '../../geo/levels';
 import type { RuleSpec, RuleTest } from '../../state/combine-spec';
 import { formatCount } from '../../ui/format';
 import type { AtlasContext } from '../atlas-context';
-import type { IndicatorValues } from '../level-data';
+import type { IndicatorValues, LevelAreas } from '../level-data';
 import { useAsync } from '../use-async';
 import { englandValue, measureKey, useMeasures, type LoadedMeasure } from './combine-inputs';
 import { conditionText, needsEngland } from './rules-text';
@@ -31,7 +31,7 @@ export interface RuleModel {
   problem: string | null;
 }
 
-function judge(m: LoadedMeasure & { values: IndicatorValues }, test: RuleTest, england: number | null): { met: Uint8Array; withoutInterval: number } {
+export function judge(m: LoadedMeasure & { values: IndicatorValues }, test: RuleTest, england: number | null): { met: Uint8Array; withoutInterval: number } {
   const v = m.values;
   const isDecile = m.indicator.kind === 'decile';
   switch (test.kind) {
@@ -52,37 +52,44 @@ function judge(m: LoadedMeasure & { values: IndicatorValues }, test: RuleTest, e
   }
 }
 
+/** Judges every condition, adds "inside the focus region" if asked, and tallies inside the mask. */
+export function ruleModel(
+  areas: LevelAreas, measures: readonly LoadedMeasure[], englands: readonly (number | null)[], spec: RuleSpec,
+  mask: Uint8Array | null, focus: { label: string } | null,
+): RuleModel {
+  const notes: string[] = [];
+  const conditions: JudgedCondition[] = [];
+  measures.forEach((m, slot) => {
+    const test = spec.conditions[slot].test;
+    const england = englands[slot];
+    if (!m.values) return void notes.push(`Left out: ${m.unavailable}`);
+    if (needsEngland(test) && england === null) return void notes.push(`Left out: ${m.indicator.short} has no England value to compare with; choose another test.`);
+    const r = judge(m as LoadedMeasure & { values: IndicatorValues }, test, england);
+    conditions.push({ slot, label: conditionText(m.indicator, test, england), met: r.met });
+    if (r.withoutInterval > 0) notes.push(`${m.indicator.short}: ${formatCount(r.withoutInterval)} areas have no confidence interval and were compared on their value alone.`);
+    if (m.values.source.some((s) => s !== null)) notes.push(`${m.indicator.short} is not small-area data here: each area is judged on the value of the larger area it lies in.`);
+  });
+  if (spec.inFocus) conditions.push({ slot: -1, label: focus ? `Inside ${focus.label}` : 'Inside the focus region (no focus: all of England)', met: maskCondition(areas.codes.length, mask) });
+  const problem = conditions.length === 0 ? 'Add at least one condition that can be judged at this level.' : null;
+  const tally = tallyRule(conditions.map((c) => c.met), areas.population, mask);
+  return { conditions, tally, notes, problem };
+}
+
 export function useRules(ctx: AtlasContext, spec: RuleSpec, active: boolean) {
   const { measures, loading, error } = useMeasures(ctx, spec.conditions, active);
   const engKey = spec.conditions.map((c) => (needsEngland(c.test) ? measureKey(c) : '')).join(';');
   const englands = useAsync(
     active && measures
-      ? async () => ({ measures, engKey, values: await Promise.all(measures.map((m, j) => (needsEngland(spec.conditions[j].test) ? englandValue(ctx, m.indicator, m.dims) : Promise.resolve(null)))) })
+      ? async () => ({ measures, engKey, values: await Promise.all(measures.map((m, j) => (needsEngland(spec.conditions[j].test) ? englandValue(ctx.data.queries, m.indicator, m.dims) : Promise.resolve(null)))) })
       : null,
     [active, measures, engKey],
   );
   // England values looked up for another list of measures or tests are never used.
   const eng = englands.value && englands.value.measures === measures && englands.value.engKey === engKey ? englands.value.values : null;
   const tests = JSON.stringify(spec.conditions.map((c) => c.test));
-  const model = useMemo((): RuleModel | null => {
-    const frame = ctx.frame;
-    if (!frame || !measures || !eng) return null;
-    const notes: string[] = [];
-    const conditions: JudgedCondition[] = [];
-    measures.forEach((m, slot) => {
-      const test = spec.conditions[slot].test;
-      const england = eng[slot];
-      if (!m.values) return void notes.push(`Left out: ${m.unavailable}`);
-      if (needsEngland(test) && england === null) return void notes.push(`Left out: ${m.indicator.short} has no England value to compare with; choose another test.`);
-      const r = judge(m as LoadedMeasure & { values: IndicatorValues }, test, england);
-      conditions.push({ slot, label: conditionText(m.indicator, test, england), met: r.met });
-      if (r.withoutInterval > 0) notes.push(`${m.indicator.short}: ${formatCount(r.withoutInterval)} areas have no confidence interval and were compared on their value alone.`);
-      if (m.values.source.some((s) => s !== null)) notes.push(`${m.indicator.short} is not small-area data here: each area is judged on the value of the larger area it lies in.`);
-    });
-    if (spec.inFocus) conditions.push({ slot: -1, label: ctx.state.focus ? `Inside ${ctx.focusLabel}` : 'Inside the focus region (no focus: all of England)', met: maskCondition(frame.areas.codes.length, ctx.mask) });
-    const problem = conditions.length === 0 ? 'Add at least one condition that can be judged at this level.' : null;
-    const tally = tallyRule(conditions.map((c) => c.met), frame.areas.population, ctx.mask);
-    return { conditions, tally, notes, problem };
-  }, [ctx.frame, measures, eng, tests, spec.inFocus, ctx.mask, ctx.focusLabel]); // eslint-disable-line react-hooks/exhaustive-deps
+  const model = useMemo(
+    (): RuleModel | null => (ctx.frame && measures && eng ? ruleModel(ctx.frame.areas, measures, eng, spec, ctx.mask, ctx.state.focus ? { label: ctx.focusLabel } : null) : null),
+    [ctx.frame, measures, eng, tests, spec.inFocus, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   return { model, loading: loading || englands.loading, error: error ?? englands.error ?? null, levelLabel: LEVELS[ctx.state.level].label };
 }
