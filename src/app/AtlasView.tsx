@@ -32,6 +32,7 @@ import { MapPanel } from './MapPanel';
 import { chooseIndicator, chooseLevel } from './measure-choice';
 import { useIndicatorMode } from './modes/use-indicator-mode';
 import { setRootState } from './root-state';
+import { publishMap } from './shortlist/map-handle';
 import { Sidebar } from './Sidebar';
 import { useAreaDetail } from './use-area-detail';
 import { useAsync } from './use-async';
@@ -238,6 +239,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
         search={search}
         onPickSearch={pickSearch}
         tabs={tabs}
+        modeTab={features.find((f) => f.mode)?.tab?.id ?? null}
         modeBanner={featureMode ? { label: featureMode.label, onExit: () => viewStore.update({ mode: 'indicator' }) } : null}
         legend={mode?.legend ?? null}
         showTable={showTable}
@@ -265,7 +267,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
           }}
           onClick={onClick}
           onRendered={onRendered}
-          onMapReady={exposeAutomation}
+          onMapReady={(m) => { exposeAutomation(m); publishMap(m); }}
           onError={(m) => notify('error', `The map could not load part of its style (${m}). If you set an online basemap, check its address in Map settings or switch back to the offline basemap.`)}
         />
         <Tooltip model={tip} />

@@ -1,7 +1,7 @@
 /** The side panel: search, level and focus (shared by every view), the tabs, the legend, and dialogs. */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { DataManifest } from '../data/manifest';
-import { LEVELS, LEVEL_IDS, type LevelId } from '../geo/levels';
+import { LEVELS, levelIds, type LevelId } from '../geo/levels';
 import type { ViewState } from '../state/view-state';
 import { AboutData } from '../ui/AboutData';
 import { BasemapSettings } from '../ui/BasemapSettings';
@@ -20,6 +20,8 @@ export interface SidebarProps {
   search(q: string): Promise<SearchResult[]>;
   onPickSearch(r: SearchResult): void;
   tabs: TabItem[];
+  /** Tab of the feature whose mode colours the map: opened when that mode comes on (e.g. from a link). */
+  modeTab: string | null;
   /** What the map shows when it is not the single measure of the Map tab (with a way back). */
   modeBanner: { label: string; onExit(): void } | null;
   legend: ReactNode;
@@ -34,13 +36,16 @@ export interface SidebarProps {
 
 export function Sidebar(p: SidebarProps) {
   const [dialog, setDialog] = useState<'about' | 'basemap' | null>(null);
-  const [tab, setTab] = useState(p.tabs[0]?.id ?? 'map');
+  const [tab, setTab] = useState(p.modeTab ?? p.tabs[0]?.id ?? 'map');
+  useEffect(() => {
+    if (p.modeTab) setTab(p.modeTab);
+  }, [p.modeTab]);
 
   const copyLink = async () => {
     const url = p.shareUrl();
     try {
       await navigator.clipboard.writeText(url);
-      p.notify('info', 'Share link copied. Anyone opening it sees this map.');
+      p.notify('info', 'Share link copied. Anyone opening it sees this map, but not data you loaded from your own files: a link cannot carry it (save a project file under "Your data" instead).');
     } catch {
       window.prompt('Copy this share link:', url);
     }
@@ -54,7 +59,7 @@ export function Sidebar(p: SidebarProps) {
       </header>
       <SearchBox search={p.search} onPick={p.onPickSearch} />
       <Select label="Areas" value={p.state.level} testId="level-select"
-        options={LEVEL_IDS.map((l) => ({ value: l, label: LEVELS[l].label }))} onChange={(v) => p.onLevel(v as LevelId)} />
+        options={levelIds().map((l) => ({ value: l, label: LEVELS[l].label }))} onChange={(v) => p.onLevel(v as LevelId)} />
       <Select label="Focus" value={p.state.focus ? `${p.state.focus.level}:${p.state.focus.code}` : ''} testId="focus-select"
         options={[
           { value: '', label: 'All of England', group: 'England' },
@@ -79,8 +84,9 @@ export function Sidebar(p: SidebarProps) {
 
       <div className="button-row">
         <button type="button" onClick={p.onToggleTable} aria-pressed={p.showTable} data-testid="toggle-table">{p.showTable ? 'Hide table' : 'Show as table'}</button>
-        <button type="button" onClick={copyLink} data-testid="copy-link">Copy share link</button>
+        <button type="button" onClick={copyLink} data-testid="copy-link" aria-describedby="share-private-note">Copy share link</button>
       </div>
+      <p className="hint" id="share-private-note">A share link carries the map settings, never data loaded from your own files.</p>
       <div className="button-row">
         <button type="button" onClick={() => setDialog('about')} data-testid="open-about">About the data</button>
         <button type="button" onClick={() => setDialog('basemap')}>Map settings</button>

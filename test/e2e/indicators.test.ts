@@ -94,7 +94,7 @@ describe('smoking and cancer indicators', () => {
     const tip = await hoverAt(page, Number(place.lon), Number(place.lat));
     expect(tip).toContain(lsoa);
     expect(tip).toContain(fmt(Number(row.dsr_esp2013_6band_per_100k), 1));
-    expect(tip).toMatch(new RegExp(`Value for .*\\(Sub-ICB location ${sicbl}\\)`));
+    expect(tip).toMatch(new RegExp(`Value for .*\\(Sub-ICB area ${sicbl}\\)`));
     await page.screenshot({ path: 'test/output/e2e-lung-lsoa.png' });
   });
 
