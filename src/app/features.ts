@@ -5,5 +5,6 @@
 import type { Feature } from './atlas-context';
 import { useCombineFeature } from './combine/use-combine-feature';
 import { useHotspotsFeature } from './hotspots/use-hotspots-feature';
+import { useShortlistFeature } from './shortlist/use-shortlist-feature';
 
-export const FEATURES: Feature[] = [useCombineFeature, useHotspotsFeature];
+export const FEATURES: Feature[] = [useCombineFeature, useHotspotsFeature, useShortlistFeature];
