@@ -2,7 +2,7 @@
  * Columns → an Arrow IPC stream for `Db.insertArrow`: numbers go in as they are (no text round
  * trip), text as plain UTF-8 (not dictionary-encoded, which DuckDB would keep as an ENUM-like type).
  */
-import { Float64, Int32, Table, Utf8, makeVector, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 
 export type IpcColumn = Float64Array | Int32Array | readonly (string | null)[];
 
@@ -11,7 +11,27 @@ export function columnsToIpc(columns: Record<string, IpcColumn>): Uint8Array {
   for (const [name, col] of Object.entries(columns)) {
     if (col instanceof Float64Array) vectors[name] = makeVector({ type: new Float64(), data: col });
     else if (col instanceof Int32Array) vectors[name] = makeVector({ type: new Int32(), data: col });
-    else vectors[name] = vectorFromArray(col as (string | null)[], new Utf8());
+    else vectors[name] = utf8Vector(col as readonly (string | null)[]);
   }
   return tableToIPC(new Table(vectors), 'stream');
+}
+
+/**
+ * A UTF-8 vector built by hand: Arrow's builders (vectorFromArray) compile their null check with
+ * `new Function`, which the site's Content-Security-Policy (no 'unsafe-eval') forbids.
+ */
+function utf8Vector(values: readonly (string | null)[]): Vector {
+  const enc = new TextEncoder();
+  const parts = values.map((v) => (v === null ? null : enc.encode(v)));
+  const offsets = new Int32Array(values.length + 1);
+  const nullBitmap = new Uint8Array(Math.ceil(values.length / 8));
+  let nulls = 0;
+  parts.forEach((b, i) => {
+    offsets[i + 1] = offsets[i] + (b ? b.length : 0);
+    if (b) nullBitmap[i >> 3] |= 1 << (i & 7);
+    else nulls++;
+  });
+  const data = new Uint8Array(offsets[values.length]);
+  parts.forEach((b, i) => b && data.set(b, offsets[i]));
+  return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount: nulls, valueOffsets: offsets, data, nullBitmap: nulls ? nullBitmap : undefined }));
 }
