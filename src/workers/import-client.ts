@@ -65,6 +65,19 @@ export class ImportClient {
     return this.send<'read-done'>({ type: 'read', file, name, referenceBase: this.referenceBase, options }, onProgress);
   }
 
+  /** Loads the app's reference code lists in the worker now (they are fetched once per worker). */
+  async prepare(): Promise<void> {
+    await this.send<'prepare-done'>({ type: 'prepare', referenceBase: this.referenceBase }).done;
+  }
+
+  /** Stops the worker (its tables go with it); a later request starts a new one. */
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const p of this.pending.values()) p.reject(new ImportFailureError({ code: 'cancelled', message: 'The file reader was closed; nothing was added to the atlas.' }));
+    this.pending.clear();
+  }
+
   cancel(job: number): void {
     this.worker?.postMessage({ id: this.nextId++, type: 'cancel', job } satisfies ImportRequest);
   }

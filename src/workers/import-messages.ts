@@ -36,6 +36,8 @@ export type ImportRequest =
   | { id: number; type: 'boundaries'; table: number; objectName: string; choice: BoundaryChoice }
   /** A saved level's topology (from a project file) turned back into geometry and contiguity. */
   | { id: number; type: 'topology'; text: string; objectName: string }
+  /** Loads the reference code lists ahead of the first file, so reading files makes no request. */
+  | { id: number; type: 'prepare'; referenceBase: string | null }
   | { id: number; type: 'cancel'; job: number }
   | { id: number; type: 'release'; table: number };
 
@@ -61,5 +63,6 @@ export type ImportResponse =
     /** Per feature of the table (file order), its area code; absent for a saved topology. */
     rowCodes?: string[];
   }
+  | { id: number; type: 'prepare-done' }
   | { id: number; type: 'cancelled' }
   | { id: number; type: 'error'; error: ImportFailure };

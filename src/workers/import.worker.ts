@@ -57,7 +57,10 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
   const ctl = new AbortController();
   running.set(m.id, ctl);
   try {
-    if (m.type === 'read') {
+    if (m.type === 'prepare') {
+      await referencesAt(m.referenceBase);
+      post({ id: m.id, type: 'prepare-done' });
+    } else if (m.type === 'read') {
       let refs: ReferenceCodes | undefined;
       const job = await runImportJob(blobSource(m.file, m.name), async () => (refs = await referencesAt(m.referenceBase)), {
         ...m.options, signal: ctl.signal, onProgress: (progress) => post({ id: m.id, type: 'progress', progress }),

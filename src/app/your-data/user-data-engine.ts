@@ -164,9 +164,11 @@ export class UserDataEngine {
 
   /**
    * Replaces the session's own data with a project's. Everything is checked first (the manifest,
-   * each table's columns, each topology decoded), so a bad project changes nothing.
+   * each table's columns, each topology decoded), so a bad project changes nothing. `beforeReplace`
+   * runs once the project is known to be good, before the session's data is removed (the view must
+   * leave it first).
    */
-  async openProject(bytes: Uint8Array, name: string): Promise<unknown> {
+  async openProject(bytes: Uint8Array, name: string, beforeReplace?: () => void): Promise<unknown> {
     const p = unpackProject(bytes, name);
     for (const d of p.datasets) {
       let fields: string[];
@@ -181,6 +183,7 @@ export class UserDataEngine {
     const shapes = await Promise.all(p.levels.map((l) => this.client.topology(l.topology, LEVEL_OBJECT).catch(() => {
       throw new ImportError('bad-project', `${name}: the boundaries "${l.spec.label}" in this project file cannot be read. Nothing was changed.`);
     })));
+    beforeReplace?.();
     await this.removeAll();
     for (const [k, l] of p.levels.entries()) await this.installLevel(l.spec, shapes[k].topology, shapes[k].geometry);
     for (const d of p.datasets) {
