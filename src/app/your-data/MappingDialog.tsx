@@ -1,0 +1,210 @@
+/**
+ * The mapping dialog for one file read by the worker: confirm or change the column of area codes,
+ * pick the value columns with their label, unit and direction, say how repeated rows combine (or
+ * which column splits them), and read the join report before adding. A GeoJSON file can instead be
+ * added as new boundaries (a level of its own). Column names and cells are the user's text: shown
+ * as React text only, and used as values, never as markup or identifiers.
+ */
+import { useId, useState } from 'react';
+import type { Polarity } from '../../data/catalogue/types';
+import { COMBINE_LABELS, UNIT_LABELS, type Combine, type UnitChoice } from '../../data/import/user-dataset';
+import { GEOGRAPHY_NOUN } from '../../data/import/classify-code';
+import { Dialog } from '../../ui/Dialog';
+import { Select } from '../../ui/Select';
+import type { ImportClient } from '../../workers/import-client';
+import { JoinReportView } from './JoinReportView';
+import type { MappingChoice, ReadFile, ValueChoice } from './user-data-engine';
+
+type Row = ValueChoice & { on: boolean };
+
+const UNITS = Object.keys(UNIT_LABELS) as UnitChoice[];
+const PREVIEW = 5;
+
+function valueRows(file: ReadFile, key: string | null, old: Row[] = []): Row[] {
+  return file.report.columns
+    .filter((p) => p.type === 'numeric' && p.column !== key)
+    .map((p) => old.find((r) => r.column === p.column) ?? {
+      column: p.column, label: p.column, unit: (p.valueKind ?? 'number') as UnitChoice, unitText: '', polarity: 'higher-worse' as Polarity, on: true,
+    });
+}
+
+const stem = (name: string) => name.replace(/\.[^.]*$/, '');
+
+export interface MappingDialogProps {
+  file: ReadFile;
+  client: ImportClient;
+  busy: boolean;
+  onChange(f: ReadFile): void;
+  onAdd(choice: MappingChoice): void;
+  onClose(): void;
+  onDiscard(): void;
+}
+
+export function MappingDialog({ file, client, busy, onChange, onAdd, onClose, onDiscard }: MappingDialogProps) {
+  const uid = useId();
+  const { summary, report } = file;
+  const canBoundaries = summary.hasGeometry;
+  const [mode, setMode] = useState<MappingChoice['mode']>(canBoundaries && !report.key ? 'boundaries' : 'join');
+  const [keyColumn, setKeyColumn] = useState<string | null>(report.key?.column ?? null);
+  const [rows, setRows] = useState<Row[]>(() => valueRows(file, report.key?.column ?? null));
+  const [combine, setCombine] = useState<Combine>('auto');
+  const [split, setSplit] = useState<string | null>(null);
+  const [boundary, setBoundary] = useState<MappingChoice['boundary']>(() => ({
+    codeColumn: summary.columns.find((c) => /code|_cd$|\bid$/i.test(c)) ?? null,
+    nameColumn: summary.columns.find((c) => /name|_nm$/i.test(c)) ?? null,
+    label: stem(file.name), noun: 'area',
+  }));
+  const [checking, setChecking] = useState<string | null>(null);
+
+  const rejoin = async (key: string | null, next: Row[]) => {
+    setChecking('Checking the join again…');
+    try {
+      const r = await client.rejoin(file.job, { keyColumn: key ?? undefined, valueKinds: Object.fromEntries(next.map((v) => [v.column, v.unit])) });
+      onChange({ ...file, report: r });
+      setChecking(null);
+    } catch (e) {
+      setChecking(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const changeKey = (k: string) => {
+    const key = k || null;
+    setKeyColumn(key);
+    const next = valueRows(file, key, rows);
+    setRows(next);
+    void rejoin(key, next);
+  };
+  const changeRow = (column: string, patch: Partial<Row>) => {
+    const next = rows.map((r) => (r.column === column ? { ...r, ...patch } : r));
+    setRows(next);
+    if (patch.unit) void rejoin(keyColumn, next);
+  };
+
+  const chosen = rows.filter((r) => r.on);
+  const joinable = !!report.key && (report.key.geography === 'practice' || !!report.key.target?.atlasLevel);
+  const dupes = report.counts.duplicateCodes > 0;
+  const splitOptions = Object.keys(summary.smallDistinct).filter((c) => c !== keyColumn && !chosen.some((r) => r.column === c));
+  const blockedWhy = mode === 'boundaries' ? null
+    : !report.key ? 'Choose the column of area codes.'
+    : report.status === 'blocked' ? 'The join report lists a problem that stops this file being added.'
+    : !joinable ? 'These codes cannot be placed on the map.'
+    : !chosen.length ? 'Choose at least one column of values.' : null;
+
+  const choice = (): MappingChoice => ({
+    mode, keyColumn, combine, split,
+    values: (mode === 'boundaries' ? chosen.filter((r) => r.column !== boundary.codeColumn) : chosen).map(({ on: _on, ...v }) => v),
+    boundary,
+  });
+
+  return (
+    <Dialog title={`Add ${file.name}`} open onClose={onClose} testId="yd-mapping">
+      <p className="hint">
+        {summary.rowCount.toLocaleString('en-GB')} {summary.rowNoun === 'feature' ? 'features' : 'rows'}, {summary.columns.length} columns, read in this browser.
+        {summary.readNotes.length > 0 && ` ${summary.readNotes.join(' ')}`}
+      </p>
+      <div className="yd-preview" role="region" aria-label={`First rows of ${file.name}`} tabIndex={0}>
+        <table>
+          <thead><tr><th scope="col">Row</th>{summary.columns.map((c, j) => <th key={j} scope="col" data-testid="yd-preview-header">{c}</th>)}</tr></thead>
+          <tbody>
+            {summary.preview.slice(0, PREVIEW).map((r, i) => (
+              <tr key={i}><td>{summary.previewRowNumbers[i]}</td>{r.map((v, j) => <td key={j}>{v}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {canBoundaries && (
+        <fieldset className="yd-fieldset">
+          <legend>Use this file as</legend>
+          <label><input type="radio" name={`${uid}-mode`} checked={mode === 'boundaries'} onChange={() => setMode('boundaries')} data-testid="yd-mode-boundaries" /> New boundaries (a set of areas of its own, e.g. PCN areas)</label>
+          <label><input type="radio" name={`${uid}-mode`} checked={mode === 'join'} onChange={() => setMode('join')} disabled={!report.key} /> Values joined to the atlas's areas by code</label>
+        </fieldset>
+      )}
+
+      {mode === 'boundaries' ? (
+        <fieldset className="yd-fieldset">
+          <legend>Boundaries</legend>
+          <Select label="Property holding each area's code" value={boundary.codeColumn ?? ''} testId="yd-boundary-code"
+            options={[{ value: '', label: '(none: number the areas)' }, ...summary.columns.map((c) => ({ value: c, label: c }))]}
+            onChange={(v) => setBoundary((b) => ({ ...b, codeColumn: v || null }))} />
+          <Select label="Property holding each area's name" value={boundary.nameColumn ?? ''} testId="yd-boundary-name"
+            options={[{ value: '', label: '(none: use the code)' }, ...summary.columns.map((c) => ({ value: c, label: c }))]}
+            onChange={(v) => setBoundary((b) => ({ ...b, nameColumn: v || null }))} />
+          <TextField label="Name of this set of areas" value={boundary.label} onChange={(label) => setBoundary((b) => ({ ...b, label }))} testId="yd-boundary-label" />
+          <TextField label="One area is a…" value={boundary.noun} onChange={(noun) => setBoundary((b) => ({ ...b, noun }))} hint="Used in sentences, e.g. “PCN area”." />
+        </fieldset>
+      ) : (
+        <Select label="Column of area codes" value={keyColumn ?? ''} testId="yd-key-column"
+          options={[
+            ...(keyColumn ? [] : [{ value: '', label: '(choose a column)' }]),
+            ...summary.columns.map((c) => {
+              const cand = report.candidates.find((x) => x.column === c);
+              return { value: c, label: cand ? `${c} (${Math.round(cand.share * 100)} % ${cand.geography ? `${GEOGRAPHY_NOUN[cand.geography]} ` : ''}codes)` : c };
+            }),
+          ]}
+          onChange={changeKey} hint={report.key?.chosenBy === 'detected' ? 'Detected from the codes; change it if it is wrong.' : undefined} />
+      )}
+
+      <fieldset className="yd-fieldset">
+        <legend>{mode === 'boundaries' ? 'Values to map (optional)' : 'Values to map'}</legend>
+        {!rows.length && <p className="hint">No column holds numbers.</p>}
+        {rows.map((r, k) => (
+          <div key={r.column} className="yd-value" data-testid="yd-value">
+            <label className="yd-value-pick">
+              <input type="checkbox" checked={r.on} onChange={(e) => changeRow(r.column, { on: e.target.checked })} data-testid="yd-value-on" />
+              {' '}<span className="yd-column-name">{r.column}</span>
+            </label>
+            {r.on && (
+              <div className="yd-value-fields">
+                <TextField label="Label" value={r.label} onChange={(label) => changeRow(r.column, { label })} testId={`yd-value-label-${k}`} />
+                <Select label="Unit" value={r.unit} testId={`yd-value-unit-${k}`} options={UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))}
+                  onChange={(u) => changeRow(r.column, { unit: u as UnitChoice })} />
+                {(r.unit === 'rate' || r.unit === 'number') && (
+                  <TextField label="Unit text" value={r.unitText} onChange={(unitText) => changeRow(r.column, { unitText })} hint="e.g. “per 1,000 patients”" />
+                )}
+                <Select label="Direction" value={r.polarity} testId={`yd-value-direction-${k}`}
+                  options={[{ value: 'higher-worse', label: 'Higher is worse (e.g. referrals, smoking)' }, { value: 'lower-worse', label: 'Lower is worse (e.g. screening uptake)' }]}
+                  onChange={(v) => changeRow(r.column, { polarity: v as Polarity })} />
+              </div>
+            )}
+          </div>
+        ))}
+      </fieldset>
+
+      {mode === 'join' && (dupes || splitOptions.length > 0) && (
+        <fieldset className="yd-fieldset">
+          <legend>Rows with the same area</legend>
+          {splitOptions.length > 0 && (
+            <Select label="Split rows by (becomes a choice in the Map tab)" value={split ?? ''} testId="yd-split"
+              options={[{ value: '', label: '(no split)' }, ...splitOptions.map((c) => ({ value: c, label: c }))]} onChange={(v) => setSplit(v || null)} />
+          )}
+          <Select label="Combine repeated rows" value={combine} testId="yd-combine"
+            options={(Object.keys(COMBINE_LABELS) as Combine[]).map((c) => ({ value: c, label: COMBINE_LABELS[c] }))} onChange={(v) => setCombine(v as Combine)} />
+        </fieldset>
+      )}
+
+      {checking && <p role="status" className="hint">{checking}</p>}
+      {mode === 'join' && <JoinReportView report={report} />}
+
+      <div className="button-row yd-actions">
+        <button type="button" className="primary" disabled={busy || !!blockedWhy || !!checking} onClick={() => onAdd(choice())} data-testid="yd-add"
+          aria-describedby={blockedWhy ? `${uid}-why` : undefined}>
+          {busy ? 'Adding…' : mode === 'boundaries' ? 'Add boundaries' : 'Add to the atlas'}
+        </button>
+        <button type="button" onClick={onDiscard} disabled={busy}>Discard file</button>
+      </div>
+      {blockedWhy && <p id={`${uid}-why`} className="hint">{blockedWhy}</p>}
+    </Dialog>
+  );
+}
+
+function TextField(p: { label: string; value: string; onChange(v: string): void; hint?: string; testId?: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{p.label}</label>
+      <input id={id} type="text" value={p.value} maxLength={200} onChange={(e) => p.onChange(e.target.value)} data-testid={p.testId}
+        aria-describedby={p.hint ? `${id}-hint` : undefined} />
+      {p.hint && <p id={`${id}-hint`} className="hint">{p.hint}</p>}
+    </div>
+  );
+}

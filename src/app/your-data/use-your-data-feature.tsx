@@ -1,0 +1,219 @@
+/**
+ * The "Your data" feature: users drop or choose their own files (CSV/TSV, Excel, Parquet, GeoJSON,
+ * or a saved project file), each is read in a worker with progress and a cancel button, the mapping
+ * dialog shows the join report and the user's choices, and "Add" makes the values catalogue
+ * indicators (mapped like any built-in measure) or the boundaries a new level. Nothing is uploaded:
+ * files are read in this browser, and the only requests are for the app's own reference tables.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { DEFAULT_INDICATOR, findIndicator, isAvailable } from '../../data/catalogue';
+import { isProjectFile } from '../../data/import/project-file';
+import type { ReadProgress } from '../../data/import/read-options';
+import { indicatorId, type DatasetSpec } from '../../data/import/user-dataset';
+import { downloadBlob } from '../../export/download';
+import { LEVELS, type LevelId, type UserLevelId } from '../../geo/levels';
+import { normaliseState } from '../../state/normalise-state';
+import type { FileQueueItem } from '../../ui/FileQueue';
+import type { AtlasContext, FeatureOutput } from '../atlas-context';
+import { chooseIndicator, chooseLevel } from '../measure-choice';
+import { VOCABULARY, viewStore } from '../view-store';
+import { MappingDialog } from './MappingDialog';
+import { UserDataEngine, type MappingChoice, type ReadFile } from './user-data-engine';
+import { YourDataPanel } from './YourDataPanel';
+
+export const YOUR_DATA_TAB = 'your-data';
+
+type Busy = { key: string; name: string; job: number | null; label: string; fraction: number | null };
+type Failed = { key: string; name: string; message: string };
+
+let nextKey = 1;
+const percent = (p: ReadProgress) => (p.total > 0 ? Math.min(1, p.done / p.total) : null);
+
+function progressLabel(p: ReadProgress): string {
+  const rows = p.rows ? `, ${p.rows.toLocaleString('en-GB')} rows` : '';
+  if (p.phase === 'checking') return `Checking codes${rows}`;
+  const f = percent(p);
+  return `Reading${f === null ? '' : ` ${Math.round(f * 100)} %`}${rows}`;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
+  const engine = useMemo(() => new UserDataEngine(ctx.data, ctx.shapes, false), [ctx.data, ctx.shapes]);
+  // Subscribing here re-renders the atlas when datasets or levels come and go (the catalogue changed).
+  const snap = useSyncExternalStore(engine.store.subscribe, engine.store.get);
+  const [busy, setBusy] = useState<Busy[]>([]);
+  const [failed, setFailed] = useState<Failed[]>([]);
+  const [waiting, setWaiting] = useState<ReadFile[]>([]);
+  const [open, setOpen] = useState<number | null>(null);
+  const [adding, setAdding] = useState(false);
+  // The code lists are fetched (from this site) when the tab first opens, not when a file is read.
+  const [refs, setRefs] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  const prepare = useCallback(() => {
+    setRefs((r) => {
+      if (r !== 'idle') return r;
+      engine.client.prepare().then(() => setRefs('ready'), () => setRefs('error'));
+      return 'loading';
+    });
+  }, [engine]);
+  const ctxRef = useRef(ctx);
+  ctxRef.current = ctx;
+
+  const fail = useCallback((name: string, message: string) => setFailed((f) => [...f, { key: `f${nextKey++}`, name, message }]), []);
+  const setProgress = (key: string, patch: Partial<Busy>) => setBusy((b) => b.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+
+  /** Before user data goes away: move the view off it, so nothing on screen refers to it. */
+  const leave = useCallback((indicators: Set<string>, levels: Set<LevelId>) => {
+    const s = viewStore.get();
+    const patch: Partial<typeof s> = {};
+    if (levels.has(s.level)) patch.level = 'lad24';
+    const lvl = patch.level ?? s.level;
+    const native = findIndicator(s.indicator)?.nativeLevel;
+    if (indicators.has(s.indicator) || (native && levels.has(native))) {
+      patch.indicator = DEFAULT_INDICATOR;
+      patch.dims = {};
+      patch.classification = null;
+    }
+    const ind = findIndicator(patch.indicator ?? s.indicator);
+    if (ind && !isAvailable(ind, lvl)) patch.indicator = chooseLevel(lvl, ind.id).indicator;
+    if (Object.keys(patch).length) viewStore.update({ ...patch, selected: null });
+  }, []);
+
+  const openProject = useCallback(async (file: File, bytes: Uint8Array) => {
+    const key = `b${nextKey++}`;
+    setBusy((b) => [...b, { key, name: file.name, job: null, label: 'Opening project file', fraction: null }]);
+    try {
+      const { datasets, levels } = engine.store.get();
+      const view = await engine.openProject(bytes, file.name, () => leave(
+        new Set(datasets.flatMap((d) => d.values.map((v) => indicatorId(d, v)))),
+        new Set(levels.map((l) => l.spec.id)),
+      ));
+      const r = normaliseState(view, VOCABULARY);
+      viewStore.replace(r.state);
+      ctxRef.current.flyTo({ viewport: r.state.viewport });
+      const after = engine.store.get();
+      ctxRef.current.notify('info', `Opened ${file.name}: ${after.datasets.length} dataset${after.datasets.length === 1 ? '' : 's'} and ${after.levels.length} set${after.levels.length === 1 ? '' : 's'} of boundaries${datasets.length + levels.length ? ' (they replace what was loaded before)' : ''}.`);
+    } catch (e) {
+      fail(file.name, errorText(e));
+    } finally {
+      setBusy((b) => b.filter((x) => x.key !== key));
+    }
+  }, [engine, fail, leave]);
+
+  const readOne = useCallback(async (file: File) => {
+    const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+    if (head[0] === 0x50 && head[1] === 0x4b && !/\.xlsx$/i.test(file.name)) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (isProjectFile(bytes)) return openProject(file, bytes);
+    }
+    const key = `b${nextKey++}`;
+    const job = engine.client.read(file, file.name, {}, (p) => setProgress(key, { label: progressLabel(p), fraction: percent(p) }));
+    setBusy((b) => [...b, { key, name: file.name, job: job.id, label: 'Starting', fraction: 0 }]);
+    try {
+      const { table, report } = await job.done;
+      const rf: ReadFile = { job: job.id, name: file.name, sheet: null, summary: table, report };
+      setWaiting((w) => [...w, rf]);
+      setOpen((o) => o ?? job.id);
+    } catch (e) {
+      fail(file.name, errorText(e));
+    } finally {
+      setBusy((b) => b.filter((x) => x.key !== key));
+    }
+  }, [engine, fail, openProject]);
+
+  const onFiles = useCallback((files: File[]) => {
+    for (const f of files) void readOne(f).catch((e) => fail(f.name, errorText(e)));
+  }, [readOne, fail]);
+
+  const discard = useCallback((job: number) => {
+    engine.client.release(job);
+    setWaiting((w) => {
+      const rest = w.filter((x) => x.job !== job);
+      setOpen((o) => (o === job ? rest[0]?.job ?? null : o));
+      return rest;
+    });
+  }, [engine]);
+
+  const add = useCallback(async (file: ReadFile, choice: MappingChoice) => {
+    setAdding(true);
+    try {
+      const s = viewStore.get();
+      if (choice.mode === 'boundaries') {
+        const { level, dataset } = await engine.addBoundaries(file, choice);
+        const first = dataset ? indicatorId(dataset, dataset.values[0]) : null;
+        const c = first ? { level, indicator: first, message: null } : chooseLevel(level, s.indicator);
+        viewStore.update({ level: c.level, indicator: c.indicator, dims: {}, classification: null, mode: 'indicator', selected: null });
+        ctxRef.current.notify('info', `${LEVELS[level].label}: ${file.name} added as a new set of areas. Choose it under "Areas"; hotspot statistics use its neighbours, computed in this browser.`);
+      } else {
+        const d = await engine.addDataset(file, choice);
+        const c = chooseIndicator(s.level, indicatorId(d, d.values[0]));
+        viewStore.update({ level: c.level, indicator: c.indicator, dims: {}, classification: null, mode: 'indicator', selected: null });
+        ctxRef.current.notify('info', `${file.name}: ${d.values.length} measure${d.values.length === 1 ? '' : 's'} added under "Your data" (${d.areas.toLocaleString('en-GB')} areas).`);
+      }
+      discard(file.job);
+    } catch (e) {
+      fail(file.name, errorText(e));
+    } finally {
+      setAdding(false);
+    }
+  }, [engine, discard, fail]);
+
+  const removeDataset = useCallback(async (d: DatasetSpec) => {
+    leave(new Set(d.values.map((v) => indicatorId(d, v))), new Set());
+    await engine.removeDataset(d.id).catch((e) => ctxRef.current.notify('error', errorText(e)));
+  }, [engine, leave]);
+
+  const removeLevel = useCallback(async (id: UserLevelId) => {
+    const owned = engine.store.get().datasets.filter((d) => d.nativeLevel === id);
+    leave(new Set(owned.flatMap((d) => d.values.map((v) => indicatorId(d, v)))), new Set([id]));
+    await engine.removeLevel(id).catch((e) => ctxRef.current.notify('error', errorText(e)));
+  }, [engine, leave]);
+
+  const saveProject = useCallback(async () => {
+    try {
+      const bytes = await engine.saveProject(viewStore.get());
+      downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), `hotspot-atlas-project-${new Date().toISOString().slice(0, 10)}.zip`);
+    } catch (e) {
+      ctxRef.current.notify('error', `The project file could not be saved (${errorText(e)}).`);
+    }
+  }, [engine]);
+
+  // Tables left in the worker when the atlas closes are freed with it.
+  useEffect(() => () => engine.client.dispose(), [engine]);
+
+  const current = waiting.find((w) => w.job === open) ?? null;
+  const queue: FileQueueItem[] = [
+    ...busy.map((b): FileQueueItem => ({
+      key: b.key, name: b.name, state: 'busy', label: b.label, fraction: b.fraction,
+      onCancel: b.job === null ? undefined : () => engine.client.cancel(b.job!),
+    })),
+    ...waiting.filter((w) => w.job !== open).map((w): FileQueueItem => ({
+      key: `w${w.job}`, name: w.name, state: 'waiting', label: 'Read; waiting to be mapped',
+      actions: [{ label: 'Review', onClick: () => setOpen(w.job) }, { label: 'Discard', onClick: () => discard(w.job) }],
+    })),
+    ...failed.map((f): FileQueueItem => ({ key: f.key, name: f.name, state: 'error', message: f.message, onDismiss: () => setFailed((x) => x.filter((y) => y.key !== f.key)) })),
+  ];
+
+  const panel = (
+    <>
+      <YourDataPanel ctx={ctx} snapshot={snap} queue={queue} onFiles={onFiles} references={refs} onMount={prepare}
+        onRemoveDataset={removeDataset} onRemoveLevel={removeLevel} onSaveProject={saveProject}
+        onShowLevel={(l) => {
+          const c = chooseLevel(l, viewStore.get().indicator);
+          viewStore.update({ level: c.level, indicator: c.indicator, mode: 'indicator', selected: null });
+        }}
+        onShowIndicator={(id) => {
+          const c = chooseIndicator(viewStore.get().level, id);
+          viewStore.update({ level: c.level, indicator: id, dims: {}, classification: null, mode: 'indicator', selected: null });
+        }} />
+      {current && (
+        <MappingDialog key={current.job} file={current} client={engine.client} busy={adding}
+          onChange={(f) => setWaiting((w) => w.map((x) => (x.job === f.job ? f : x)))}
+          onAdd={(choice) => void add(current, choice)}
+          onClose={() => setOpen(null)}
+          onDiscard={() => discard(current.job)} />
+      )}
+    </>
+  );
+  return { tab: { id: YOUR_DATA_TAB, label: 'Your data', panel } };
+}
