@@ -1,5 +1,5 @@
 /** The "Map" tab: one measure (dataset, measure, its options) and how it is coloured. */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { CLASS_METHODS, type ClassMethod } from '../analysis/classify/breaks';
 import { allIndicators, isAvailable } from '../data/catalogue';
 import { IMD2019_MISSING_SCORES } from '../data/catalogue/imd-indicators';
@@ -19,7 +19,8 @@ export interface MapPanelProps {
 }
 
 export function MapPanel(p: MapPanelProps) {
-  const groups = useMemo(() => [...new Set(allIndicators().map((i) => i.group))], []);
+  // not memoised: datasets the user loads add a group ("Your data") at run time
+  const groups = [...new Set(allIndicators().map((i) => i.group))];
   const inGroup = allIndicators().filter((i) => i.group === p.indicator.group);
   const cls = p.state.classification ?? defaultClassification(p.indicator);
   const setCls = (patch: Partial<Classification>) => p.onClassification({ ...cls, ...patch });

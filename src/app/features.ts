@@ -6,5 +6,6 @@ import type { Feature } from './atlas-context';
 import { useCombineFeature } from './combine/use-combine-feature';
 import { useHotspotsFeature } from './hotspots/use-hotspots-feature';
 import { useShortlistFeature } from './shortlist/use-shortlist-feature';
+import { useYourDataFeature } from './your-data/use-your-data-feature';
 
-export const FEATURES: Feature[] = [useCombineFeature, useHotspotsFeature, useShortlistFeature];
+export const FEATURES: Feature[] = [useCombineFeature, useHotspotsFeature, useYourDataFeature, useShortlistFeature];
