@@ -1,0 +1,252 @@
+/**
+ * Issue 4 end to end, offline in Debian Chromium: the Combine tab's composite index (weights,
+ * direction, formula, contributions, table), overlap rules (presets, UpSet count table, residents
+ * against the raw census file) and the bivariate map (2-D legend, swap, fixed breaks and "recompute"),
+ * with pixels read back from the map, the link round trip and axe.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_COMBINE } from '../../src/state/combine-spec';
+import { num, rawRows } from '../support/raw-csv';
+import { rawLsoas } from '../support/raw-geography';
+import { linkTo } from './support/atlas-page';
+import { axeViolations } from './support/axe';
+import { collectErrors, launch, offlineContext, startPreview, type OfflineContext, type Server } from './support/browser';
+import { gridDifference, mapPixels, type PixelStats } from './support/map-pixels';
+
+const GM = 'E54000057';
+const imdDecile = new Map(rawRows('imd/imd2025_lsoa21_scores_ranks_deciles_humaniverse.csv.gz').map((r) => [r.lsoa21_code, num(r.IMD_decile)]));
+const lsoas = rawLsoas();
+
+let server: Server;
+let browser: Browser;
+let ctx: OfflineContext;
+let page: Page;
+let errors: string[];
+
+const view = (p: Page) => p.locator('#root').getAttribute('data-view');
+
+/** Waits until the root says a map of this mode is drawn, other than the view `not` (if given). */
+async function waitForMode(p: Page, mode: string, not: string | null = null, timeout = 180_000): Promise<string> {
+  await p.waitForFunction(([m, n]) => {
+    const r = document.getElementById('root');
+    const v = r?.dataset.view ?? '';
+    return r?.dataset.state === 'ready' && v.startsWith(`lsoa21|${m}|`) && v !== n;
+  }, [mode, not] as const, { timeout });
+  return (await view(p))!;
+}
+
+/** Waits for the map to be drawn again after a change that keeps the view key (e.g. a focus change). */
+async function waitForRedraw(p: Page, act: () => Promise<void>): Promise<void> {
+  const t0 = await p.evaluate(() => performance.now());
+  await act();
+  await p.waitForFunction((t) => performance.getEntriesByType('mark').some((m) => m.name.startsWith('atlas:drawn:') && m.startTime > t)
+    && document.getElementById('root')?.dataset.state === 'ready', t0, { timeout: 180_000 });
+}
+
+async function shot(p: Page, name: string): Promise<PixelStats> {
+  await p.screenshot({ path: `test/output/e2e-combine-${name}.png` });
+  return mapPixels(p);
+}
+
+const numbers = (s: string) => (s.match(/−?-?\d[\d,]*(\.\d+)?/g) ?? []).map((x) => num(x.replace('−', '-')));
+
+beforeAll(async () => {
+  server = await startPreview('/');
+  browser = await launch();
+  // axe is injected as an inline script, which the built site's Content-Security-Policy forbids.
+  ctx = await offlineContext(browser, { bypassCSP: true });
+  page = await ctx.context.newPage();
+  errors = collectErrors(page);
+  await page.goto(linkTo(server.url, { mode: 'composite', combine: DEFAULT_COMBINE }));
+  await waitForMode(page, 'composite');
+  await page.getByTestId('tab-combine').click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('Combine tab in Chromium, offline', () => {
+  let compositeBefore: PixelStats;
+
+  it('draws the composite index with its formula in words, missing inputs counted, and weights that recolour the map', async () => {
+    compositeBefore = await shot(page, 'composite');
+    expect(compositeBefore.drawn).toBeGreaterThan(0.1);
+    expect(compositeBefore.colours).toBeGreaterThan(5);
+    const method = await page.getByTestId('legend-method').innerText();
+    expect(method).toMatch(/^Composite risk index = weighted average of 3 scores: IMD score × 33 % \+ Adult smokers % \(APS\) × 33 % \+ Cancer incidence/);
+    expect(method).toMatch(/percentile rank among all LSOAs in England/);
+    const legend = await page.getByTestId('legend').innerText();
+    // Areas with a missing input are counted apart, not drawn as 0.
+    expect(legend).toMatch(/No data|no value|missing/i);
+
+    const before = (await view(page))!;
+    await page.getByTestId('composite-weight-number-0').fill('6');
+    const after = await waitForMode(page, 'composite', before);
+    await expect(page.getByTestId('composite-input-0').locator('legend').innerText()).resolves.toMatch(/75 % of the index/);
+    expect(await page.getByTestId('legend-method').innerText()).toMatch(/IMD score × 75 % \+ Adult smokers % \(APS\) × 13 %/);
+    const weighted = await shot(page, 'composite-weight6');
+    expect(gridDifference(compositeBefore, weighted)).toBeGreaterThan(0.02);
+
+    // The slider is keyboard-operable: one step right adds 0.5.
+    await page.getByTestId('composite-weight-1').focus();
+    await page.keyboard.press('ArrowRight');
+    await waitForMode(page, 'composite', after);
+    await expect(page.getByTestId('composite-weight-number-1').inputValue()).resolves.toBe('1.5');
+
+    const beforeDir = (await view(page))!;
+    await page.getByTestId('composite-direction-0').selectOption('lower');
+    await waitForMode(page, 'composite', beforeDir);
+    const flipped = await shot(page, 'composite-imd-lower');
+    expect(gridDifference(weighted, flipped)).toBeGreaterThan(0.05);
+    expect(await page.getByTestId('legend-method').innerText()).toMatch(/For IMD score, lower values count as more risk/);
+  });
+
+  it('keeps the composite settings in the share link and shows each input\'s contribution in the detail panel', async () => {
+    const url = page.url();
+    const shown = (await view(page))!;
+    const other = await ctx.context.newPage();
+    const otherErrors = collectErrors(other);
+    // The same link in a fresh page draws the same view with the same controls.
+    await other.goto(url);
+    expect(await waitForMode(other, 'composite')).toBe(shown);
+    await other.getByTestId('tab-combine').click();
+    await expect(other.getByTestId('composite-weight-number-0').inputValue()).resolves.toBe('6');
+    await expect(other.getByTestId('composite-direction-0').inputValue()).resolves.toBe('lower');
+    await other.close();
+    expect(otherErrors).toEqual([]);
+
+    // Open an area's details through the table (sortable by the index, by keyboard).
+    await page.getByTestId('toggle-table').click();
+    const table = page.getByTestId('area-table');
+    const indexHeader = table.getByRole('button', { name: /^Composite index/ });
+    await indexHeader.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect(table.locator('th').nth(2).getAttribute('aria-sort')).resolves.toBe('descending');
+    const top = await table.locator('tbody tr[aria-rowindex]').evaluateAll((trs) => trs.slice(0, 5).map((tr) => tr.querySelectorAll('td')[2].textContent!));
+    const topValues = top.map((t) => num(t));
+    for (let i = 1; i < topValues.length; i++) expect(topValues[i]).toBeLessThanOrEqual(topValues[i - 1]);
+    await table.locator('tbody tr[aria-rowindex] button').first().click();
+    const detail = page.getByTestId('composite-contributions');
+    await detail.waitFor({ timeout: 60_000 });
+    const total = num(await detail.locator('tfoot td').innerText());
+    expect(total).toBeCloseTo(topValues[0], 1);
+    const adds = await detail.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3].textContent!));
+    expect(adds.length).toBe(3);
+    expect(adds.map(num).reduce((a, b) => a + b, 0)).toBeCloseTo(total, 0);
+    await expect(detail.locator('p.hint').innerText()).resolves.toMatch(/^Composite risk index = weighted average/);
+    await page.getByTestId('toggle-table').click();
+  });
+
+  it('overlap rules: the Core20 preset counts the raw file\'s most deprived 20 % of LSOAs and their census residents', async () => {
+    await page.getByTestId('combine-view-rules').check();
+    let v = await waitForMode(page, 'rules');
+    await page.getByTestId('rule-preset-core20').click();
+    v = await waitForMode(page, 'rules', v);
+    const core20 = lsoas.filter((l) => imdDecile.get(l.code)! <= 2);
+    const residents = core20.reduce((a, l) => a + l.pop, 0);
+    const all = lsoas.reduce((a, l) => a + l.pop, 0);
+    const summary = await page.getByTestId('rule-summary').innerText();
+    const [k, areas, people, share] = numbers(summary);
+    expect(k).toBe(1);
+    expect(areas).toBe(core20.length);
+    expect(people).toBe(residents);
+    expect(share).toBeCloseTo((100 * residents) / all, 1);
+
+    await page.getByTestId('rule-preset-core20-smoking-cancer').click();
+    await waitForMode(page, 'rules', v);
+    const rules = await shot(page, 'rules-core20-smoking-cancer');
+    expect(rules.drawn).toBeGreaterThan(0.1);
+    await expect(page.locator('[data-testid^=rule-condition-]').count()).resolves.toBe(3);
+    const counts = page.getByTestId('rule-counts');
+    const rows = counts.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(3);
+    // Each combination row: three dots, then met / areas / residents / share; areas add up to the complete areas.
+    const parsed = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td.num')].map((td) => td.textContent!)));
+    const totalAreas = parsed.reduce((a, r) => a + num(r[1]), 0);
+    const incomplete = (await counts.locator('tfoot').count()) ? num((await counts.locator('tfoot td.num').first().innerText())) : 0;
+    expect(totalAreas + incomplete).toBe(33755);
+    // Core20 areas are the rows whose first dot is filled.
+    const core20Rows = await rows.evaluateAll((trs) => trs.filter((tr) => tr.querySelector('td.dot .visually-hidden')!.textContent === 'met').map((tr) => tr.querySelectorAll('td.num')[1].textContent!));
+    expect(core20Rows.map(num).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(core20.length);
+
+    // Sortable by keyboard: residents, descending then ascending.
+    const residentsTh = counts.locator('thead th').nth(3 + 2);
+    await expect(residentsTh.innerText()).resolves.toMatch(/^Residents/);
+    await residentsTh.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect(residentsTh.getAttribute('aria-sort')).resolves.toBe('descending');
+    await page.keyboard.press('Enter');
+    await expect(residentsTh.getAttribute('aria-sort')).resolves.toBe('ascending');
+    const res = (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td.num')[2].textContent!))).map(num);
+    for (let i = 1; i < res.length; i++) expect(res[i]).toBeGreaterThanOrEqual(res[i - 1]);
+    expect(gridDifference(compositeBefore, rules)).toBeGreaterThan(0.05);
+  });
+
+  it('bivariate map: a 3 × 3 legend that accounts for every LSOA, swap and scheme recolour the map', async () => {
+    await page.getByTestId('combine-view-bivariate').check();
+    let v = await waitForMode(page, 'bivariate');
+    const before = await shot(page, 'bivariate');
+    expect(before.drawn).toBeGreaterThan(0.1);
+    const cells = async () => (await page.locator('.bivariate-grid tbody td').allInnerTexts()).map((t) => num(t.split(':').pop()!.trim()));
+    const c = await cells();
+    expect(c.length).toBe(9);
+    const noData = numbers(await page.locator('.legend-items-nodata').innerText()).pop() ?? 0;
+    expect(c.reduce((a, b) => a + b, 0) + noData).toBe(33755);
+
+    await page.getByTestId('bivariate-swap').click();
+    v = await waitForMode(page, 'bivariate', v);
+    const swapped = await shot(page, 'bivariate-swapped');
+    expect(gridDifference(before, swapped)).toBeGreaterThan(0.05);
+    // Swapping transposes the grid: cell (row r, column c) becomes (c, r).
+    // The legend lists the higher-risk row first: cell (row r, column c) is entry 3 × (2 − r) + c.
+    const s = await cells();
+    const at = (g: number[], r: number, col: number) => g[3 * (2 - r) + col];
+    for (let r = 0; r < 3; r++) for (let col = 0; col < 3; col++) expect(at(s, r, col)).toBe(at(c, col, r));
+
+    await page.getByTestId('bivariate-scheme').selectOption('purple-gold');
+    v = await waitForMode(page, 'bivariate', v);
+    expect(gridDifference(swapped, await shot(page, 'bivariate-purple-gold'))).toBeGreaterThan(0.05);
+  });
+
+  it('class breaks stay fixed when the focus changes, until "recompute" takes them from the focus region', async () => {
+    const columnTotals = async () => {
+      const t = (await page.locator('.bivariate-grid tbody td').allInnerTexts()).map((x) => num(x.split(':').pop()!.trim()));
+      return [0, 1, 2].map((col) => t[col] + t[3 + col] + t[6 + col]);
+    };
+    // Back to IMD score in the columns (a measure with a value per LSOA, so thirds can be equal).
+    const v = (await view(page))!;
+    await page.getByTestId('bivariate-swap').click();
+    await waitForMode(page, 'bivariate', v);
+    await expect(page.getByTestId('bivariate-measure-x').inputValue()).resolves.toBe('imd2025.imd.score');
+    await waitForRedraw(page, () => page.getByTestId('focus-select').selectOption(`icb24:${GM}`));
+    await expect(page.getByTestId('bivariate-x-class-from').innerText()).resolves.toMatch(/Breaks from all of England/);
+    const fixed = await columnTotals();
+    // Greater Manchester is more deprived than England: with England's terciles its columns are uneven.
+    expect(Math.max(...fixed) - Math.min(...fixed)).toBeGreaterThan(50);
+    await shot(page, 'bivariate-gm-england-breaks');
+    await waitForRedraw(page, () => page.getByTestId('bivariate-x-class-recompute').click());
+    await expect(page.getByTestId('bivariate-x-class-from').innerText()).resolves.not.toMatch(/all of England/);
+    const own = await columnTotals();
+    // Terciles of the region's own areas: equal thirds, give or take ties.
+    expect(Math.max(...own) - Math.min(...own)).toBeLessThanOrEqual(3);
+    expect(own.reduce((a, b) => a + b, 0)).toBe(fixed.reduce((a, b) => a + b, 0));
+    const gm = await shot(page, 'bivariate-gm-own-breaks');
+    expect(gm.drawn).toBeGreaterThan(0.1);
+  });
+
+  it('passes axe on the combine panel and legend, and logs no errors', async () => {
+    for (const sel of ['.combine-panel', '[data-testid=legend]']) expect(await axeViolations(page, sel), sel).toEqual([]);
+    await page.getByTestId('combine-view-rules').check();
+    await waitForMode(page, 'rules');
+    for (const sel of ['.combine-panel', '[data-testid=rule-counts]']) expect(await axeViolations(page, sel), sel).toEqual([]);
+    await page.getByTestId('combine-view-composite').check();
+    await waitForMode(page, 'composite');
+    for (const sel of ['.combine-panel', '[data-testid=legend]']) expect(await axeViolations(page, sel), sel).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(ctx.blocked).toEqual([]);
+  });
+});
