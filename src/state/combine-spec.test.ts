@@ -44,6 +44,12 @@ describe('normaliseCombine', () => {
     ]);
   });
 
+  it('keeps "in a hot spot" only when it is set', () => {
+    const on = { ...DEFAULT_COMBINE, rules: { ...DEFAULT_COMBINE.rules, inHotspot: true } };
+    expect(read(JSON.parse(JSON.stringify(on))).spec!.rules.inHotspot).toBe(true);
+    expect('inHotspot' in read({ rules: { ...DEFAULT_COMBINE.rules, inHotspot: 'yes' } }).spec!.rules).toBe(false);
+  });
+
   it('rejects a non-object and a malformed breaks region', () => {
     expect(read('x').spec).toBeUndefined();
     const { spec } = read({ composite: { classification: { method: 'quantile', classes: 5, breaksFrom: { level: 'icb24', code: 'javascript:' } } } });

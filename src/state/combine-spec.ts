@@ -60,6 +60,8 @@ export interface RuleSpec {
   conditions: RuleCondition[];
   /** Adds "inside the focus region" as one more condition. */
   inFocus: boolean;
+  /** Adds "in a hot spot" (the Hotspots tab's last run at the level) as one more condition. */
+  inHotspot?: boolean;
 }
 
 export type BivariateScheme = 'blue-orange' | 'pink-blue' | 'purple-gold';
@@ -195,6 +197,7 @@ export function normaliseCombine(input: unknown, isIndicator: (id: string) => bo
       });
     }
     if (typeof r.inFocus === 'boolean') out.rules.inFocus = r.inFocus;
+    if (r.inHotspot === true) out.rules.inHotspot = true;
   }
   const b = input.bivariate;
   if (isObj(b)) {

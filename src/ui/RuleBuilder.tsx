@@ -1,6 +1,7 @@
 /**
  * The overlap-rule builder: one condition per measure (a test such as "in the worst two deciles
- * nationally" or "significantly worse than England"), "inside the focus region", and presets.
+ * nationally" or "significantly worse than England"), "inside the focus region", "in a hot spot" and
+ * presets.
  */
 import { useEffect, useId, useState } from 'react';
 import { MeasurePicker, type DimensionControl } from './MeasurePicker';
@@ -33,11 +34,16 @@ export interface RuleBuilderProps {
   onAdd(): void;
   onRemove(index: number): void;
   onInFocus(v: boolean): void;
+  /** "In a hot spot": whether it is required, and which hotspot run it would use (or why none). */
+  inHotspot: boolean;
+  hotspotNote: string;
+  onInHotspot(v: boolean): void;
   onPreset(id: string): void;
 }
 
 export function RuleBuilder(p: RuleBuilderProps) {
   const focusId = useId();
+  const hotspotId = useId();
   return (
     <div className="rule-builder">
       <div className="button-row" role="group" aria-label="Preset rules">
@@ -67,6 +73,12 @@ export function RuleBuilder(p: RuleBuilderProps) {
       <div className="field checkbox-field">
         <input id={focusId} type="checkbox" checked={p.inFocus} onChange={(e) => p.onInFocus(e.target.checked)} data-testid="rule-in-focus" />
         <label htmlFor={focusId}>Also require: inside {p.focusLabel}</label>
+      </div>
+      <div className="field checkbox-field">
+        <input id={hotspotId} type="checkbox" checked={p.inHotspot} onChange={(e) => p.onInHotspot(e.target.checked)} data-testid="rule-in-hotspot"
+          aria-describedby={`${hotspotId}-hint`} />
+        <label htmlFor={hotspotId}>Also require: in a hot spot</label>
+        <p id={`${hotspotId}-hint`} className="hint" data-testid="rule-hotspot-note">{p.hotspotNote}</p>
       </div>
     </div>
   );

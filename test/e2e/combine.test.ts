@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_COMBINE } from '../../src/state/combine-spec';
 import { num, rawRows } from '../support/raw-csv';
 import { rawLsoas } from '../support/raw-geography';
-import { linkTo } from './support/atlas-page';
+import { linkTo, waitForCameraStill } from './support/atlas-page';
 import { axeViolations } from './support/axe';
 import { collectErrors, launch, offlineContext, startPreview, type OfflineContext, type Server } from './support/browser';
 import { gridDifference, mapPixels, type PixelStats } from './support/map-pixels';
@@ -37,7 +37,7 @@ async function waitForMode(p: Page, mode: string, not: string | null = null, tim
 }
 
 /** Waits for the map to be drawn again after a change that keeps the view key (e.g. a focus change). */
-async function waitForRedraw(p: Page, act: () => Promise<void>): Promise<void> {
+async function waitForRedraw(p: Page, act: () => Promise<unknown>): Promise<void> {
   const t0 = await p.evaluate(() => performance.now());
   await act();
   await p.waitForFunction((t) => performance.getEntriesByType('mark').some((m) => m.name.startsWith('atlas:drawn:') && m.startTime > t)
@@ -142,8 +142,12 @@ describe('Combine tab in Chromium, offline', () => {
   });
 
   it('overlap rules: the Core20 preset counts the raw file\'s most deprived 20 % of LSOAs and their census residents', async () => {
-    await page.getByTestId('combine-view-rules').check();
+    // A link to the rules view (same page): back to all of England, nothing selected.
+    await page.goto(linkTo(server.url, { mode: 'rules', combine: DEFAULT_COMBINE }));
     let v = await waitForMode(page, 'rules');
+    await waitForCameraStill(page);
+    if (!(await page.getByTestId('combine-view-rules').isVisible())) await page.getByTestId('tab-combine').click();
+    await expect(page.getByTestId('combine-view-rules').isChecked()).resolves.toBe(true);
     await page.getByTestId('rule-preset-core20').click();
     v = await waitForMode(page, 'rules', v);
     const core20 = lsoas.filter((l) => imdDecile.get(l.code)! <= 2);
@@ -184,6 +188,15 @@ describe('Combine tab in Chromium, offline', () => {
     const res = (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td.num')[2].textContent!))).map(num);
     for (let i = 1; i < res.length; i++) expect(res[i]).toBeGreaterThanOrEqual(res[i - 1]);
     expect(gridDifference(compositeBefore, rules)).toBeGreaterThan(0.05);
+
+    // "In a hot spot" needs a Hotspots run at this level; without one it is left out and the legend says so.
+    v = (await view(page))!;
+    await page.getByTestId('rule-in-hotspot').check();
+    v = await waitForMode(page, 'rules', v);
+    await expect(page.getByTestId('rule-hotspot-note').innerText()).resolves.toMatch(/No hotspot run at this level yet/);
+    await expect(page.getByTestId('legend').innerText()).resolves.toMatch(/needs a finished hotspot run/);
+    await page.getByTestId('rule-in-hotspot').uncheck();
+    await waitForMode(page, 'rules', v);
   });
 
   it('bivariate map: a 3 × 3 legend that accounts for every LSOA, swap and scheme recolour the map', async () => {

@@ -16,6 +16,7 @@ import { CompositeControls } from '../../ui/CompositeControls';
 import { formatNumber } from '../../ui/format';
 import { RuleBuilder } from '../../ui/RuleBuilder';
 import type { AtlasContext } from '../atlas-context';
+import { useHotspotClasses } from '../hotspots/hotspot-classes';
 import { BIVARIATE_SCHEME_INFO } from './combine-colours';
 import { NORMALISATION_LABELS } from './composite-text';
 import { defaultTest, dimControls, measureOptions, shortLabel, testOptions } from './measure-options';
@@ -129,9 +130,16 @@ function CompositePanel({ ctx, onChange }: { ctx: AtlasContext; onChange(f: (c: 
   );
 }
 
+/** The flag is present only when set, so a rule without it reads the same before and after a share link. */
+function withHotspot(r: RuleSpec, on: boolean): RuleSpec {
+  const { inHotspot, ...rest } = r;
+  return on ? { ...rest, inHotspot: true } : rest;
+}
+
 function RulesPanel({ ctx, onChange }: { ctx: AtlasContext; onChange(f: (r: RuleSpec) => RuleSpec): void }) {
   const spec = ctx.state.combine.rules;
   const level = ctx.state.level;
+  const hs = useHotspotClasses(level);
   return (
     <section aria-label="Overlap rule settings">
       <RuleBuilder
@@ -152,6 +160,9 @@ function RulesPanel({ ctx, onChange }: { ctx: AtlasContext; onChange(f: (r: Rule
         onAdd={() => onChange((r) => ({ ...r, conditions: [...r.conditions, { indicator: 'smoking.aps.current', dims: {}, test: { kind: 'worse-than-england' } }] }))}
         onRemove={(k) => onChange((r) => ({ ...r, conditions: r.conditions.filter((_, j) => j !== k) }))}
         onInFocus={(inFocus) => onChange((r) => ({ ...r, inFocus }))}
+        inHotspot={!!spec.inHotspot}
+        hotspotNote={hs ? `Uses the last Hotspots run here: ${hs.description}. Areas it could not test count as "no value".` : `No hotspot run at this level yet: run one in the Hotspots tab, then this condition applies.`}
+        onInHotspot={(on) => onChange((r) => withHotspot(r, on))}
         onPreset={(id) => onChange((r) => presetRule(id as RulePresetId, level, r.inFocus))}
       />
     </section>

@@ -99,7 +99,7 @@ export function useRulesMode(ctx: AtlasContext, active: boolean): CombineMode | 
   return {
     label: 'Overlap rule',
     viewKey,
-    colourKey: `${viewKey}|${state.focus?.code ?? ''}`,
+    colourKey: `${viewKey}|${state.focus?.code ?? ''}|${model?.hotspotKey ?? ''}`,
     ready,
     colours,
     legend: ready ? (

@@ -6,18 +6,20 @@
  */
 import { useMemo } from 'react';
 import { englandCondition, maskCondition, thresholdCondition, worstShareCondition } from '../../analysis/combine/rule-conditions';
-import { tallyRule, type RuleTally } from '../../analysis/combine/rule-tally';
+import { MAX_CONDITIONS, tallyRule, type RuleTally } from '../../analysis/combine/rule-tally';
 import { LEVELS } from '../../geo/levels';
 import type { RuleSpec, RuleTest } from '../../state/combine-spec';
 import { formatCount } from '../../ui/format';
 import type { AtlasContext } from '../atlas-context';
 import type { IndicatorValues, LevelAreas } from '../level-data';
+import { useHotspotClasses } from '../hotspots/hotspot-classes';
 import { useAsync } from '../use-async';
+import { hotspotCondition, type HotspotCondition } from './hotspot-condition';
 import { englandValue, measureKey, useMeasures, type LoadedMeasure } from './combine-inputs';
 import { conditionText, needsEngland } from './rules-text';
 
 export interface JudgedCondition {
-  /** Position in the spec's list; −1 for "inside the focus region". */
+  /** Position in the spec's list; −1 for "inside the focus region", −2 for "in a hot spot". */
   slot: number;
   label: string;
   met: Uint8Array;
@@ -29,6 +31,8 @@ export interface RuleModel {
   notes: string[];
   /** Set when there is nothing to judge (no usable condition). */
   problem: string | null;
+  /** The hotspot run the "in a hot spot" condition came from (null: not used). */
+  hotspotKey: string | null;
 }
 
 export function judge(m: LoadedMeasure & { values: IndicatorValues }, test: RuleTest, england: number | null): { met: Uint8Array; withoutInterval: number } {
@@ -55,7 +59,7 @@ export function judge(m: LoadedMeasure & { values: IndicatorValues }, test: Rule
 /** Judges every condition, adds "inside the focus region" if asked, and tallies inside the mask. */
 export function ruleModel(
   areas: LevelAreas, measures: readonly LoadedMeasure[], englands: readonly (number | null)[], spec: RuleSpec,
-  mask: Uint8Array | null, focus: { label: string } | null,
+  mask: Uint8Array | null, focus: { label: string } | null, hotspot: HotspotCondition | null = null,
 ): RuleModel {
   const notes: string[] = [];
   const conditions: JudgedCondition[] = [];
@@ -69,10 +73,15 @@ export function ruleModel(
     if (r.withoutInterval > 0) notes.push(`${m.indicator.short}: ${formatCount(r.withoutInterval)} areas have no confidence interval and were compared on their value alone.`);
     if (m.values.source.some((s) => s !== null)) notes.push(`${m.indicator.short} is not small-area data here: each area is judged on the value of the larger area it lies in.`);
   });
+  if (spec.inHotspot) {
+    if (!hotspot) notes.push('Left out: "in a hot spot" needs a finished hotspot run at this level (Hotspots tab).');
+    else if (conditions.length + (spec.inFocus ? 1 : 0) >= MAX_CONDITIONS) notes.push(`Left out: "in a hot spot" (a rule has at most ${MAX_CONDITIONS} conditions).`);
+    else conditions.push({ slot: -2, label: hotspot.label, met: hotspot.met });
+  }
   if (spec.inFocus) conditions.push({ slot: -1, label: focus ? `Inside ${focus.label}` : 'Inside the focus region (no focus: all of England)', met: maskCondition(areas.codes.length, mask) });
   const problem = conditions.length === 0 ? 'Add at least one condition that can be judged at this level.' : null;
   const tally = tallyRule(conditions.map((c) => c.met), areas.population, mask);
-  return { conditions, tally, notes, problem };
+  return { conditions, tally, notes, problem, hotspotKey: spec.inHotspot && hotspot ? hotspot.key : null };
 }
 
 export function useRules(ctx: AtlasContext, spec: RuleSpec, active: boolean) {
@@ -87,9 +96,11 @@ export function useRules(ctx: AtlasContext, spec: RuleSpec, active: boolean) {
   // England values looked up for another list of measures or tests are never used.
   const eng = englands.value && englands.value.measures === measures && englands.value.engKey === engKey ? englands.value.values : null;
   const tests = JSON.stringify(spec.conditions.map((c) => c.test));
+  const hs = useHotspotClasses(ctx.frame?.level);
+  const hotspot = useMemo(() => (active && spec.inHotspot && hs && ctx.frame ? hotspotCondition(hs, ctx.frame.areas) : null), [active, spec.inHotspot, hs, ctx.frame]);
   const model = useMemo(
-    (): RuleModel | null => (ctx.frame && measures && eng ? ruleModel(ctx.frame.areas, measures, eng, spec, ctx.mask, ctx.state.focus ? { label: ctx.focusLabel } : null) : null),
-    [ctx.frame, measures, eng, tests, spec.inFocus, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps
+    (): RuleModel | null => (ctx.frame && measures && eng ? ruleModel(ctx.frame.areas, measures, eng, spec, ctx.mask, ctx.state.focus ? { label: ctx.focusLabel } : null, hotspot) : null),
+    [ctx.frame, measures, eng, tests, spec.inFocus, spec.inHotspot, hotspot, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps
   );
   return { model, loading: loading || englands.loading, error: error ?? englands.error ?? null, levelLabel: LEVELS[ctx.state.level].label };
 }
