@@ -29,7 +29,7 @@ function rulesLegend(m: RuleModel): LegendModel {
       colour: css(colours[c]), label: c === k ? `All ${k} conditions met (outlined)` : c === 0 ? 'None met' : `${c} of ${k} met`, count: m.tally.byCount[c].areas,
     })),
     // The shared legend says "Darkest:"; the blues darken with each condition met and "all met" is orange.
-    worseLabel: `more conditions met (blue); all ${k} met in orange, outlined${k > 0 ? ' when zoomed in on small areas' : ''}`,
+    worseLabel: `more conditions met (blue); all ${k} met in orange, outlined when zoomed in on small areas`,
     noData: m.tally.incomplete.areas,
     classification: 'Areas in view by how many conditions they meet.',
     method: m.problem ?? `Rule: ${m.conditions.map((c, j) => `(${j + 1}) ${c.label}`).join('; ')}.`,
