@@ -38,7 +38,9 @@ export function useHotspotsFeature(ctx: AtlasContext): FeatureOutput {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const plan = useMemo(() => (active && frameReady && runKey && resolved.source ? { key: runKey, spec, weightsKey: resolved.key!, source: resolved.source } : null), [active, frameReady, runKey]);
   const status = useHotspotRun(ctx, plan);
-  const run = status.run && plan && status.run.key === plan.key && frame && status.run.level === frame.level ? status.run : null;
+  // The run on screen: the one asked for, or, after a cancel or a failure, the last one that finished.
+  const kept = status.phase === 'cancelled' || status.phase === 'error';
+  const run = status.run && plan && (status.run.key === plan.key || kept) && frame && status.run.level === frame.level ? status.run : null;
 
   const result = useMemo(() => {
     if (!run) return null;
@@ -85,7 +87,7 @@ export function useHotspotsFeature(ctx: AtlasContext): FeatureOutput {
 
   const mode: ModeOutput | null = active ? {
     label: `Hotspots (${STAT_LABELS[spec.stat]})`,
-    viewKey: `${level}|hotspots|${runKey ?? 'none'}|${spec.correction}|${spec.alpha}`,
+    viewKey: `${level}|hotspots|${run?.key ?? runKey ?? 'none'}|${spec.correction}|${spec.alpha}`,
     colourKey: `hotspots|${resultKey}`,
     ready: !!(colours && run),
     colours: colours?.fill ?? null,

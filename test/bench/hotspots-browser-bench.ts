@@ -1,0 +1,78 @@
+/**
+ * Hotspots in the browser: the built app in Debian Chromium runs Gi* and local Moran (999
+ * permutations) on all 33,755 LSOAs in its Web Workers; we read the app's own `hotspots:compute`
+ * measure (kernel, permutations, pseudo p and correction; weights are built once and cached). The
+ * first run is cold (workers start, code is compiled); the median of the next runs (new seeds) is warm.
+ *
+ * Uses HOTSPOT_DIST_DIR when set (a build with its data inside), otherwise builds the app with
+ * public/data into a temporary folder.
+ */
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { DEFAULT_HOTSPOT_SPEC } from '../../src/state/hotspot-spec';
+import { linkTo } from '../e2e/support/atlas-page';
+import { launch, offlineContext, ROOT } from '../e2e/support/browser';
+import { serveStatic } from './static-server';
+
+const RUNS = 4;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x: number) => Math.round(x);
+
+async function distDir(): Promise<string> {
+  if (process.env.HOTSPOT_DIST_DIR) return process.env.HOTSPOT_DIST_DIR;
+  const out = '/tmp/hotspot-bench-browser';
+  const data = resolve(ROOT, 'public/data');
+  if (!existsSync(join(data, 'manifest.json'))) throw new Error('no built data in public/data: run `npm run data` first');
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
+  rmSync(join(out, 'data'), { recursive: true, force: true });
+  cpSync(data, join(out, 'data'), { recursive: true });
+  return out;
+}
+
+export async function benchHotspotsBrowser(): Promise<Record<string, unknown>> {
+  const app = await serveStatic(await distDir());
+  const browser = await launch();
+  try {
+    const { context } = await offlineContext(browser);
+    // The longest the main thread went without running a 10 ms timer while permutations ran.
+    await context.addInitScript(() => {
+      const w = window as unknown as { __longestGapMs: number };
+      w.__longestGapMs = 0;
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        if (document.querySelector('[data-testid=run-progress] progress[value]')) w.__longestGapMs = Math.max(w.__longestGapMs, now - last);
+        last = now;
+      }, 10);
+    });
+    const page = await context.newPage();
+    const out: Record<string, unknown> = {};
+    for (const stat of ['gistar', 'lisa'] as const) {
+      const times: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const seen = await page.evaluate(() => performance.getEntriesByName('hotspots:compute').length).catch(() => 0);
+        await page.goto(linkTo(app.url, { mode: 'hotspots', hotspots: { ...DEFAULT_HOTSPOT_SPEC, stat, permutations: 999, seed: 1000 + run } }));
+        await page.waitForFunction((n) => performance.getEntriesByName('hotspots:compute').length > n, seen, { timeout: 300_000 });
+        const last = await page.evaluate(() => {
+          const all = performance.getEntriesByName('hotspots:compute') as PerformanceMeasure[];
+          const m = all[all.length - 1];
+          return { ms: m.duration, detail: m.detail as { areas: number; permutations: number } };
+        });
+        if (last.detail.areas !== 33755 || last.detail.permutations !== 999) throw new Error(`unexpected run: ${JSON.stringify(last.detail)}`);
+        times.push(last.ms);
+      }
+      out[stat] = { coldMs: round(times[0]), warmMedianMs: round(median(times.slice(1))), allMs: times.map(round), areas: 33755, permutations: 999 };
+    }
+    out.threads = await page.evaluate(() => navigator.hardwareConcurrency);
+    out.longestMainThreadGapWhileComputingMs = round(await page.evaluate(() => (window as unknown as { __longestGapMs: number }).__longestGapMs));
+    return out;
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchHotspotsBrowser().then((r) => console.log(JSON.stringify(r, null, 2)));
+}
