@@ -9,6 +9,7 @@ type Bench = { name: string; load: () => Promise<() => Promise<Record<string, un
 const BENCHES: Bench[] = [
   { name: 'foundation', load: async () => benchFoundation },
   { name: 'hotspots', load: async () => (await import('./hotspots-bench')).benchHotspots },
+  { name: 'hotspots-browser', load: async () => (await import('./hotspots-browser-bench')).benchHotspotsBrowser },
   { name: 'combine', load: async () => (await import('./combine-bench')).benchCombine },
 ];
 
