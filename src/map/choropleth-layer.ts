@@ -21,9 +21,12 @@ export interface ChoroplethProps {
 
 const filter = new DataFilterExtension({ filterSize: 1 });
 
-/** One data object per geometry: deck.gl re-processes data whenever its identity changes. */
+/**
+ * One data object per geometry, shared by every polygon layer drawn over it: deck.gl re-processes
+ * data whenever its identity changes.
+ */
 const dataOf = new WeakMap<BinaryPolygons, object>();
-function binaryData(g: BinaryPolygons): object {
+export function binaryData(g: BinaryPolygons): object {
   let d = dataOf.get(g);
   if (!d) {
     d = { length: g.ids.length, startIndices: g.startIndices, attributes: { getPolygon: { value: g.positions, size: 2 }, indices: g.indices } };

@@ -7,6 +7,7 @@
 import { DataFilterExtension, FillStyleExtension, type ProceduralPatternConfig } from '@deck.gl/extensions';
 import { SolidPolygonLayer } from '@deck.gl/layers';
 import type { BinaryPolygons } from '../geo/topology-binary';
+import { binaryData } from './choropleth-layer';
 
 export interface HatchLayerProps {
   id: string;
@@ -24,16 +25,6 @@ export interface HatchLayerProps {
 
 const fillStyle = new FillStyleExtension({ proceduralPattern: true });
 const filter = new DataFilterExtension({ filterSize: 1 });
-
-const dataOf = new WeakMap<BinaryPolygons, object>();
-function binaryData(g: BinaryPolygons): object {
-  let d = dataOf.get(g);
-  if (!d) {
-    d = { length: g.ids.length, startIndices: g.startIndices, attributes: { getPolygon: { value: g.positions, size: 2 }, indices: g.indices } };
-    dataOf.set(g, d);
-  }
-  return d;
-}
 
 export function hatchLayer(p: HatchLayerProps) {
   return new SolidPolygonLayer({
