@@ -4,6 +4,7 @@ import type { Rgba } from '../../map/palettes';
 import type { LegendModel } from '../../ui/Legend';
 import { formatCount, formatNumber } from '../../ui/format';
 import { css } from './combine-colours';
+import { measureLabel } from './rules-text';
 import type { CompositeModel } from './use-composite';
 
 const SCALE: Record<CompositeModel['normalisation'], (ref: string) => string> = {
@@ -31,8 +32,9 @@ export function referenceWords(m: CompositeModel, level: LevelId): string {
 
 /** The index formula in plain words, naming each input, its weight share and its direction. */
 export function formulaText(m: CompositeModel, level: LevelId): string {
-  const parts = m.used.filter((_, j) => m.shares[j] > 0).map((u) => `${u.measure.indicator.short} × ${pct(m.shares[m.used.indexOf(u)])}`);
-  const lower = m.used.filter((u, j) => m.shares[j] > 0 && u.sign === -1).map((u) => u.measure.indicator.short);
+  const name = (u: CompositeModel['used'][number]) => measureLabel(u.measure.indicator, u.measure.dims);
+  const parts = m.used.filter((_, j) => m.shares[j] > 0).map((u) => `${name(u)} × ${pct(m.shares[m.used.indexOf(u)])}`);
+  const lower = m.used.filter((u, j) => m.shares[j] > 0 && u.sign === -1).map(name);
   const direction = lower.length ? ` For ${lower.join(' and ')}, lower values count as more risk.` : '';
   return `Composite risk index = weighted average of ${parts.length} scores: ${parts.join(' + ')}. Each score is ${SCALE[m.normalisation](referenceWords(m, level))}.${direction} An area missing any input has no index.`;
 }

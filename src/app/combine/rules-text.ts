@@ -15,9 +15,21 @@ export const TEST_LABELS: Record<RuleTest['kind'], string> = {
   'at-most': 'At most a value',
 };
 
+/**
+ * A measure's short name plus the options that differ from its defaults ("Adult smokers % (APS),
+ * 2019"), so two uses of one indicator with different periods can be told apart.
+ */
+export function measureLabel(ind: Indicator, dims: Record<string, string> = {}): string {
+  const changed = (ind.dimensions ?? []).flatMap((d) => {
+    const v = dims[d.key];
+    return v !== undefined && v !== d.defaultValue ? [d.values.find((x) => x.value === v)?.label ?? v] : [];
+  });
+  return changed.length ? `${ind.short}, ${changed.join(', ')}` : ind.short;
+}
+
 /** "IMD decile: most deprived 20 % nationally (deciles 1–2)". */
-export function conditionText(ind: Indicator, test: RuleTest, england: number | null): string {
-  const s = ind.short;
+export function conditionText(ind: Indicator, test: RuleTest, england: number | null, dims: Record<string, string> = {}): string {
+  const s = measureLabel(ind, dims);
   switch (test.kind) {
     case 'worst-deciles':
       return `${s}: ${worst(ind)} ${test.deciles * 10} % nationally (decile${test.deciles > 1 ? `s 1–${test.deciles}` : ' 1'})`;

@@ -12,6 +12,7 @@ import type { AtlasContext, ModeOutput, TooltipLine } from '../atlas-context';
 import type { LevelAreas } from '../level-data';
 import { paint } from './combine-colours';
 import { compositeDecimals, compositeLegend, formulaText, type CompositeClasses } from './composite-text';
+import { measureLabel } from './rules-text';
 import { fastCount, fastNumber } from './table-format';
 import { useBreaksRegion, useClassBreaks } from './use-class-breaks';
 import { useComposite, type CompositeModel } from './use-composite';
@@ -133,7 +134,7 @@ function contributionModel(m: CompositeModel, level: LevelAreas['level'], i: num
     rows: m.used.map((u, j) => {
       const ind = u.measure.indicator;
       return {
-        label: ind.short, value: formatWithUnit(u.measure.values.value[i], ind.decimals, ind.unit), score: formatNumber(u.scores[i], d),
+        label: measureLabel(ind, u.measure.dims), value: formatWithUnit(u.measure.values.value[i], ind.decimals, ind.unit), score: formatNumber(u.scores[i], d),
         weight: `${formatNumber(100 * m.shares[j], 0)} %`, contribution: formatNumber(m.shares[j] * u.scores[i], d),
       };
     }),

@@ -69,7 +69,7 @@ export function ruleModel(
     if (!m.values) return void notes.push(`Left out: ${m.unavailable}`);
     if (needsEngland(test) && england === null) return void notes.push(`Left out: ${m.indicator.short} has no England value to compare with; choose another test.`);
     const r = judge(m as LoadedMeasure & { values: IndicatorValues }, test, england);
-    conditions.push({ slot, label: conditionText(m.indicator, test, england), met: r.met });
+    conditions.push({ slot, label: conditionText(m.indicator, test, england, m.dims), met: r.met });
     if (r.withoutInterval > 0) notes.push(`${m.indicator.short}: ${formatCount(r.withoutInterval)} areas have no confidence interval and were compared on their value alone.`);
     if (m.values.source.some((s) => s !== null)) notes.push(`${m.indicator.short} is not small-area data here: each area is judged on the value of the larger area it lies in.`);
   });
