@@ -188,6 +188,8 @@ describe('shortlist, export and share (served under /atlas/)', () => {
     const before = 2 + inBox.length;
     await waitCount(page, before + inLasso.length);
     expect((await tableCodes(page)).slice(before).sort()).toEqual([...inLasso].sort());
+    // Drawing is not clicking: no area's details opened on the way.
+    expect(await page.getByTestId('detail-panel').count()).toBe(0);
     await page.getByTestId('shortlist-tool-details').check();
 
     // Top 3 by the map's measure (IMD score, higher is worse) within Manchester.

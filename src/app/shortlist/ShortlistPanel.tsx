@@ -131,7 +131,7 @@ export function ShortlistPanel(p: ShortlistPanelProps) {
             </label>
           ))}
         </div>
-        <p className="hint">Shift-click any area to add or remove it. A box or lasso adds the areas whose centre is inside it; hold Shift as you release to remove them instead. Only areas in the focus region are picked.</p>
+        <p className="hint">Shift-click any area to add or remove it. A box or lasso adds the areas whose centre is inside it; hold Shift as you release to remove them instead; a plain click still adds or removes one area. Only areas in the focus region are picked.</p>
       </fieldset>
 
       <fieldset className="shortlist-fieldset">

@@ -115,11 +115,14 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
 
   // Box and lasso: the draw gesture lives while a draw tool is chosen.
   const map = useMapHandle();
+  // A lasso closed where it started ends in a click at that point; that click is part of the drawing.
+  const lastDrawn = useRef(0);
   useEffect(() => {
     if (!map || (tool !== 'box' && tool !== 'lasso')) return;
     return attachDrawGesture(map, () => ({
       kind: tool,
       onDrawn: (points, shift) => {
+        lastDrawn.current = performance.now();
         const { ctx: c } = live.current;
         const f = c.frame;
         const s = atMap();
@@ -328,7 +331,8 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
     overlays,
     onAreaClick: (i, p) => {
       if (p.shiftKey) return true; // handled by the pointer listener above
-      if (tool !== 'pick') return false;
+      if (performance.now() - lastDrawn.current < 400) return true;
+      if (tool === 'details') return false;
       toggleIndex(i);
       return true;
     },
