@@ -78,9 +78,15 @@ describe('Combine tab in Chromium, offline', () => {
     const method = await page.getByTestId('legend-method').innerText();
     expect(method).toMatch(/^Composite risk index = weighted average of 3 scores: IMD score × 33 % \+ Adult smokers % \(APS\) × 33 % \+ Cancer incidence/);
     expect(method).toMatch(/percentile rank among all LSOAs in England/);
-    const legend = await page.getByTestId('legend').innerText();
-    // Areas with a missing input are counted apart, not drawn as 0.
-    expect(legend).toMatch(/No data|no value|missing/i);
+    // Areas with a missing input are counted apart (not drawn as 0), and each input says how many it lacks.
+    const noData = num(await page.getByTestId('legend').locator('li', { hasText: 'No data' }).locator('.legend-count').innerText());
+    const perInput = (await page.getByTestId('legend').locator('.legend-note').allInnerTexts())
+      .flatMap((t) => (/no value for ([\d,]+) areas/.exec(t) ? [num(/no value for ([\d,]+) areas/.exec(t)![1])] : []));
+    expect(perInput.length).toBeGreaterThan(0);
+    expect(noData).toBeGreaterThanOrEqual(Math.max(...perInput));
+    expect(noData).toBeLessThanOrEqual(perInput.reduce((a, b) => a + b, 0));
+    const classCounts = (await page.getByTestId('legend').locator('li:not(:has-text("No data")) .legend-count').allInnerTexts()).map(num);
+    expect(classCounts.reduce((a, b) => a + b, 0) + noData).toBe(33755);
 
     const before = (await view(page))!;
     await page.getByTestId('composite-weight-number-0').fill('6');
