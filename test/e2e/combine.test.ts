@@ -229,6 +229,21 @@ describe('Combine tab in Chromium, offline', () => {
     await page.getByTestId('bivariate-scheme').selectOption('purple-gold');
     v = await waitForMode(page, 'bivariate', v);
     expect(gridDifference(swapped, await shot(page, 'bivariate-purple-gold'))).toBeGreaterThan(0.05);
+
+    // Custom thresholds on the columns (now adult smoking, %): values below 10, 10 to below 14, 14 and above.
+    await expect(page.getByTestId('bivariate-measure-x').inputValue()).resolves.toBe('smoking.aps.current');
+    await page.getByTestId('bivariate-x-class-method').selectOption('custom');
+    await page.getByTestId('bivariate-x-class-custom').fill('10, 14');
+    await page.getByTestId('bivariate-x-class-custom').press('Enter');
+    await waitForMode(page, 'bivariate', v);
+    const ranges = await page.locator('.bivariate-grid thead .bivariate-range').allInnerTexts();
+    const [lower, middle, higher] = ranges.map((r) => r.split('–').map(num));
+    expect(lower[lower.length - 1]).toBeLessThan(10);
+    expect(middle[0]).toBeGreaterThanOrEqual(10);
+    expect(middle[middle.length - 1]).toBeLessThan(14);
+    expect(higher[0]).toBeGreaterThanOrEqual(14);
+    const custom = await cells();
+    expect(custom.reduce((a, b) => a + b, 0) + noData).toBe(33755);
   });
 
   it('class breaks stay fixed when the focus changes, until "recompute" takes them from the focus region', async () => {
