@@ -270,6 +270,18 @@ describe('Combine tab in Chromium, offline', () => {
     expect(own.reduce((a, b) => a + b, 0)).toBe(fixed.reduce((a, b) => a + b, 0));
     const gm = await shot(page, 'bivariate-gm-own-breaks');
     expect(gm.drawn).toBeGreaterThan(0.1);
+
+    // The table lists the region's areas; choosing one opens its details with both values and classes.
+    await page.getByTestId('toggle-table').click();
+    const table = page.getByTestId('area-table');
+    const gmCount = lsoas.filter((l) => l.icb === GM).length;
+    await expect(table.locator('p.hint').innerText()).resolves.toMatch(new RegExp(`^${gmCount.toLocaleString('en-GB')} areas`));
+    await table.locator('tbody tr[aria-rowindex] button').first().click();
+    const detail = page.getByTestId('bivariate-detail');
+    await detail.waitFor({ timeout: 60_000 });
+    await expect(detail.locator('li').count()).resolves.toBe(2);
+    await expect(detail.innerText()).resolves.toMatch(/IMD score: .*\n?.*Adult smokers % \(APS\)/s);
+    await page.getByTestId('toggle-table').click();
   });
 
   it('passes axe on the combine panel and legend, and logs no errors', async () => {

@@ -16,6 +16,7 @@ import { BIVARIATE_SCHEME_INFO, paint } from './combine-colours';
 import { fastCount, fastNumber } from './table-format';
 import { useBreaksRegion, useClassBreaks, type BreaksRegion } from './use-class-breaks';
 import { specHash, type CombineMode } from './use-composite-mode';
+import { measureLabel } from './rules-text';
 import { useLazy, useSettled } from './use-settled';
 
 export const BIVARIATE_MODE = 'bivariate';
@@ -159,8 +160,31 @@ export function useBivariateMode(ctx: AtlasContext, active: boolean): CombineMod
       const v = a.m.values!.value[i];
       return { label: a.m.indicator.short, value: `${formatWithUnit(v, a.m.indicator.decimals, a.m.indicator.unit)}${cell < 0 ? '' : ` (${RISK[k === 0 ? cell % 3 : Math.floor(cell / 3)]} risk)`}` };
     }) : []),
-    detail: () => null,
+    detail: (i) => (result ? <BivariateDetail x={result.x} y={result.y} cell={result.classes.cells[i]} index={i} colours={scheme.colours} /> : null),
     busy: loading ? `Loading both measures for ${LEVELS[state.level].label}` : xb.pending || yb.pending ? 'Computing natural breaks…' : null,
     error: error ?? xb.error ?? yb.error,
   };
+}
+
+function BivariateDetail({ x, y, cell, index, colours }: { x: Axis; y: Axis; cell: number; index: number; colours: string[] }) {
+  return (
+    <section className="combine-detail" aria-label="Bivariate map for this area" data-testid="bivariate-detail">
+      <h3>
+        {cell >= 0 && <span className="swatch" style={{ background: colours[cell] }} aria-hidden="true" />}
+        Bivariate map: {cell < 0 ? 'no value for one or both measures' : `${x.m.indicator.short} ${RISK[cell % 3]}, ${y.m.indicator.short} ${RISK[Math.floor(cell / 3)]}`}
+      </h3>
+      <ul className="rule-detail-list">
+        {[x, y].map((a, k) => {
+          const v = a.m.values!.value[index];
+          const cls = cell < 0 ? null : k === 0 ? cell % 3 : Math.floor(cell / 3);
+          return (
+            <li key={k}>
+              {measureLabel(a.m.indicator, a.m.dims)}: <strong>{formatWithUnit(v, a.m.indicator.decimals, a.m.indicator.unit)}</strong>
+              {cls !== null && ` (${RISK[cls]}-risk class: ${a.ranges[cls]} in view)`}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
 }
