@@ -1,0 +1,242 @@
+/**
+ * Issue 7 end to end: a commissioner's own files in the built app, in Debian Chromium, offline.
+ * The CSV is generated here from the real local authority codes of the built data (values made up
+ * in the test); the GeoJSON boundaries are four boxes drawn here. Expected report numbers come from
+ * what the test put in the files, never from the app.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_DIR } from '../support/node-db';
+import { num } from '../support/raw-csv';
+import { openView } from './support/atlas-page';
+import { axeViolations } from './support/axe';
+import { collectErrors, launch, offlineContext, ROOT, startPreview, type OfflineContext, type Server } from './support/browser';
+import { mapPixels } from './support/map-pixels';
+
+const OUT = join(ROOT, 'test/output');
+mkdirSync(OUT, { recursive: true });
+
+// ---- the generated CSV -----------------------------------------------------------------------
+const areas = Papa.parse<Record<string, string>>(readFileSync(join(DATA_DIR, 'tables/areas.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const las = areas.filter((r) => r.level === 'lad24').sort((a, b) => a.code.localeCompare(b.code));
+/** Untrusted markup in a header: rendered as HTML it would run a script and request "x". */
+const EVIL_HEADER = '<img src=x onerror="window.__injected=1">Uptake %';
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+let seed = 7;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+// uptake falls from south to north (so the map has a visible pattern); referrals are counts
+const rows: string[][] = las.map((r) => [r.code, (85 - (Number(r.lat) - 50) * 6 + rand() * 4).toFixed(1), String(Math.round(50 + rand() * 400))]);
+const NON_NUMERIC_ROW = 10;
+const OUT_OF_RANGE_ROW = 20;
+rows[NON_NUMERIC_ROW][1] = 'about 60';
+rows[OUT_OF_RANGE_ROW][1] = '104.5';
+const duplicate = [las[0].code, '70.0', '99'];
+const unknownCode = ['E06999999', '55.0', '10'];
+const notACode = ['not a code', '65.0', '12'];
+const csvRows = [...rows, duplicate, unknownCode, notACode];
+const CSV = [['area_code', q(EVIL_HEADER), 'referrals'].join(','), ...csvRows.map((r) => r.map((c) => (/[ ,"]/.test(c) ? q(c) : c)).join(','))].join('\n') + '\n';
+const expected = {
+  rowsRead: csvRows.length,
+  rowsMatched: rows.length + 1,
+  unmatched: 2,
+  duplicates: 1,
+  nonNumeric: 1,
+  outOfRange: 1,
+};
+
+// ---- the generated boundaries: three boxes side by side in London, one alone in Manchester -----
+const box = (x0: number, y0: number, x1: number, y1: number) => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
+const boxes = [
+  { code: 'PCN-A', name: 'West PCN', ring: box(-0.45, 51.4, -0.2, 51.6), visits: 120 },
+  { code: 'PCN-B', name: 'Central PCN', ring: box(-0.2, 51.4, 0.0, 51.6), visits: 340 },
+  { code: 'PCN-C', name: 'East PCN', ring: box(0.0, 51.4, 0.2, 51.6), visits: 75 },
+  { code: 'PCN-D', name: 'Manchester PCN', ring: box(-2.35, 53.4, -2.15, 53.55), visits: 210 },
+];
+const GEOJSON = JSON.stringify({
+  type: 'FeatureCollection',
+  features: boxes.map((b) => ({ type: 'Feature', properties: { pcn_code: b.code, pcn_name: b.name, outreach_visits: b.visits }, geometry: { type: 'Polygon', coordinates: b.ring } })),
+});
+const BAD_CSV = 'area_code,value\nE06000001,12\nE06000002,"13\nE06000003,14\n';
+
+let server: Server;
+let browser: Browser;
+let ctx: OfflineContext;
+let page: Page;
+let errors: string[];
+/** Every request of the page and its workers while `recording` is set. */
+let recording: string[] | null = null;
+const record = (r: Request) => recording?.push(r.url());
+
+const view = () => page.evaluate(() => document.getElementById('root')?.dataset.view ?? '');
+async function waitForViewPrefix(prefix: string, timeout = 180_000) {
+  await page.waitForFunction((p) => {
+    const r = document.getElementById('root');
+    return r?.dataset.state === 'ready' && (r.dataset.view ?? '').startsWith(p);
+  }, prefix, { timeout });
+}
+const reportNumber = async (id: string) => num((await page.getByTestId(`yd-report-${id}`).innerText()).split(' ')[0]);
+
+beforeAll(async () => {
+  server = await startPreview('/');
+  browser = await launch();
+  ctx = await offlineContext(browser);
+  page = await ctx.context.newPage();
+  errors = collectErrors(page);
+  page.on('request', record);
+  ctx.context.on('request', record);
+  await openView(page, server.url, { level: 'lad24' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('Your data, offline in Chromium', () => {
+  let before: Awaited<ReturnType<typeof mapPixels>>;
+  let datasetView = '';
+
+  it('loads a generated CSV through the file chooser with no network request, and reports the join', async () => {
+    before = await mapPixels(page);
+    // Opening the tab fetches the code lists from this site, once (recorded to prove the recorder sees workers).
+    recording = [];
+    await page.getByTestId('tab-your-data').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=your-data-panel]')?.getAttribute('data-references') === 'ready', undefined, { timeout: 120_000 });
+    const preparing = recording;
+    expect(preparing.some((u) => u.includes('tables/ref_lad_codes.csv'))).toBe(true);
+
+    recording = [];
+    await page.getByTestId('yd-drop-input').setInputFiles({ name: 'screening <b>uptake</b>.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    const dialog = page.getByTestId('yd-mapping');
+    await dialog.getByTestId('yd-report').waitFor({ timeout: 120_000 });
+
+    expect(await reportNumber('rows-read')).toBe(expected.rowsRead);
+    expect(await reportNumber('rows-matched')).toBe(expected.rowsMatched);
+    expect(await reportNumber('unmatched')).toBe(expected.unmatched);
+    expect(await reportNumber('duplicates')).toBe(expected.duplicates);
+    expect(await reportNumber('non-numeric')).toBe(expected.nonNumeric);
+    expect(await reportNumber('out-of-range')).toBe(expected.outOfRange);
+    expect(await page.getByTestId('yd-report-areas-matched').innerText()).toBe(`${las.length} of ${las.length + 2} distinct codes`);
+    await expect(page.getByTestId('yd-report-vintage').innerText()).resolves.toMatch(/local authorit/i);
+    await expect(page.getByTestId('yd-key-column').inputValue()).resolves.toBe('area_code');
+    await page.getByTestId('yd-unmatched').locator('summary').click();
+    const listed = await page.getByTestId('yd-unmatched').locator('li code').allInnerTexts();
+    expect(listed.sort()).toEqual([unknownCode[0], notACode[0]].sort());
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('yd-download-unmatched').click()]);
+    const unmatchedCsv = readFileSync((await dl.path())!, 'utf8').replace(/^\uFEFF/, '');
+    expect(unmatchedCsv).toContain(unknownCode[0]);
+    expect(unmatchedCsv).toContain(notACode[0]);
+    await page.screenshot({ path: join(OUT, 'your-data-report.png') });
+
+    // the header with markup is shown as text, exactly as written, and nothing ran
+    const headers = await dialog.getByTestId('yd-preview-header').allInnerTexts();
+    expect(headers).toContain(EVIL_HEADER);
+    expect(await dialog.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+    expect(await dialog.locator('h2').innerText()).toBe('Add screening <b>uptake</b>.csv');
+
+    // mapping: label, direction, then add; the map changes to the new measure
+    await dialog.getByTestId('yd-value-label-0').fill('Screening uptake');
+    await dialog.getByTestId('yd-value-direction-0').selectOption('lower-worse');
+    await expect(dialog.getByTestId('yd-value-unit-0').inputValue()).resolves.toBe('percent');
+    await expect(dialog.getByTestId('yd-value-unit-1').inputValue()).resolves.toBe('count');
+    await dialog.getByTestId('yd-add').click();
+    await waitForViewPrefix('lad24|user.');
+    datasetView = await view();
+    const loading = recording;
+    recording = null;
+    expect(loading).toEqual([]);
+    expect(ctx.blocked).toEqual([]);
+
+    const after = await mapPixels(page);
+    expect(after.drawn).toBeGreaterThan(before.drawn * 0.9); // every LA has a value: England is filled as before
+    expect(after.colours).toBeGreaterThan(4);
+    expect(after.grid).not.toEqual(before.grid);
+    await page.screenshot({ path: join(OUT, 'your-data-mapped.png') });
+    // the Map tab's measure picker lists it like any built-in measure
+    await page.getByTestId('tab-map').click();
+    await expect(page.getByTestId('group-select').inputValue()).resolves.toBe('Your data');
+    await expect(page.getByTestId('measure-select').inputValue()).resolves.toBe(datasetView.split('|')[1]);
+    await expect(page.getByTestId('measure-select').locator('option', { hasText: 'Screening uptake' }).count()).resolves.toBe(1);
+    await page.getByTestId('tab-your-data').click();
+    await expect(page.getByTestId('yd-dataset').count()).resolves.toBe(1);
+    await expect(page.getByTestId('yd-method').first().innerText()).resolves.toMatch(/your values as loaded/);
+  });
+
+  it('shows the measure at another level and says how it was aggregated', async () => {
+    const measure = datasetView.split('|')[1];
+    await page.getByTestId('level-select').selectOption('icb24');
+    await waitForViewPrefix(`icb24|${measure}`);
+    await expect(page.getByTestId('yd-method').first().innerText()).resolves.toMatch(/average of your .* weighted by Census 2021 residents/i);
+    const counts = page.getByTestId('yd-method').nth(1);
+    await expect(counts.innerText()).resolves.toMatch(/sum of your .* counts/i);
+    await page.getByTestId('level-select').selectOption('lad24');
+    await waitForViewPrefix(`lad24|${measure}`);
+  });
+
+  it('keeps the loaded dataset when a bad file is dropped, and names the file and row', async () => {
+    await page.getByTestId('yd-drop-input').setInputFiles({ name: 'broken-referrals.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
+    const alert = page.getByTestId('file-queue').getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    const text = await alert.innerText();
+    expect(text).toContain('broken-referrals.csv');
+    expect(text).toMatch(/row 3/);
+    await expect(page.getByTestId('yd-dataset').count()).resolves.toBe(1);
+    expect((await view()).startsWith(datasetView.split('|').slice(0, 2).join('|'))).toBe(true);
+    await page.screenshot({ path: join(OUT, 'your-data-bad-file.png') });
+  });
+
+  it('adds GeoJSON boundaries as a new level with contiguity computed in the browser', async () => {
+    await page.getByTestId('yd-drop-input').setInputFiles({ name: 'pcn-areas.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(GEOJSON) });
+    const dialog = page.getByTestId('yd-mapping');
+    await dialog.getByTestId('yd-boundary-label').waitFor({ timeout: 60_000 });
+    await expect(dialog.getByTestId('yd-mode-boundaries').isChecked()).resolves.toBe(true);
+    await expect(dialog.getByTestId('yd-boundary-code').inputValue()).resolves.toBe('pcn_code');
+    await expect(dialog.getByTestId('yd-boundary-name').inputValue()).resolves.toBe('pcn_name');
+    await dialog.getByTestId('yd-boundary-label').fill('Test PCN areas');
+    const axe = await axeViolations(page, '[data-testid=yd-mapping]');
+    expect(axe, JSON.stringify(axe, null, 1)).toEqual([]);
+    await dialog.getByTestId('yd-add').click();
+    await waitForViewPrefix('user_');
+    const levelId = (await view()).split('|')[0];
+    await expect(page.getByTestId('level-select').inputValue()).resolves.toBe(levelId);
+    await expect(page.getByTestId('level-select').locator('option', { hasText: 'Test PCN areas' }).count()).resolves.toBe(1);
+    const level = page.getByTestId('yd-level');
+    // three boxes touch, one stands alone
+    await expect(level.innerText()).resolves.toMatch(/4 areas holding [\d,]+ LSOAs/);
+    await expect(level.innerText()).resolves.toMatch(/1 area has no neighbour/);
+    await page.screenshot({ path: join(OUT, 'your-data-boundaries.png') });
+  });
+
+  it('saves a project file that re-opens the session, data included, when dropped back in', async () => {
+    const saved = await view();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('yd-save-project').click()]);
+    const projectPath = join(OUT, 'your-data-project.zip');
+    await dl.saveAs(projectPath);
+    expect(dl.suggestedFilename()).toMatch(/^hotspot-atlas-project-.*\.zip$/);
+
+    // a fresh page has none of it
+    await page.reload();
+    await page.waitForFunction(() => document.getElementById('root')?.dataset.state === 'ready', undefined, { timeout: 180_000 });
+    await page.getByTestId('tab-your-data').click();
+    await expect(page.getByTestId('yd-dataset').count()).resolves.toBe(0);
+
+    await page.getByTestId('yd-drop-input').setInputFiles(projectPath);
+    await page.getByTestId('yd-level').waitFor({ timeout: 120_000 });
+    await expect(page.getByTestId('yd-dataset').count()).resolves.toBe(2);
+    await waitForViewPrefix(saved.split('|').slice(0, 2).join('|'));
+    const drawn = await mapPixels(page);
+    expect(drawn.colours).toBeGreaterThan(2);
+    await page.screenshot({ path: join(OUT, 'your-data-project-reopened.png') });
+
+    const axe = await axeViolations(page, '[data-testid=your-data-panel]');
+    expect(axe, JSON.stringify(axe, null, 1)).toEqual([]);
+    await expect(page.getByTestId('yd-share-note').innerText()).resolves.toMatch(/never the data you loaded/);
+    expect(ctx.blocked).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
