@@ -11,6 +11,7 @@ const BENCHES: Bench[] = [
   { name: 'hotspots', load: async () => (await import('./hotspots-bench')).benchHotspots },
   { name: 'hotspots-browser', load: async () => (await import('./hotspots-browser-bench')).benchHotspotsBrowser },
   { name: 'combine', load: async () => (await import('./combine-bench')).benchCombine },
+  { name: 'import', load: async () => (await import('./import-bench')).benchImport },
 ];
 
 async function main() {
