@@ -503,6 +503,35 @@ describe('changing the level', () => {
   });
 });
 
+describe('adding by the overlap rule', () => {
+  it('adds every Manchester ward meeting every condition of the rule, each listing them', async () => {
+    await page.getByTestId('level-select').selectOption('ward24');
+    await page.waitForFunction(() => (document.getElementById('root')?.dataset.view ?? '').startsWith('ward24|'), undefined, { timeout: 120_000 });
+    await waitForReady(page);
+    const before = await tableCodes(page);
+    const rule = (await page.locator('[data-testid=shortlist-panel] .hint', { hasText: 'Rule:' }).innerText()).replace(/^Rule: /, '').replace(/\.$/, '');
+    const conditions = rule.split(' and ');
+    expect(conditions.length).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('shortlist-add-rule').click();
+    await expect.poll(() => page.getByTestId('shortlist-status').innerText()).toMatch(/Added \d+ area/);
+    const rows = await page.locator('[data-testid=shortlist-table] tbody tr[data-code]').evaluateAll((trs) => trs.map((tr) => ({
+      code: tr.getAttribute('data-code')!, cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+    })));
+    const headers = await page.locator('[data-testid=shortlist-table] thead th').allTextContents();
+    const met = headers.findIndex((h) => h.startsWith('Conditions met'));
+    expect(met).toBeGreaterThan(0);
+    const added = rows.filter((r) => !before.includes(r.code));
+    for (const r of added) {
+      expect(wardName.has(r.code)).toBe(true);
+      for (const c of conditions) expect(r.cells[met]).toContain(c);
+    }
+    expect(added.length).toBeGreaterThan(0);
+    const said = /Added (\d+) area/.exec(await page.getByTestId('shortlist-status').innerText());
+    expect(Number(said?.[1])).toBe(added.length);
+    expect(errors).toEqual([]);
+  });
+});
+
 async function waitCameraAndBox(p: Page = page): Promise<void> {
   await waitForCameraStill(p);
   if (p === page) mapBox = (await page.locator('.atlas-map').boundingBox())!;

@@ -136,7 +136,7 @@ export function ShortlistPanel(p: ShortlistPanelProps) {
 
       <fieldset className="shortlist-fieldset">
         <legend>Add areas by criteria ({p.ctx.focusLabel})</legend>
-        <button type="button" disabled={!crit?.rule} onClick={p.onAddRule} data-testid="shortlist-add-rule">Add every area meeting the overlap rule</button>
+        <button type="button" disabled={!crit?.rule || (!sameLevel && p.spec.items.length > 0)} onClick={p.onAddRule} data-testid="shortlist-add-rule">Add every area meeting the overlap rule</button>
         <p className="hint">{crit?.rule ? `Rule: ${crit.rule.label}.` : 'Set an overlap rule in the Combine tab first.'}</p>
         <div className="shortlist-top">
           <div className="field">
@@ -150,7 +150,7 @@ export function ShortlistPanel(p: ShortlistPanelProps) {
             </select>
           </div>
         </div>
-        <button type="button" disabled={!nValid || !by || !sameLevel && p.spec.items.length > 0} onClick={() => p.onAddTop(n, by)} data-testid="shortlist-add-top">Add the top {nValid ? n : 'N'} (worst values first)</button>
+        <button type="button" disabled={!nValid || !by || (!sameLevel && p.spec.items.length > 0)} onClick={() => p.onAddTop(n, by)} data-testid="shortlist-add-top">Add the top {nValid ? n : 'N'} (worst values first)</button>
         {!nValid && <p className="field-error" role="alert">Use a whole number from 1 to {MAX_SHORTLIST}.</p>}
       </fieldset>
 
