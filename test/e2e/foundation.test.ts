@@ -11,7 +11,7 @@ import { DATA_DIR } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
 import { hoverAt, linkTo, openView, waitForCameraStill, waitForView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
-import { collectErrors, launch, offlineContext, startPreview, waitForReady, type OfflineContext, type Server } from './support/browser';
+import { openAtlasSession, waitForReady, type OfflineContext, type Server } from './support/browser';
 import { gridDifference, mapPixels } from './support/map-pixels';
 
 let server: Server;
@@ -32,11 +32,7 @@ const places = new Map(
 const fmt = (v: number, dp: number) => v.toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp });
 
 beforeAll(async () => {
-  server = await startPreview('/');
-  browser = await launch();
-  ctx = await offlineContext(browser);
-  page = await ctx.context.newPage();
-  errors = collectErrors(page);
+  ({ server, browser, ctx, page, errors } = await openAtlasSession());
   await page.goto(server.url);
   await waitForReady(page);
 });

@@ -12,7 +12,7 @@ import { DATA_DIR } from '../support/node-db';
 import { rawRows } from '../support/raw-csv';
 import { hoverAt, openView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
-import { collectErrors, launch, offlineContext, startPreview, waitForReady, type OfflineContext, type Server } from './support/browser';
+import { openAtlasSession, waitForReady, type OfflineContext, type Server } from './support/browser';
 
 let server: Server;
 let browser: Browser;
@@ -30,11 +30,7 @@ const dsr = rawRows('cancer/cancer_incidence_rates_dsr_ccg21x105_18sites_2001_20
 const fmt = (v: number, dp: number) => v.toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp });
 
 beforeAll(async () => {
-  server = await startPreview('/');
-  browser = await launch();
-  ctx = await offlineContext(browser);
-  page = await ctx.context.newPage();
-  errors = collectErrors(page);
+  ({ server, browser, ctx, page, errors } = await openAtlasSession());
   await page.goto(server.url);
   await waitForReady(page);
 });

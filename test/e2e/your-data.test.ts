@@ -13,7 +13,7 @@ import { DATA_DIR } from '../support/node-db';
 import { num } from '../support/raw-csv';
 import { openView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
-import { collectErrors, launch, offlineContext, ROOT, startPreview, type OfflineContext, type Server } from './support/browser';
+import { openAtlasSession, ROOT, type OfflineContext, type Server } from './support/browser';
 import { mapPixels } from './support/map-pixels';
 
 const OUT = join(ROOT, 'test/output');
@@ -81,11 +81,7 @@ async function waitForViewPrefix(prefix: string, timeout = 180_000) {
 const reportNumber = async (id: string) => num((await page.getByTestId(`yd-report-${id}`).innerText()).split(' ')[0]);
 
 beforeAll(async () => {
-  server = await startPreview('/');
-  browser = await launch();
-  ctx = await offlineContext(browser);
-  page = await ctx.context.newPage();
-  errors = collectErrors(page);
+  ({ server, browser, ctx, page, errors } = await openAtlasSession());
   page.on('request', record);
   ctx.context.on('request', record);
   await openView(page, server.url, { level: 'lad24' });

@@ -98,3 +98,21 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+export interface AtlasSession {
+  server: Server;
+  browser: Browser;
+  ctx: OfflineContext;
+  page: Page;
+  /** Console errors and uncaught exceptions of `page`. */
+  errors: string[];
+}
+
+/** Serves the built app, starts Chromium with an offline context and opens one page (not yet navigated). */
+export async function openAtlasSession(base = '/'): Promise<AtlasSession> {
+  const server = await startPreview(base);
+  const browser = await launch();
+  const ctx = await offlineContext(browser);
+  const page = await ctx.context.newPage();
+  return { server, browser, ctx, page, errors: collectErrors(page) };
+}
