@@ -4,34 +4,19 @@
  * measure (kernel, permutations, pseudo p and correction; weights are built once and cached). The
  * first run is cold (workers start, code is compiled); the median of the next runs (new seeds) is warm.
  *
- * Uses HOTSPOT_DIST_DIR when set (a build with its data inside), otherwise builds the app with
- * public/data into a temporary folder.
+ * Serves dist/ (`npm run bench` builds it first) or $HOTSPOT_DIST_DIR.
  */
-import { cpSync, existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
 import { DEFAULT_HOTSPOT_SPEC } from '../../src/state/hotspot-spec';
 import { linkTo } from '../e2e/support/atlas-page';
-import { launch, offlineContext, ROOT } from '../e2e/support/browser';
+import { DIST, launch, offlineContext } from '../e2e/support/browser';
 import { serveStatic } from './static-server';
 
 const RUNS = 4;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x: number) => Math.round(x);
 
-async function distDir(): Promise<string> {
-  if (process.env.HOTSPOT_DIST_DIR) return process.env.HOTSPOT_DIST_DIR;
-  const out = '/tmp/hotspot-bench-browser';
-  const data = resolve(ROOT, 'public/data');
-  if (!existsSync(join(data, 'manifest.json'))) throw new Error('no built data in public/data: run `npm run data` first');
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
-  rmSync(join(out, 'data'), { recursive: true, force: true });
-  cpSync(data, join(out, 'data'), { recursive: true });
-  return out;
-}
-
 export async function benchHotspotsBrowser(): Promise<Record<string, unknown>> {
-  const app = await serveStatic(await distDir());
+  const app = await serveStatic(DIST);
   const browser = await launch();
   try {
     const { context } = await offlineContext(browser);
@@ -52,7 +37,18 @@ export async function benchHotspotsBrowser(): Promise<Record<string, unknown>> {
       const times: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         const seen = await page.evaluate(() => performance.getEntriesByName('hotspots:compute').length).catch(() => 0);
-        await page.goto(linkTo(app.url, { mode: 'hotspots', hotspots: { ...DEFAULT_HOTSPOT_SPEC, stat, permutations: 999, seed: 1000 + run } }));
+        const seed = String((stat === 'gistar' ? 1000 : 2000) + run);
+        if (stat === 'gistar' && run === 0) {
+          await page.goto(linkTo(app.url, { mode: 'hotspots', hotspots: { ...DEFAULT_HOTSPOT_SPEC, stat, permutations: 999, seed: 1000 } }));
+        } else {
+          // As a user does: through the panel (a new link would also move the camera and redraw).
+          if (run === 0) {
+            await page.getByTestId('hotspot-stat').selectOption(stat);
+          } else {
+            await page.getByTestId('hotspot-seed').fill(seed);
+            await page.getByTestId('hotspot-seed').press('Enter');
+          }
+        }
         await page.waitForFunction((n) => performance.getEntriesByName('hotspots:compute').length > n, seen, { timeout: 300_000 });
         const last = await page.evaluate(() => {
           const all = performance.getEntriesByName('hotspots:compute') as PerformanceMeasure[];

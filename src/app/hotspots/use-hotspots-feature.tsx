@@ -38,9 +38,10 @@ export function useHotspotsFeature(ctx: AtlasContext): FeatureOutput {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const plan = useMemo(() => (active && frameReady && runKey && resolved.source ? { key: runKey, spec, weightsKey: resolved.key!, source: resolved.source } : null), [active, frameReady, runKey]);
   const status = useHotspotRun(ctx, plan);
-  // The run on screen: the one asked for, or, after a cancel or a failure, the last one that finished.
-  const kept = status.phase === 'cancelled' || status.phase === 'error';
-  const run = status.run && plan && (status.run.key === plan.key || kept) && frame && status.run.level === frame.level ? status.run : null;
+  // The run on screen is the last one that finished at this level: while a new one computes (and
+  // after a cancel or a failure) the map, legend and title keep showing it, and the busy strip says
+  // what is being computed. The map is not cleared and redrawn for every change of a setting.
+  const run = status.run && plan && frame && status.run.level === frame.level ? status.run : null;
 
   const result = useMemo(() => {
     if (!run) return null;
