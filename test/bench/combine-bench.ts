@@ -11,9 +11,8 @@
  *                 drawn.
  *   longTasks:    main-thread tasks over 50 ms while the slider moves (a freeze shows up here).
  *
- * `benchCombine()` returns the figures; `npx tsx test/bench/combine-bench.ts` prints them as JSON.
+ * `benchCombine()` returns the figures; `npm run bench -- combine` prints them as JSON.
  */
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { DEFAULT_COMBINE, type CombineSpec } from '../../src/state/combine-spec';
 import { linkTo, waitForView } from '../e2e/support/atlas-page';
@@ -146,13 +145,4 @@ export async function benchCombine(): Promise<Record<string, unknown>> {
     await browser.close();
     await server.stop();
   }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  benchCombine()
-    .then((r) => console.log(JSON.stringify(r, null, 2)))
-    .catch((e: Error) => {
-      console.error(`combine bench failed: ${e.message}`);
-      process.exit(1);
-    });
 }

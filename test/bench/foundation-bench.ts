@@ -87,7 +87,3 @@ export async function benchFoundation(): Promise<Record<string, unknown>> {
     await naive.stop();
   }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchFoundation().then((r) => console.log(JSON.stringify(r, null, 2)));
-}

@@ -7,12 +7,11 @@
  *   spdep: localmoran_perm and localG_perm (include.self), serial, timed inside R with system.time,
  *          on the same weights read from the GAL file we write.
  *
- * `benchHotspots()` returns the times and spdep/ours ratios; `npx tsx test/bench/hotspots-bench.ts`
+ * `benchHotspots()` returns the times and spdep/ours ratios; `npm run bench -- hotspots`
  * prints them as JSON. Needs R with spdep (bash .ci/install-r.sh) and the built data (npm run data).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { computeHotspots } from '../../src/analysis/stats/hotspots';
 import type { HotspotStat } from '../../src/analysis/stats/hotspot-request';
 import { writeGal } from '../../src/analysis/weights/gal';
@@ -86,13 +85,4 @@ export async function benchHotspots(): Promise<Record<string, unknown>> {
   };
   writeFileSync(join(dir, 'result.json'), JSON.stringify(result, null, 2));
   return result;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  benchHotspots()
-    .then((r) => console.log(JSON.stringify(r, null, 2)))
-    .catch((e: Error) => {
-      console.error(`hotspots bench failed: ${e.message}`);
-      process.exit(1);
-    });
 }

@@ -68,7 +68,3 @@ export async function benchHotspotsBrowser(): Promise<Record<string, unknown>> {
     await app.stop();
   }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchHotspotsBrowser().then((r) => console.log(JSON.stringify(r, null, 2)));
-}

@@ -12,12 +12,11 @@
  *                main thread), the largest renderer process's RSS (page + its workers + DuckDB wasm)
  *                and all of Chromium's processes together, sampled every 100 ms; baselines before.
  *
- * `benchImport()` returns the figures; `npx tsx test/bench/import-bench.ts` prints them as JSON.
+ * `benchImport()` returns the figures; `npm run bench -- import` prints them as JSON.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { linkTo, waitForView } from '../e2e/support/atlas-page';
 import { DIST, launch, offlineContext, startPreview } from '../e2e/support/browser';
@@ -156,13 +155,4 @@ export async function benchImport(): Promise<Record<string, unknown>> {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  benchImport()
-    .then((r) => console.log(JSON.stringify(r, null, 2)))
-    .catch((e: Error) => {
-      console.error(`import bench failed: ${e.message}`);
-      process.exit(1);
-    });
 }

@@ -11,7 +11,7 @@ import { DATA_DIR } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
 import { hoverAt, linkTo, openView, waitForCameraStill, waitForView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
-import { openAtlasSession, waitForReady, type OfflineContext, type Server } from './support/browser';
+import { closeAtlasSession, openAtlasSession, type OfflineContext, type Server } from './support/browser';
 import { gridDifference, mapPixels } from './support/map-pixels';
 
 let server: Server;
@@ -32,15 +32,10 @@ const places = new Map(
 const fmt = (v: number, dp: number) => v.toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp });
 
 beforeAll(async () => {
-  ({ server, browser, ctx, page, errors } = await openAtlasSession());
-  await page.goto(server.url);
-  await waitForReady(page);
+  ({ server, browser, ctx, page, errors } = await openAtlasSession('/', { open: true }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeAtlasSession({ browser, server }));
 
 describe('England deprivation map, offline', () => {
   it('draws IMD 2025 for all 33,755 LSOAs with no request leaving the machine', async () => {

@@ -12,7 +12,7 @@ import { DATA_DIR } from '../support/node-db';
 import { rawRows } from '../support/raw-csv';
 import { hoverAt, openView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
-import { openAtlasSession, waitForReady, type OfflineContext, type Server } from './support/browser';
+import { closeAtlasSession, openAtlasSession, type OfflineContext, type Server } from './support/browser';
 
 let server: Server;
 let browser: Browser;
@@ -30,15 +30,10 @@ const dsr = rawRows('cancer/cancer_incidence_rates_dsr_ccg21x105_18sites_2001_20
 const fmt = (v: number, dp: number) => v.toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp });
 
 beforeAll(async () => {
-  ({ server, browser, ctx, page, errors } = await openAtlasSession());
-  await page.goto(server.url);
-  await waitForReady(page);
+  ({ server, browser, ctx, page, errors } = await openAtlasSession('/', { open: true }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeAtlasSession({ browser, server }));
 
 /** An LSOA of Manchester whose Sub-ICB has its own row in the incidence file. */
 function manchesterLsoa() {

@@ -108,11 +108,25 @@ export interface AtlasSession {
   errors: string[];
 }
 
-/** Serves the built app, starts Chromium with an offline context and opens one page (not yet navigated). */
-export async function openAtlasSession(base = '/'): Promise<AtlasSession> {
+/**
+ * Serves the built app, starts Chromium with an offline context and opens one page; with
+ * `open`, the page also loads the app and waits for the first map.
+ */
+export async function openAtlasSession(base = '/', opts: { open?: boolean } = {}): Promise<AtlasSession> {
   const server = await startPreview(base);
   const browser = await launch();
   const ctx = await offlineContext(browser);
   const page = await ctx.context.newPage();
-  return { server, browser, ctx, page, errors: collectErrors(page) };
+  const errors = collectErrors(page);
+  if (opts.open) {
+    await page.goto(server.url);
+    await waitForReady(page);
+  }
+  return { server, browser, ctx, page, errors };
+}
+
+/** Ends what openAtlasSession started (safe when it failed half-way). */
+export async function closeAtlasSession(s: Partial<Pick<AtlasSession, 'browser' | 'server'>>): Promise<void> {
+  await s.browser?.close();
+  await s.server?.stop();
 }
