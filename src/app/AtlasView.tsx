@@ -104,7 +104,8 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   }), [data, shapes, state, frame, mask, focusLabel, notify, flyTo, selectArea, mapView, parentNames.value]);
 
   const features: FeatureOutput[] = FEATURES.map((f) => f(ctx));
-  const featureMode = features.find((f) => f.mode)?.mode ?? null;
+  const modeFeature = features.find((f) => f.mode);
+  const featureMode = modeFeature?.mode ?? null;
   // The Map tab's measure, also shown when the link names a view this build does not have.
   const mode: ModeOutput | null = useIndicatorMode(ctx, !featureMode) ?? featureMode;
 
@@ -239,7 +240,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
         search={search}
         onPickSearch={pickSearch}
         tabs={tabs}
-        modeTab={features.find((f) => f.mode)?.tab?.id ?? null}
+        modeTab={modeFeature?.tab?.id ?? null}
         modeBanner={featureMode ? { label: featureMode.label, onExit: () => viewStore.update({ mode: 'indicator' }) } : null}
         legend={mode?.legend ?? null}
         showTable={showTable}
