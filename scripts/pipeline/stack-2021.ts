@@ -104,7 +104,7 @@ function nameFrom<T>(m: Map<string, T>, codeKey: keyof T, nameKey: keyof T): (co
   return (code) => names.get(code) ?? code;
 }
 
-export function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
     const k = key(r);
@@ -115,5 +115,5 @@ export function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return out;
 }
 
-export const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
+const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
 

@@ -15,7 +15,7 @@ export type Ring = [number, number][];
 export type PolygonCoords = Ring[];
 export type OutputGeometry = { type: 'MultiPolygon'; coordinates: PolygonCoords[] };
 
-export const COORDINATE_DECIMALS = 6;
+const COORDINATE_DECIMALS = 6;
 
 /** Shoelace area in degrees²: positive when the ring runs counter-clockwise (x east, y north). */
 export function ringSignedArea(ring: readonly Position[]): number {

@@ -22,7 +22,7 @@ export interface UserLevel {
 
 const registered = new Map<UserLevelId, UserLevel>();
 
-export function isUserLevelId(x: unknown): x is UserLevelId {
+function isUserLevelId(x: unknown): x is UserLevelId {
   return typeof x === 'string' && USER_LEVEL_ID.test(x);
 }
 
@@ -52,20 +52,8 @@ export function unregisterUserLevel(id: UserLevelId): void {
   delete LEVELS[id];
 }
 
-export function userLevel(id: string): UserLevel | undefined {
+function userLevel(id: string): UserLevel | undefined {
   return isUserLevelId(id) ? registered.get(id) : undefined;
-}
-
-export function userLevels(): UserLevel[] {
-  return [...registered.values()];
-}
-
-/**
- * Neighbour lists for a user level (hotspot statistics build their weights from these with
- * `contiguityWeights`); undefined for built-in levels, whose weights are the pipeline's GAL files.
- */
-export function userLevelContiguity(id: string): Contiguity | undefined {
-  return userLevel(id)?.contiguity;
 }
 
 /**

@@ -47,7 +47,7 @@ export function cleanText(x: unknown, max: number): string {
 }
 
 /** A code of the given level (its GSS entity prefix), so an LSOA code cannot pose as a ward. */
-export function isCodeOfLevel(code: unknown, level: LevelId): code is string {
+function isCodeOfLevel(code: unknown, level: LevelId): code is string {
   return typeof code === 'string' && isGssCode(code) && LEVELS[level].prefixes.includes(code.slice(0, 3));
 }
 

@@ -18,7 +18,7 @@ import { PERSISTENCE, type ViewState } from './view-state';
 
 const PREFIX = '#s2=';
 const LEGACY_PREFIX = '#s=';
-export const LINK_FORMAT = 2;
+const LINK_FORMAT = 2;
 
 export function pickPersisted(state: ViewState, where: 'url' | 'local'): Partial<ViewState> {
   const out: Record<string, unknown> = {};

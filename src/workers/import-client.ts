@@ -9,7 +9,7 @@ import type { ReadProgress } from '../data/import/read-options';
 import type { TableSummary } from '../data/import/table-summary';
 import type { ImportFailure, ImportJobOptions, ImportRequest, ImportResponse } from './import-messages';
 
-export class ImportFailureError extends Error {
+class ImportFailureError extends Error {
   readonly code: ImportFailure['code'];
   readonly sheets?: string[];
   constructor(f: ImportFailure) {

@@ -18,7 +18,7 @@ import { useBreaksRegion, useClassBreaks } from './use-class-breaks';
 import { useComposite, type CompositeModel } from './use-composite';
 import { useLazy, useSettled } from './use-settled';
 
-export const COMPOSITE_MODE = 'composite';
+const COMPOSITE_MODE = 'composite';
 
 /** A combine map mode, plus what it adds to the selected area's detail panel. */
 export type CombineMode = ModeOutput & { detail(index: number): ReactNode };

@@ -16,7 +16,7 @@ import { specHash, type CombineMode } from './use-composite-mode';
 import { useRules, type RuleModel } from './use-rules';
 import { useLazy, useSettled } from './use-settled';
 
-export const RULES_MODE = 'rules';
+const RULES_MODE = 'rules';
 
 const metWord = (v: number) => (v === UNKNOWN ? 'no value' : v ? 'met' : 'not met');
 
@@ -37,7 +37,7 @@ function rulesLegend(m: RuleModel): LegendModel {
   };
 }
 
-export function countModel(m: RuleModel, scopeLabel: string): RuleCountModel {
+function countModel(m: RuleModel, scopeLabel: string): RuleCountModel {
   const k = m.conditions.length;
   const total = m.tally.scope.residents;
   const share = (r: number) => (total > 0 ? r / total : 0);

@@ -35,7 +35,7 @@ export interface RuleModel {
   hotspotKey: string | null;
 }
 
-export function judge(m: LoadedMeasure & { values: IndicatorValues }, test: RuleTest, england: number | null): { met: Uint8Array; withoutInterval: number } {
+function judge(m: LoadedMeasure & { values: IndicatorValues }, test: RuleTest, england: number | null): { met: Uint8Array; withoutInterval: number } {
   const v = m.values;
   const isDecile = m.indicator.kind === 'decile';
   switch (test.kind) {

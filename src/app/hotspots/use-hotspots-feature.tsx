@@ -22,7 +22,7 @@ import { useImportedWeights } from './imported-weights';
 import { useHotspotRun, type RunPhase } from './use-hotspot-run';
 import { weightsSource } from './weights-source';
 
-export const HOTSPOTS_MODE = 'hotspots';
+const HOTSPOTS_MODE = 'hotspots';
 
 export function useHotspotsFeature(ctx: AtlasContext): FeatureOutput {
   const { state, frame, mask } = ctx;

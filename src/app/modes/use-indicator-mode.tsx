@@ -12,7 +12,7 @@ import { loadEnglandValue } from '../level-data';
 import { meshLayer } from '../../map/outline-layers';
 import { tableModel, tooltipLines } from '../view-models';
 
-export function indicatorViewKey(level: LevelId, indicator: string, dims: Record<string, string>): string {
+function indicatorViewKey(level: LevelId, indicator: string, dims: Record<string, string>): string {
   return `${level}|${indicator}|${JSON.stringify(dims)}`;
 }
 

@@ -63,7 +63,7 @@ const TOOLS: { id: PickTool; label: string }[] = [
 ];
 
 /** What a share link does not carry, said wherever a link is copied. */
-export const LINK_LIMITS = 'The link carries the map, its settings, the hotspot settings and seed, and the shortlist with notes. '
+const LINK_LIMITS = 'The link carries the map, its settings, the hotspot settings and seed, and the shortlist with notes. '
   + 'It does not carry data you added under "Your data", imported weights files, or your basemap setting: '
   + 'whoever opens it needs those files themselves. Hotspot results are recomputed from the settings when opened.';
 

@@ -21,7 +21,7 @@ import { MappingDialog } from './MappingDialog';
 import { UserDataEngine, type MappingChoice, type ReadFile } from './user-data-engine';
 import { YourDataPanel } from './YourDataPanel';
 
-export const YOUR_DATA_TAB = 'your-data';
+const YOUR_DATA_TAB = 'your-data';
 
 type Busy = { key: string; name: string; job: number | null; label: string; fraction: number | null };
 type Failed = { key: string; name: string; message: string };

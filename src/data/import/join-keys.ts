@@ -44,7 +44,7 @@ const push = (r: RowsOf, row: number, max = MAX_LISTED) => {
  * Rows kept per code (the count stays exact): a long-format file repeats every code on dozens of
  * rows, and the report, posted from the worker, would otherwise carry every row number twice.
  */
-export const ROWS_PER_CODE = 20;
+const ROWS_PER_CODE = 20;
 
 type Outside = { country: Country | 'UK or GB'; examples: string[] } & RowsOf;
 type Aggregate = { code: string; description: string; rows: number[]; count: number };

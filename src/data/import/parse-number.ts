@@ -107,7 +107,7 @@ export function parseCellNumber(text: string, style: NumberStyle = POINT_DECIMAL
   return PLAIN.test(s) ? Number(s) : NaN;
 }
 
-export function isMissingMarker(text: string): boolean {
+function isMissingMarker(text: string): boolean {
   const s = trimCell(text);
   return s.length <= 10 && MISSING.has(s.toLowerCase());
 }

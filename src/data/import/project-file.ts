@@ -17,8 +17,8 @@ import type { BoundarySpec } from './load-user-level';
 import { DATASET_ID, type Combine, type DatasetSpec, type UnitChoice, type ValueSpec } from './user-dataset';
 
 export const PROJECT_MANIFEST = 'hotspot-atlas-project.json';
-export const PROJECT_FORMAT = 'hotspot-atlas-project';
-export const PROJECT_VERSION = 1;
+const PROJECT_FORMAT = 'hotspot-atlas-project';
+const PROJECT_VERSION = 1;
 /** The TopoJSON object every user level's topology holds. */
 export const LEVEL_OBJECT = 'areas';
 

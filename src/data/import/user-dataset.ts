@@ -61,19 +61,19 @@ export interface DatasetSpec {
   areas: number;
 }
 
-export const USER_GROUP = 'Your data';
+const USER_GROUP = 'Your data';
 export const DATASET_ID = /^d[a-z0-9]{6}$/;
 
 export const indicatorId = (d: DatasetSpec, v: ValueSpec) => `user.${d.id}.${v.field}`;
 
 const KIND: Record<UnitChoice, ValueKind> = { percent: 'percent', proportion: 'share', count: 'count', rate: 'rate', number: 'score' };
 
-export function unitOf(v: ValueSpec): string {
+function unitOf(v: ValueSpec): string {
   if (v.unit === 'percent') return '%';
   return v.unitText.trim();
 }
 
-export const aggregateOf = (v: ValueSpec): Aggregate => (v.unit === 'count' ? 'sum' : 'mean');
+const aggregateOf = (v: ValueSpec): Aggregate => (v.unit === 'count' ? 'sum' : 'mean');
 
 function splitDimension(d: DatasetSpec): Dimension | undefined {
   if (!d.split) return undefined;
