@@ -105,15 +105,15 @@ export function useRulesMode(ctx: AtlasContext, active: boolean): CombineMode | 
     colours,
     legend: ready ? (
       <>
-        <Legend model={rulesLegend(model!)} />
-        {!model!.problem && <RuleCountTable model={countModel(model!, ctx.focusLabel)} />}
+        <Legend model={rulesLegend(model)} />
+        {!model.problem && <RuleCountTable model={countModel(model, ctx.focusLabel)} />}
       </>
     ) : null,
     get table() {
       return table();
     },
-    tooltip: (i): TooltipLine[] => (ready ? rulesTooltip(model!, i) : []),
-    detail: (i) => (ready && !model!.problem ? <RuleDetail model={model!} index={i} /> : null),
+    tooltip: (i): TooltipLine[] => (ready ? rulesTooltip(model, i) : []),
+    detail: (i) => (ready && !model.problem ? <RuleDetail model={model} index={i} /> : null),
     busy: loading ? `Loading the rule's measures for ${LEVELS[state.level].label}` : null,
     error,
     overlays,

@@ -223,7 +223,7 @@ export function ShortlistPanel(p: ShortlistPanelProps) {
 
       <fieldset className="shortlist-fieldset">
         <legend>Share</legend>
-        <button type="button" onClick={copyLink} data-testid="shortlist-copy-link">Copy share link</button>
+        <button type="button" onClick={() => void copyLink()} data-testid="shortlist-copy-link">Copy share link</button>
         {linkInfo && (
           <div className="shortlist-link" data-testid="shortlist-link-info">
             <p role="status">{linkInfo.copied ? 'Link copied to the clipboard.' : 'Copy the link below (the clipboard is not available here).'} It is {fmtCount(linkInfo.url.length)} characters long.</p>

@@ -197,7 +197,7 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
   const panel = (
     <>
       <YourDataPanel ctx={ctx} snapshot={snap} queue={queue} onFiles={onFiles} references={refs} onMount={prepare}
-        onRemoveDataset={removeDataset} onRemoveLevel={removeLevel} onSaveProject={saveProject}
+        onRemoveDataset={(d) => void removeDataset(d)} onRemoveLevel={(id) => void removeLevel(id)} onSaveProject={() => void saveProject()}
         onShowLevel={(l) => {
           const c = chooseLevel(l, viewStore.get().indicator);
           viewStore.update({ level: c.level, indicator: c.indicator, mode: 'indicator', selected: null });
