@@ -56,7 +56,7 @@ export class ImportClient {
     const done = new Promise<Reply<T>>((resolve, reject) => {
       this.pending.set(id, { resolve: (m) => resolve(m as Reply<T>), reject, onProgress });
     });
-    this.start().postMessage({ ...body, id } as ImportRequest);
+    this.start().postMessage({ ...body, id });
     return { id, done };
   }
 

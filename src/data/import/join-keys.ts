@@ -60,7 +60,7 @@ type Outcome =
 export function joinKeys(table: ImportedTable, key: KeyDetection, refs: ReferenceCodes): KeyJoin {
   const col = table.columns.find((c) => c.name === key.column)!;
   const rule = key.geography ? GEOGRAPHY_RULES[key.geography] : null;
-  const joinKeys: (string | null)[] = new Array(table.rowCount).fill(null);
+  const joinKeys = new Array<string | null>(table.rowCount).fill(null);
   const blank: RowsOf = { rows: [], count: 0 };
   const byCode = new Map<string, { rows: number[]; count: number; outcome: Outcome }>();
   const outside = new Map<string, Outside>();

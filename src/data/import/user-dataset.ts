@@ -80,7 +80,7 @@ function splitDimension(d: DatasetSpec): Dimension | undefined {
   const years = d.split.values.map((x) => /^(\d{4})(?:\D+(\d{2,4}))?$/.exec(x));
   return {
     key: d.split.period ? 'period' : 'split', label: d.split.column, column: 'split',
-    values: d.split.values.map((value, i) => ({ value, label: value, ...(d.split!.period && years[i] ? { start: Number(years[i]![1]), end: Number(years[i]![1]) } : {}) })),
+    values: d.split.values.map((value, i) => ({ value, label: value, ...(d.split!.period && years[i] ? { start: Number(years[i][1]), end: Number(years[i][1]) } : {}) })),
     defaultValue: d.split.values[d.split.values.length - 1],
   };
 }
