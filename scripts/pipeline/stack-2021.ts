@@ -8,7 +8,7 @@ import { feature } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { LevelId } from '../../src/geo/levels';
 import { majorityParent, PARENT_KEYS, type AreaRow, type ParentKey } from './area-row';
-import { dissolve, polygonalFeatures, toTopology, type AreaGeometry } from './build-topology';
+import { dissolve, polygonalFeatures, toTopology } from './build-topology';
 import { assignCancerAlliances, type Cal19Inputs } from './cal19-assignment';
 import { JoinReport } from './join-report';
 import { placement } from './label-points';
@@ -76,7 +76,7 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
         level: level.id, code, name: level.name(code), ...parents,
         population: sum(m, (r) => r.population),
         population_16plus: sum(m, (r) => r.population_16plus ?? 0),
-        place: placement(f.geometry as MultiPolygon as AreaGeometry),
+        place: placement(f.geometry as MultiPolygon),
       });
     }
     report.note(`${level.id}: ${geometries.length} areas dissolved from ${lsoaRows.length} LSOAs`);

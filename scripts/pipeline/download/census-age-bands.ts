@@ -23,7 +23,7 @@ interface Observations { observations?: { dimensions: Dimension[]; observation: 
 export function censusAgeBandsCsv(json: string, source: string): { csv: string; rows: number } {
   let body: Observations;
   try {
-    body = JSON.parse(json);
+    body = JSON.parse(json) as Observations;
   } catch {
     throw new Error(`${source}: the response is not JSON`);
   }
