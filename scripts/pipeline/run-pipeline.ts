@@ -56,10 +56,11 @@ export async function runPipeline(opts: PipelineOptions): Promise<DataManifest> 
     source, report: new JoinReport(), out: new OutputWriter(opts.outDir), log, areas: [], topologies: {}, tables: {}, sourcesUsed,
   };
 
-  log('building the 2021 stack (LSOA 2021, ward 2024, LAD 2024, Sub-ICB 2024, ICB 2024, Cancer Alliance 2019)');
+  log('building the 2021 stack (LSOA 2021, ward 2024, LAD 2024, Sub-ICB 2024, ICB 2024, Cancer Alliance 2022 and 2019)');
   const s21 = await buildStack2021({
     boundaries: await source('lsoa21Boundaries'), wardLookup: await source('lsoa21Ward24Lad24'),
     icbLookup: await source('lsoa21Icb24'), population: await source('census2021Population'), cal19: await cal19Sources(source),
+    cal22Mapping: await source('cal22Mapping'),
   }, ctx.report);
   log('building the 2011 stack (LSOA 2011)');
   const s11 = await buildStack2011({
