@@ -5,8 +5,13 @@
  */
 import type { LevelId } from '../../geo/levels';
 
-/** Which end of the scale is the worse one (drives colour direction, ranks and "worse than"). */
-export type Polarity = 'higher-worse' | 'lower-worse';
+/**
+ * Which end of the scale is the worse one (drives colour direction, ranks and "worse than").
+ * `neutral`: context, neither end is better (e.g. the QOF cancer register: higher where people are
+ * older and survive longer). Neutral measures never get worse/better wording, are coloured and ranked
+ * with the highest value first, and have no default direction in the composite index.
+ */
+export type Polarity = 'higher-worse' | 'lower-worse' | 'neutral';
 
 export type ValueKind = 'score' | 'rank' | 'decile' | 'rate' | 'percent' | 'share' | 'count';
 
@@ -96,6 +101,8 @@ export interface Indicator {
    * (at the native level) and for re-computed ratios at coarser levels.
    */
   ci?: { method: RatioCi; multiplier: number };
+  /** A national ambition drawn on legends and trend charts (the 75 % early-stage ambition). */
+  target?: IndicatorTarget;
   /** The geography and vintage the publisher used, when it differs from the native level's label. */
   publishedGeography?: string;
   /** Per-level wording of the method where the rule kind alone would mislead. */
@@ -107,6 +114,12 @@ export interface Indicator {
   /** Default classification: quantiles, national deciles (for ranks) or one class per value (deciles). */
   classification: 'quantile' | 'decile' | 'categorical' | 'equal';
   caveats: string[];
+}
+
+export interface IndicatorTarget {
+  value: number;
+  /** Who set it and what it means, in words ("NHS Long Term Plan ambition: 75 % diagnosed at stage 1 or 2 by 2028"). */
+  label: string;
 }
 
 export interface IndicatorColumns {
