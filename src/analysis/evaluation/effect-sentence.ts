@@ -63,3 +63,19 @@ export function effectSentence(e: EffectNumbers, w: OutcomeWording): string {
   if (clear) return `${body[0].toUpperCase()}${body.slice(1)} (${ci}).`;
   return `No clear difference: ${body}, but the 95 % interval (${ci.replace('95 % CI ', '')}) includes no difference.`;
 }
+
+/** Decimal places that show an interval to about two significant figures (0 to 4). */
+export function decimalsFor(lower: number, upper: number): number {
+  const width = Math.abs(upper - lower);
+  if (!(width > 0) || !Number.isFinite(width)) return 1;
+  return Math.max(0, Math.min(4, 1 - Math.floor(Math.log10(width))));
+}
+
+/** The length of one period from its labels: "2023 Q1" → quarter, "2023-04" / "Apr 2023" → month, "2023" / "2023-24" → year. */
+export function periodNoun(periods: readonly string[]): string | null {
+  const all = (re: RegExp) => periods.length > 0 && periods.every((p) => re.test(p.trim()));
+  if (all(/\bQ[1-4]\b/i)) return 'quarter';
+  if (all(/^\d{4}-(0[1-9]|1[0-2])$/) || all(/^[a-z]{3,9}\.?\s+\d{4}$/i)) return 'month';
+  if (all(/^\d{4}$/) || all(/^\d{4}[-/]\d{2}$/)) return 'year';
+  return null;
+}
