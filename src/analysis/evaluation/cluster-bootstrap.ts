@@ -7,12 +7,14 @@
  * replicates (type 7 quantiles, as R's default); the standard error is their standard deviation.
  *
  * When every area has a value in every baseline and follow-up period the coefficient equals the
- * difference of weighted mean changes (window-did.ts), so a replicate costs one pass over the areas;
- * otherwise each replicate sweeps the fixed effects again.
+ * difference of weighted mean changes (window-did.ts), so a replicate costs one pass over the areas.
+ * Otherwise the area effects are swept out within each area once (weights are constant within an
+ * area, so this does not depend on the draw) and each replicate solves the small weighted normal
+ * equations of y on (intervention × follow-up, period dummies): exact, with no iteration.
  */
 import { createPrng } from '../stats/prng';
 import type { RegressionSetup } from './panel-regressions';
-import { observations, sweepFixedEffects } from './two-way-fit';
+import { invert } from './small-matrix';
 
 export interface BootstrapSettings {
   replicates: number;
@@ -67,18 +69,10 @@ export function clusterBootstrap(s: RegressionSetup, b: BootstrapSettings): Boot
       change[a] = after / windows.post.length - pre / windows.pre.length;
     }
   }
-  // General case: the design of the whole panel, re-weighted by each replicate's draw counts.
-  const use = new Uint8Array(nA * nP);
-  const x = new Float64Array(nA * nP);
-  for (const a of [...treated, ...comparison]) {
-    for (const p of periods) {
-      use[a * nP + p] = 1;
-      x[a * nP + p] = group[a] === 1 && post.has(p) ? 1 : 0;
-    }
-  }
-  const baseWeight = new Float64Array(nA);
-  for (const a of [...treated, ...comparison]) baseWeight[a] = weight[a];
-
+  // General case: per area, the cross-products of its within-area-demeaned (y, x, period dummies);
+  // a replicate's normal equations are their sum weighted by weight × draws, solved exactly.
+  const used = [...treated, ...comparison];
+  const cross = balanced ? null : areaCrossProducts(s, used, periods, post);
   const rng = createPrng(b.seed, 0x0e7a1);
   const counts = new Float64Array(nA);
   const draws = new Float64Array(b.replicates).fill(NaN);
@@ -91,16 +85,7 @@ export function clusterBootstrap(s: RegressionSetup, b: BootstrapSettings): Boot
       for (const a of treated) (st += counts[a] * weight[a] * change[a]), (wt += counts[a] * weight[a]);
       for (const a of comparison) (sc += counts[a] * weight[a] * change[a]), (wc += counts[a] * weight[a]);
       draws[r] = st / wt - sc / wc;
-    } else {
-      const o = observations({ nAreas: nA, nPeriods: nP, y: panel.value, use, weight: baseWeight, x: [x] }, counts);
-      const yt = Float64Array.from(o.cell, (k) => panel.value[k]);
-      const xt = Float64Array.from(o.cell, (k) => x[k]);
-      sweepFixedEffects(o, nA, nP, [yt, xt]);
-      let xy = 0;
-      let xx = 0;
-      for (let i = 0; i < xt.length; i++) (xy += o.weight[i] * xt[i] * yt[i]), (xx += o.weight[i] * xt[i] * xt[i]);
-      draws[r] = xx > 1e-12 ? xy / xx : NaN;
-    }
+    } else draws[r] = cross!.solve((a) => counts[a] * weight[a]);
     if (b.onProgress && (r + 1) % step === 0) b.onProgress(r + 1, b.replicates);
   }
   const ok = Float64Array.from(draws.filter(Number.isFinite)).sort();
@@ -115,5 +100,66 @@ export function clusterBootstrap(s: RegressionSetup, b: BootstrapSettings): Boot
     se: ok.length > 1 ? Math.sqrt(ss / (ok.length - 1)) : NaN,
     lower: ok.length ? quantile7(ok, (1 - level) / 2) : NaN,
     upper: ok.length ? quantile7(ok, 1 - (1 - level) / 2) : NaN,
+  };
+}
+
+/** Each area's cross-product matrix of z = (y, x, period dummies but the first), demeaned within the area. */
+export function areaCrossProducts(s: RegressionSetup, areas: number[], periods: number[], post: Set<number>) {
+  const { panel, group } = s;
+  const nP = panel.periods.length;
+  const T = periods.length;
+  const m = 2 + (T - 1);
+  const blocks = new Map<number, Float64Array>();
+  const z = new Float64Array(T * m);
+  for (const a of areas) {
+    const obs = periods.map((p, t) => [p, t] as const).filter(([p]) => Number.isFinite(panel.value[a * nP + p]));
+    if (!obs.length) continue;
+    z.fill(0);
+    const mean = new Float64Array(m);
+    obs.forEach(([p, t], i) => {
+      const row = i * m;
+      z[row] = panel.value[a * nP + p];
+      z[row + 1] = group[a] === 1 && post.has(p) ? 1 : 0;
+      if (t > 0) z[row + 1 + t] = 1;
+      for (let j = 0; j < m; j++) mean[j] += z[row + j] / obs.length;
+    });
+    const block = new Float64Array(m * m);
+    for (let i = 0; i < obs.length; i++) {
+      for (let j = 0; j < m; j++) {
+        const u = z[i * m + j] - mean[j];
+        if (u === 0) continue;
+        for (let k = 0; k < m; k++) block[j * m + k] += u * (z[i * m + k] - mean[k]);
+      }
+    }
+    blocks.set(a, block);
+  }
+  const total = new Float64Array(m * m);
+  const q = m - 1;
+  const xx = new Float64Array(q * q);
+  const xy = new Float64Array(q);
+  return {
+    /** β for area weights `w(a)`; NaN when the replicate cannot identify it. */
+    solve(w: (a: number) => number): number {
+      total.fill(0);
+      for (const [a, block] of blocks) {
+        const wa = w(a);
+        if (!wa) continue;
+        for (let i = 0; i < m * m; i++) total[i] += wa * block[i];
+      }
+      // regressors are z[1..m): drop the dummies of periods no drawn area observes
+      const keep: number[] = [];
+      for (let j = 1; j < m; j++) if (total[j * m + j] > 1e-12) keep.push(j);
+      if (!keep.includes(1)) return NaN;
+      const k = keep.length;
+      for (let i = 0; i < k; i++) {
+        xy[i] = total[keep[i] * m];
+        for (let j = 0; j < k; j++) xx[i * k + j] = total[keep[i] * m + keep[j]];
+      }
+      const inv = invert(xx.subarray(0, k * k), k);
+      if (!inv) return NaN;
+      let beta = 0;
+      for (let j = 0; j < k; j++) beta += inv[j] * xy[j];
+      return beta;
+    },
   };
 }
