@@ -8,9 +8,9 @@ import { DEFAULT_VIEW_STATE, type ViewState } from './view-state';
 const vocab = { isIndicator: () => true, isPalette: () => true };
 
 const spec: EvaluateSpec = {
-  intervention: { source: 'column', column: 'user.dab12cd.v2' },
+  intervention: { source: 'column', column: 'user.dab12cd.v2', ref: { file: 'programme.csv', label: 'In programme' } },
   chosenOnOutcome: true,
-  outcome: { indicator: 'user.dab12cd.v1', denominator: 'user.dab12cd.v3', multiplier: 1000 },
+  outcome: { indicator: 'user.dab12cd.v1', denominator: 'user.dab12cd.v3', multiplier: 1000, ref: { file: 'referrals.csv', label: 'Urgent referrals', denominator: 'Residents' } },
   baseline: ['2023 Q1', '2023 Q4'],
   followup: ['2024 Q2', '2024 Q4'],
   comparison: { method: 'manual', covariates: ['baseline', 'imd'], exact: 'icb24', distance: 'mahalanobis', ratio: 3, replace: true, caliper: null, areas: ['E05011111', 'E05022222'] },
@@ -24,16 +24,16 @@ describe('normaliseEvaluateSpec', () => {
 
   it('repairs each bad field with its default and keeps the good ones', () => {
     const out = normaliseEvaluateSpec({
-      intervention: { source: 'file', column: 'x; DROP TABLE' }, chosenOnOutcome: 'yes',
-      outcome: { indicator: 'user.dab12cd.v1', denominator: 7, multiplier: 12 },
+      intervention: { source: 'file', column: 'x; DROP TABLE', ref: { file: 'a.csv' } }, chosenOnOutcome: 'yes',
+      outcome: { indicator: 'user.dab12cd.v1', denominator: 7, multiplier: 12, ref: { file: 'r.csv', label: 'Referrals\u202e', denominator: 3 } },
       baseline: ['2023', 2024], followup: ['2025', '2026'],
       comparison: { method: 'psm', covariates: ['imd', 'shoe size', 'imd'], exact: 'nhser', ratio: 9, replace: 'no', caliper: -1, areas: ['E05000001', '<script>', 'E05000001'] },
       interval: 'jackknife', replicates: 10, seed: 1.5, populationWeights: 1,
     })!;
     const d = DEFAULT_EVALUATE;
-    expect(out.intervention).toEqual({ source: 'shortlist', column: null });
+    expect(out.intervention).toEqual({ source: 'shortlist', column: null, ref: null });
     expect(out.chosenOnOutcome).toBe(false);
-    expect(out.outcome).toEqual({ indicator: 'user.dab12cd.v1', denominator: null, multiplier: d.outcome.multiplier });
+    expect(out.outcome).toEqual({ indicator: 'user.dab12cd.v1', denominator: null, multiplier: d.outcome.multiplier, ref: { file: 'r.csv', label: 'Referrals ', denominator: null } });
     expect([out.baseline, out.followup]).toEqual([null, ['2025', '2026']]);
     expect(out.comparison).toEqual({ ...d.comparison, covariates: ['imd'], areas: ['E05000001'] });
     expect([out.interval, out.replicates, out.seed, out.populationWeights]).toEqual([d.interval, d.replicates, d.seed, false]);

@@ -23,6 +23,15 @@ export const MIN_REPLICATES = 99;
 export const MAX_REPLICATES = 9999;
 const MAX_PERIOD = 40;
 
+/**
+ * A loaded column by file name and label: ids of loaded files are made afresh each time a file is
+ * added, so a link also names the column, and whoever loads the same file gets the same choice.
+ */
+export interface ColumnRef {
+  file: string;
+  label: string;
+}
+
 export interface EvaluateOutcome {
   /** Indicator id of a "Your data" value column with periods (rate, or the count of events). */
   indicator: string | null;
@@ -30,6 +39,8 @@ export interface EvaluateOutcome {
   denominator: string | null;
   /** Rate = count / denominator × this. */
   multiplier: number;
+  /** The outcome and denominator columns by name (see ColumnRef). */
+  ref: (ColumnRef & { denominator: string | null }) | null;
 }
 
 export interface EvaluateComparison {
@@ -47,7 +58,7 @@ export interface EvaluateComparison {
 
 export interface EvaluateSpec {
   /** Intervention areas: the shortlist, or the areas where a loaded column is above 0. */
-  intervention: { source: 'shortlist' | 'column'; column: string | null };
+  intervention: { source: 'shortlist' | 'column'; column: string | null; ref: ColumnRef | null };
   /** The user says the intervention areas were picked using this outcome. */
   chosenOnOutcome: boolean;
   outcome: EvaluateOutcome;
@@ -61,9 +72,9 @@ export interface EvaluateSpec {
 }
 
 export const DEFAULT_EVALUATE: EvaluateSpec = {
-  intervention: { source: 'shortlist', column: null },
+  intervention: { source: 'shortlist', column: null, ref: null },
   chosenOnOutcome: false,
-  outcome: { indicator: null, denominator: null, multiplier: 10_000 },
+  outcome: { indicator: null, denominator: null, multiplier: 10_000, ref: null },
   baseline: null,
   followup: null,
   comparison: { method: 'nearest', covariates: ['baseline', 'imd', 'smoking', 'population'], exact: 'none', distance: 'scaled-euclidean', ratio: 1, replace: false, caliper: 0.5, areas: [] },
@@ -77,6 +88,13 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object
 const oneOf = <T>(x: unknown, options: readonly T[], fallback: T): T => (options.includes(x as T) ? (x as T) : fallback);
 const whole = (x: unknown, lo: number, hi: number, fallback: number): number => (typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi ? x : fallback);
 const indicatorId = (x: unknown): string | null => (typeof x === 'string' && /^[\w.:-]{1,80}$/.test(x) ? x : null);
+
+const MAX_REF = 200;
+
+function columnRef(x: unknown): ColumnRef | null {
+  if (!isObj(x) || typeof x.file !== 'string' || typeof x.label !== 'string' || !x.file || !x.label) return null;
+  return { file: cleanText(x.file, MAX_REF), label: cleanText(x.label, MAX_REF) };
+}
 
 function window(x: unknown): [string, string] | null {
   if (!Array.isArray(x) || x.length !== 2 || !x.every((p) => typeof p === 'string' && p.length > 0 && p.length <= MAX_PERIOD)) return null;
@@ -104,9 +122,16 @@ export function normaliseEvaluateSpec(x: unknown): EvaluateSpec | undefined {
   const out = isObj(x.outcome) ? x.outcome : {};
   const multiplier = typeof out.multiplier === 'number' && [1, 100, 1000, 10_000, 100_000].includes(out.multiplier) ? out.multiplier : d.outcome.multiplier;
   return {
-    intervention: { source: oneOf(iv.source, ['shortlist', 'column'] as const, d.intervention.source), column: indicatorId(iv.column) },
+    intervention: { source: oneOf(iv.source, ['shortlist', 'column'] as const, d.intervention.source), column: indicatorId(iv.column), ref: columnRef(iv.ref) },
     chosenOnOutcome: x.chosenOnOutcome === true,
-    outcome: { indicator: indicatorId(out.indicator), denominator: indicatorId(out.denominator), multiplier },
+    outcome: {
+      indicator: indicatorId(out.indicator), denominator: indicatorId(out.denominator), multiplier,
+      ref: (() => {
+        const r = columnRef(out.ref);
+        const den = isObj(out.ref) && typeof out.ref.denominator === 'string' && out.ref.denominator ? cleanText(out.ref.denominator, MAX_REF) : null;
+        return r ? { ...r, denominator: den } : null;
+      })(),
+    },
     baseline: window(x.baseline),
     followup: window(x.followup),
     comparison: comparison(x.comparison),
