@@ -78,7 +78,7 @@ function simulate(c: DidCase, seed: number): RegressionSetup {
     }
   }
   const panel: Panel = { areas: las.map((l) => l.code), periods, value, numerator: null, denominator: null, multiplier: null };
-  let weight = new Float64Array(nA).fill(1);
+  let weight: Float64Array = new Float64Array(nA).fill(1);
   const group = Int8Array.from(treated, (t) => (t ? 1 : 2));
   if (c.weighted) {
     // matching weights with replacement, 2:1: comparison areas used 1 to several times

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assemblePanel, comparePeriods, windowMean } from './panel';
+import { assemblePanel, comparePeriods, panelFromPeriodColumns, windowMean } from './panel';
 import { phaseOf, resolveWindows } from './windows';
 
 describe('panel', () => {
@@ -50,5 +50,24 @@ describe('windows', () => {
     expect(() => resolveWindows(periods, { baseline: ['2022', '2024'], followup: ['2024', '2026'] })).toThrow(/must start after the baseline ends/);
     expect(() => resolveWindows(periods, { baseline: ['2023', '2022'], followup: ['2025', '2026'] })).toThrow(/ends \(2022\) before it starts/);
     expect(() => resolveWindows(periods, { baseline: ['2019', '2022'], followup: ['2025', '2026'] })).toThrow(/"2019" is not in the data/);
+  });
+});
+
+describe('panelFromPeriodColumns', () => {
+  it('lays period columns out area-major and makes rates from counts, as assemblePanel does from rows', () => {
+    const areas = ['A', 'B'];
+    const periods = ['2023', '2024'];
+    const counts = [Float64Array.from([3, NaN]), Float64Array.from([5, 8])];
+    const dens = [Float64Array.from([1000, 2000]), Float64Array.from([0, 4000])];
+    const p = panelFromPeriodColumns(areas, periods, counts, { denominators: dens, multiplier: 1000 });
+    const rows = assemblePanel([
+      { area: 'A', period: '2023', numerator: 3, denominator: 1000 }, { area: 'A', period: '2024', numerator: 5, denominator: 0 },
+      { area: 'B', period: '2023', numerator: NaN, denominator: 2000 }, { area: 'B', period: '2024', numerator: 8, denominator: 4000 },
+    ], { multiplier: 1000 });
+    expect(Array.from(p.value)).toEqual(Array.from(rows.value));
+    expect(Array.from(p.numerator!)).toEqual(Array.from(rows.numerator!));
+    const plain = panelFromPeriodColumns(areas, periods, counts, null);
+    expect(Array.from(plain.value)).toEqual([3, 5, NaN, 8]);
+    expect(plain.numerator).toBeNull();
   });
 });

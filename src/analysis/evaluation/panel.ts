@@ -104,3 +104,36 @@ export function windowMean(panel: Panel, area: number, periods: readonly number[
   }
   return n ? s / n : NaN;
 }
+
+/**
+ * The panel from one column of values per period (as the app loads them: every area of a level, in
+ * its order). With `counts`, values are events and `denominators` the population at risk. `events`
+ * gives the events behind published rates (kept for the small-numbers check; values stay as given).
+ */
+export function panelFromPeriodColumns(
+  areas: string[], periods: string[], values: Float64Array[], counts: { denominators: Float64Array[]; multiplier: number } | null, events: Float64Array[] | null = null,
+): Panel {
+  const nA = areas.length;
+  const nP = periods.length;
+  if (values.length !== nP || (counts && counts.denominators.length !== nP)) throw new Error('one column of values per period is needed');
+  const value = new Float64Array(nA * nP);
+  const numerator = counts ? new Float64Array(nA * nP) : null;
+  const denominator = counts ? new Float64Array(nA * nP) : null;
+  const eventCells = !counts && events ? new Float64Array(nA * nP) : null;
+  for (let p = 0; p < nP; p++) {
+    for (let a = 0; a < nA; a++) {
+      const k = a * nP + p;
+      const v = values[p][a];
+      if (!counts) {
+        value[k] = Number.isFinite(v) ? v : NaN;
+        if (eventCells) eventCells[k] = Number.isFinite(events![p][a]) ? events![p][a] : NaN;
+        continue;
+      }
+      const d = counts.denominators[p][a];
+      numerator![k] = Number.isFinite(v) ? v : NaN;
+      denominator![k] = Number.isFinite(d) ? d : NaN;
+      value[k] = Number.isFinite(v) && d > 0 ? (v / d) * counts.multiplier : NaN;
+    }
+  }
+  return { areas, periods, value, numerator: numerator ?? eventCells, denominator, multiplier: counts ? counts.multiplier : null };
+}
