@@ -154,6 +154,10 @@ describe('Evaluate, offline in Chromium', () => {
     expect(json.matchedPairs).toEqual(want.pairs);
     expect(json.perPeriod.map((p: { estimate: number }) => p.estimate).every((v: number, i: number) => Math.abs(v - want.eventStudy.effects[i].estimate) < 1e-9)).toBe(true);
     await page.screenshot({ path: join(OUT, 'evaluate-panel.png') });
+    await page.getByTestId('ev-sentence').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUT, 'evaluate-results.png') });
+    await page.getByTestId('event-study').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUT, 'evaluate-chart.png') });
   });
 
   it('shows the balance table before and after matching, as the core computes it', async () => {
