@@ -12,6 +12,7 @@ import { createPrng } from '../../src/analysis/stats/prng';
 import { normalSource } from '../../src/analysis/evaluation/simulated-panel';
 import { num, rawRows } from '../../test/support/raw-csv';
 import { rawLsoas, weightedMean } from '../../test/support/raw-geography';
+import type { EstimatesDocument } from '../../src/export/evaluation-files';
 import { evaluateCommand } from './evaluate-command';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -53,34 +54,34 @@ beforeAll(() => {
 });
 
 describe('atlas evaluate', () => {
-  let json: Record<string, any>;
+  let json: EstimatesDocument;
 
   it('runs with matching on atlas covariates and writes estimate, interval, per-period effects, pairs and balance', async () => {
     const out = join(dir, 'evaluation.json');
     const r = await run([...base, '--match', 'baseline,imd,gp_visits', '--level', 'ward24', '--ratio', '2', '--caliper', '1', '--seed', '7', '--out', out]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/read as a header/);
-    json = JSON.parse(readFileSync(out, 'utf8'));
+    json = JSON.parse(readFileSync(out, 'utf8')) as EstimatesDocument;
     const e = json.estimate;
     expect(e.lower).toBeLessThan(EFFECT);
     expect(e.upper).toBeGreaterThan(EFFECT);
     expect(json.bootstrap).toMatchObject({ replicates: 999, seed: 7, valid: 999 });
-    expect(json.perPeriod.map((p: { period: string }) => p.period)).toEqual(periods);
-    expect(json.perPeriod.find((p: { phase: string }) => p.phase === 'reference').period).toBe('2022 Q4');
+    expect(json.perPeriod.map((p) => p.period)).toEqual(periods);
+    expect(json.perPeriod.find((p) => p.phase === 'reference')?.period).toBe('2022 Q4');
     expect(json.counts.listed).toBe(30);
     expect(json.matchedPairs.length).toBe(json.counts.treated);
-    expect(json.matchedPairs.every((p: { comparison: string[] }) => p.comparison.length >= 1 && p.comparison.length <= 2)).toBe(true);
-    expect(json.balance.map((b: { covariate: string }) => b.covariate)).toEqual(['urgent_referrals (baseline mean)', 'gp_visits (baseline mean)', 'IMD 2025 score']);
+    expect(json.matchedPairs.every((p) => p.comparison.length >= 1 && p.comparison.length <= 2)).toBe(true);
+    expect(json.balance.map((b) => b.covariate)).toEqual(['urgent_referrals (baseline mean)', 'gp_visits (baseline mean)', 'IMD 2025 score']);
     expect(json.sentence).toMatch(/urgent_referrals per 10,000 residents per quarter/);
     expect(r.out).toContain(json.sentence);
     expect(json.outcome.rate).toBe('urgent_referrals / residents × 10,000');
-    expect(json.people.treated).toBe(json.areaWeights.filter((a: { group: string }) => a.group === 'intervention').reduce((s: number, a: { code: string }) => s + wardPop.get(a.code)!, 0));
+    expect(json.people?.treated).toBe(json.areaWeights.filter((a) => a.group === 'intervention').reduce((s, a) => s + wardPop.get(a.code)!, 0));
   });
 
   it('takes IMD from the atlas: the balance table\'s intervention mean equals the raw IMD 2025 scores, resident-weighted per ward', () => {
-    const imdRow = json.balance.find((b: { covariate: string }) => b.covariate.startsWith('IMD'));
-    const used = json.areaWeights.filter((a: { group: string }) => a.group === 'intervention' || a.group === 'intervention, unmatched').map((a: { code: string }) => a.code);
-    const expected = used.reduce((s: number, w: string) => s + wardImd.get(w)!, 0) / used.length;
+    const imdRow = json.balance.find((b) => b.covariate.startsWith('IMD'))!;
+    const used = json.areaWeights.filter((a) => a.group === 'intervention' || a.group === 'intervention, unmatched').map((a) => a.code);
+    const expected = used.reduce((s, w) => s + wardImd.get(w)!, 0) / used.length;
     // IMD scores are published to 3 decimals; the atlas aggregates the same numbers
     expect(imdRow.before.treatedMean).toBeCloseTo(expected, 9);
   });
@@ -90,7 +91,7 @@ describe('atlas evaluate', () => {
     const b = join(dir, 'all-b.json');
     const r = await run([...base, '--out', a]);
     expect(r.code, r.err).toBe(0);
-    const doc = JSON.parse(readFileSync(a, 'utf8'));
+    const doc = JSON.parse(readFileSync(a, 'utf8')) as EstimatesDocument;
     expect(doc.counts.comparison).toBe(270);
     expect(doc.comparison.method).toBe('all');
     const shell = execFileSync('npx', ['tsx', 'scripts/atlas/evaluate-command.ts', ...base, '--out', b], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

@@ -52,7 +52,11 @@ async function evaluate(o: EvaluateCliOptions, io: CommandIo): Promise<void> {
     for (let a = 0; a < nA; a++) {
       let s = 0;
       let n = 0;
-      for (const p of windows.pre) if (Number.isFinite(cells[a * nP + p])) (s += cells[a * nP + p]), n++;
+      for (const p of windows.pre) {
+        if (!Number.isFinite(cells[a * nP + p])) continue;
+        s += cells[a * nP + p];
+        n++;
+      }
       values[a] = n ? s / n : NaN;
     }
     covariates.push({ id: name, label: `${name} (baseline mean)`, values });

@@ -17,7 +17,7 @@ import { createTableFromCsv } from '../../src/data/sql/load-tables-sql';
 import { sqlIdent, sqlString } from '../../src/data/sql/sql-text';
 import { isBuiltInLevel, isLevelId, type LevelId } from '../../src/geo/levels';
 
-export const DATA_DIR = process.env.HOTSPOT_DATA_DIR ?? resolve(import.meta.dirname, '../../public/data');
+const DATA_DIR = process.env.HOTSPOT_DATA_DIR ?? resolve(import.meta.dirname, '../../public/data');
 
 const REGION_COLUMNS = ['icb24', 'cal19', 'lad24'] as const;
 

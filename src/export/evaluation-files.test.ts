@@ -37,12 +37,13 @@ describe('evaluation files', () => {
     const rows = Papa.parse<string[]>(estimatesCsv(desc, result).slice(1), { skipEmptyLines: true }).data;
     expect(rows.filter((r) => r[0] === 'Per-period effect').map((r) => r[1])).toEqual(sim.panel.periods);
     expect(rows.find((r) => r[8]?.startsWith('cluster bootstrap'))?.[4]).toBe(String(result.bootstrap!.lower));
-    const doc = estimatesDocument(desc, result, sim.panel) as { estimate: { lower: number; interval: string }; sentence: string; matchedPairs: unknown[] };
+    const doc = estimatesDocument(desc, result, sim.panel);
     expect(doc.estimate.lower).toBe(result.bootstrap!.lower);
     expect(doc.estimate.interval).toMatch(/bootstrap/);
     expect(doc.sentence).toBe(resultSentence(desc, result));
     expect(doc.matchedPairs).toHaveLength(result.counts.treated);
-    expect(() => JSON.parse(estimatesJson(desc, result, sim.panel))).not.toThrow();
+    const parsed = JSON.parse(estimatesJson(desc, result, sim.panel)) as typeof doc;
+    expect(parsed.twoWayFixedEffects.estimate).toBe(result.twfe.estimate);
     expect(estimatesJson(desc, result, sim.panel)).not.toMatch(/NaN|Infinity/);
   });
 });

@@ -9,8 +9,12 @@ import { GROUP } from '../analysis/evaluation/comparison-groups';
 import type { Panel } from '../analysis/evaluation/panel';
 import type { EvaluationResult } from '../analysis/evaluation/run-evaluation';
 import { toCsv, type Cell } from '../lib/csv-write';
-import { comparisonText, EVALUATION_LIMITS, methodSections, type EvaluationDescription } from './evaluation-method';
-import { APP_NAME } from './provenance';
+import type { BalanceSide } from '../analysis/evaluation/balance';
+import type { EvaluationWarning } from '../analysis/evaluation/evaluation-warnings';
+import type { PreTrendTest } from '../analysis/evaluation/panel-regressions';
+import type { GroupChange } from '../analysis/evaluation/window-did';
+import { comparisonText, EVALUATION_LIMITS, methodSections, type ComparisonDescription, type EvaluationDescription } from './evaluation-method';
+import { APP_NAME, type ProvenanceSection } from './provenance';
 
 const CSV = { bom: true, guardFormulas: true } as const;
 
@@ -35,8 +39,40 @@ export function resultSentence(d: EvaluationDescription, r: EvaluationResult): s
   return effectSentence({ ...h, treatedAreas: r.counts.treated, comparisonAreas: r.counts.comparison }, d.outcome);
 }
 
+type Maybe = number | null;
+interface Interval { estimate: Maybe; se: Maybe; lower: Maybe; upper: Maybe }
+
+/** The estimates file (JSON): what the headless command writes and the app exports. */
+export interface EstimatesDocument {
+  application: { name: string; version: string };
+  title: string;
+  generatedAt: string | null;
+  shareUrl: string | null;
+  areas: string;
+  outcome: { label: string; unit: string; source: string; rate: string | null };
+  intervention: string;
+  periods: EvaluationResult['periods'];
+  comparison: ComparisonDescription & { description: string };
+  weights: string;
+  sentence: string;
+  estimate: { value: Maybe; lower: Maybe; upper: Maybe; se: Maybe; interval: string; level: number };
+  twoWayFixedEffects: Interval & { df: number; p: Maybe; seAsVcovClHc1: Maybe; observations: number; clusters: number };
+  bootstrap: (Omit<NonNullable<EvaluationResult['bootstrap']>, 'se' | 'lower' | 'upper'> & { se: Maybe; lower: Maybe; upper: Maybe }) | null;
+  twoByTwo: Interval & { df: number; p: Maybe; intervention: GroupChange; comparison: GroupChange };
+  perPeriod: (Interval & { period: string; phase: string; p: Maybe })[];
+  preTrendTest: PreTrendTest | null;
+  counts: EvaluationResult['counts'];
+  people: EvaluationResult['people'];
+  matchedPairs: EvaluationResult['pairs'];
+  balance: { covariate: string; before: BalanceSide; after: BalanceSide }[];
+  areaWeights: { code: string; group: string; matchWeight: number; weight: number }[];
+  warnings: EvaluationWarning[];
+  method: ProvenanceSection[];
+  limits: readonly string[];
+}
+
 /** Everything about one evaluation as a JSON-ready object (the headless command writes this). */
-export function estimatesDocument(d: EvaluationDescription, r: EvaluationResult, panel: Panel): Record<string, unknown> {
+export function estimatesDocument(d: EvaluationDescription, r: EvaluationResult, panel: Panel): EstimatesDocument {
   const h = headline(r, d.interval);
   return {
     application: { name: APP_NAME, version: d.appVersion },

@@ -10,7 +10,7 @@ import type { Rgba } from './palettes';
 
 export type EvaluationGroupKey = 'intervention' | 'comparison' | 'left-out' | 'other';
 
-export const EVALUATION_GROUP_STYLES: Record<EvaluationGroupKey, { fill: Rgba; pattern: ProceduralPatternConfig | null }> = {
+const EVALUATION_GROUP_STYLES: Record<EvaluationGroupKey, { fill: Rgba; pattern: ProceduralPatternConfig | null }> = {
   intervention: { fill: [230, 97, 1, 255], pattern: { type: 'hatch', angle: 45, strokeWidth: 1.4, gap: 3 } },
   comparison: { fill: [94, 60, 153, 255], pattern: { type: 'dots', radius: 1.3, gap: 3.2 } },
   'left-out': { fill: [253, 184, 99, 255], pattern: { type: 'cross-hatch', angles: [45, 135], strokeWidth: 1, gap: 4 } },

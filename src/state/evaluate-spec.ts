@@ -18,7 +18,7 @@ export type ComparisonMethod = (typeof COMPARISON_METHODS)[number];
 
 export const MAX_RATIO = 5;
 export const MAX_CALIPER = 5;
-export const MAX_MANUAL = 500;
+const MAX_MANUAL = 500;
 export const MIN_REPLICATES = 99;
 export const MAX_REPLICATES = 9999;
 const MAX_PERIOD = 40;

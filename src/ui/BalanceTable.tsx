@@ -12,7 +12,7 @@ export interface BalanceTableRow {
   smdAfter: number;
 }
 
-export const SMD_FLAG = 0.1;
+const SMD_FLAG = 0.1;
 
 const smd = (v: number) => (Number.isFinite(v) ? v.toFixed(2).replace('-', '−') : '–');
 

@@ -18,6 +18,7 @@ import { createPrng } from '../../src/analysis/stats/prng';
 import { numberColumn, stringColumn } from '../../src/data/db/arrow-columns';
 import { COVARIATE_INDICATORS, covariateLabel } from '../../src/data/evaluation/atlas-covariates';
 import { indicatorSql } from '../../src/data/sql/indicator-sql';
+import type { EstimatesDocument } from '../../src/export/evaluation-files';
 import { formatNumber } from '../../src/export/format-value';
 import { DATA_DIR, openBuiltDataDb } from '../support/node-db';
 import { linkTo } from './support/atlas-page';
@@ -108,7 +109,7 @@ async function waitForResult(p: Page) {
 
 async function download(p: Page, testId: string): Promise<{ name: string; text: string }> {
   const [dl] = await Promise.all([p.waitForEvent('download'), p.getByTestId(testId).click()]);
-  return { name: dl.suggestedFilename(), text: readFileSync((await dl.path())!, 'utf8').replace(/^\uFEFF/, '') };
+  return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8').replace(/^\uFEFF/, '') };
 }
 
 beforeAll(async () => {
@@ -147,12 +148,12 @@ describe('Evaluate, offline in Chromium', () => {
     expect(want.twfe.upper).toBeGreaterThan(EFFECT);
 
     // full precision through the JSON export
-    const json = JSON.parse((await download(page, 'ev-export-json')).text);
+    const json = JSON.parse((await download(page, 'ev-export-json')).text) as EstimatesDocument;
     expect(json.twoWayFixedEffects.estimate).toBeCloseTo(want.twfe.estimate, 9);
     expect(json.twoWayFixedEffects.se).toBeCloseTo(want.twfe.se, 9);
     expect(json.twoByTwo.estimate).toBeCloseTo(want.did.estimate, 9);
     expect(json.matchedPairs).toEqual(want.pairs);
-    expect(json.perPeriod.map((p: { estimate: number }) => p.estimate).every((v: number, i: number) => Math.abs(v - want.eventStudy.effects[i].estimate) < 1e-9)).toBe(true);
+    expect(json.perPeriod.every((p, i) => Math.abs((p.estimate ?? NaN) - want.eventStudy.effects[i].estimate) < 1e-9)).toBe(true);
     await page.screenshot({ path: join(OUT, 'evaluate-panel.png') });
     await page.getByTestId('ev-sentence').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUT, 'evaluate-results.png') });

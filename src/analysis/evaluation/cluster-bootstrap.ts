@@ -81,10 +81,7 @@ export function clusterBootstrap(s: RegressionSetup, b: BootstrapSettings): Boot
     counts.fill(0);
     for (const g of [treated, comparison]) for (let i = 0; i < g.length; i++) counts[g[rng.nextBelow(g.length)]] += 1;
     if (balanced) {
-      let st = 0, wt = 0, sc = 0, wc = 0;
-      for (const a of treated) (st += counts[a] * weight[a] * change[a]), (wt += counts[a] * weight[a]);
-      for (const a of comparison) (sc += counts[a] * weight[a] * change[a]), (wc += counts[a] * weight[a]);
-      draws[r] = st / wt - sc / wc;
+      draws[r] = weightedMean(treated, counts, weight, change) - weightedMean(comparison, counts, weight, change);
     } else draws[r] = cross!.solve((a) => counts[a] * weight[a]);
     if (b.onProgress && (r + 1) % step === 0) b.onProgress(r + 1, b.replicates);
   }
@@ -101,6 +98,16 @@ export function clusterBootstrap(s: RegressionSetup, b: BootstrapSettings): Boot
     lower: ok.length ? quantile7(ok, (1 - level) / 2) : NaN,
     upper: ok.length ? quantile7(ok, 1 - (1 - level) / 2) : NaN,
   };
+}
+
+function weightedMean(areas: number[], counts: Float64Array, weight: Float64Array, x: Float64Array): number {
+  let s = 0;
+  let w = 0;
+  for (const a of areas) {
+    s += counts[a] * weight[a] * x[a];
+    w += counts[a] * weight[a];
+  }
+  return s / w;
 }
 
 /** Each area's cross-product matrix of z = (y, x, period dummies but the first), demeaned within the area. */

@@ -7,15 +7,15 @@
 import type { PreTrendTest } from './panel-regressions';
 
 /** Fewer areas than this in either group: intervals are unreliable. */
-export const MIN_AREAS = 10;
+const MIN_AREAS = 10;
 /** Cells built on fewer events than this are "small counts" (the OHID suppression threshold). */
 export const MIN_EVENTS = 10;
 /** Pre-trend test p-value below which the groups are said to diverge before the start. */
-export const PRE_TREND_ALPHA = 0.05;
+const PRE_TREND_ALPHA = 0.05;
 /** Baseline percentile (mean over intervention areas) beyond which they count as extreme. */
-export const EXTREME_PERCENTILE = 0.75;
+const EXTREME_PERCENTILE = 0.75;
 /** |standardised mean difference| of the baseline outcome beyond which it counts as extreme. */
-export const EXTREME_SMD = 0.5;
+const EXTREME_SMD = 0.5;
 
 export type WarningCode =
   | 'few-areas' | 'small-counts' | 'no-counts' | 'pre-trends' | 'one-baseline-period'
@@ -78,7 +78,7 @@ export function evaluationWarnings(f: WarningFacts): EvaluationWarning[] {
   return out;
 }
 
-export function formatP(p: number): string {
+function formatP(p: number): string {
   if (!Number.isFinite(p)) return '–';
   return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }

@@ -20,14 +20,21 @@ function pooledVariance(x: Float64Array, rows: Int32Array, treated: Uint8Array):
     for (const g of [0, 1]) {
       let s = 0;
       let m = 0;
-      for (const r of rows) if (treated[r] === g) (s += x[r]), m++;
+      for (const r of rows) {
+        if (treated[r] !== g) continue;
+        s += x[r];
+        m++;
+      }
       if (m) v += (s * (1 - s / m)) / n;
     }
     return v;
   }
   const sum = [0, 0];
   const cnt = [0, 0];
-  for (const r of rows) (sum[treated[r]] += x[r]), cnt[treated[r]]++;
+  for (const r of rows) {
+    sum[treated[r]] += x[r];
+    cnt[treated[r]]++;
+  }
   const mean = [sum[0] / cnt[0], sum[1] / cnt[1]];
   let ss = 0;
   for (const r of rows) ss += (x[r] - mean[treated[r]]) ** 2;
@@ -52,7 +59,10 @@ export function distanceSpace(covariates: Float64Array[], rows: Int32Array, trea
   const varying = covariates.filter((x) => {
     let lo = Infinity;
     let hi = -Infinity;
-    for (const r of rows) (lo = Math.min(lo, x[r])), (hi = Math.max(hi, x[r]));
+    for (const r of rows) {
+      lo = Math.min(lo, x[r]);
+      hi = Math.max(hi, x[r]);
+    }
     return Math.abs(hi - lo) >= Math.sqrt(Number.EPSILON);
   });
   // Nothing varies: every distance is 0 (MatchIt falls back to plain Euclidean on the first column).

@@ -101,7 +101,10 @@ export function nearestNeighbourMatch(input: MatchInput, s: MatchSettings): Matc
         for (const c of pool.get(t)!) {
           if (used[c] || matches[i].includes(c)) continue;
           const d = dist(t, c);
-          if (d < bestD) (best = c), (bestD = d);
+          if (d < bestD) {
+            best = c;
+            bestD = d;
+          }
         }
         if (best < 0) return;
         matches[i].push(best);
@@ -119,7 +122,7 @@ export function nearestNeighbourMatch(input: MatchInput, s: MatchSettings): Matc
  * intervention areas it was matched to, of 1 / (that area's number of matches); then comparison
  * weights are scaled to add up to the number of comparison areas used.
  */
-export function matchWeights(nAreas: number, treated: ArrayLike<number>, matches: ArrayLike<number>[]): Float64Array {
+function matchWeights(nAreas: number, treated: ArrayLike<number>, matches: ArrayLike<number>[]): Float64Array {
   const w = new Float64Array(nAreas);
   const controls = new Set<number>();
   let sum = 0;

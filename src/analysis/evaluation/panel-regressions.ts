@@ -53,7 +53,7 @@ export interface EventStudy {
 }
 
 /** Degrees of freedom of the intervals: clusters − 1 (the usual choice with clustered errors). */
-export const clusterDf = (nClusters: number) => nClusters - 1;
+const clusterDf = (nClusters: number) => nClusters - 1;
 
 function design(s: RegressionSetup, periods: readonly number[], x: (area: number, period: number) => number[]) {
   const { panel, group } = s;

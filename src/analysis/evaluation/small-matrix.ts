@@ -40,30 +40,6 @@ export function invert(m: Float64Array, q: number): Float64Array | null {
   return inv;
 }
 
-/** A · B for q × q matrices. */
-export function multiply(a: Float64Array, b: Float64Array, q: number): Float64Array {
-  const out = new Float64Array(q * q);
-  for (let i = 0; i < q; i++) {
-    for (let k = 0; k < q; k++) {
-      const x = a[i * q + k];
-      if (x === 0) continue;
-      for (let j = 0; j < q; j++) out[i * q + j] += x * b[k * q + j];
-    }
-  }
-  return out;
-}
-
-/** A · v. */
-export function multiplyVector(a: Float64Array, v: Float64Array, q: number): Float64Array {
-  const out = new Float64Array(q);
-  for (let i = 0; i < q; i++) {
-    let s = 0;
-    for (let j = 0; j < q; j++) s += a[i * q + j] * v[j];
-    out[i] = s;
-  }
-  return out;
-}
-
 /** The sub-matrix of the given rows and columns. */
 export function subMatrix(a: Float64Array, q: number, idx: readonly number[]): Float64Array {
   const k = idx.length;

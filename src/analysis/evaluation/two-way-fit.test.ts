@@ -25,7 +25,7 @@ function dense(d: TwoWayDesign) {
   const scores = new Map<number, number[]>();
   X.forEach((r, n) => {
     const g = Math.floor(obs[n] / nP);
-    const s = scores.get(g) ?? new Array(K).fill(0);
+    const s = scores.get(g) ?? new Array<number>(K).fill(0);
     r.forEach((v, j) => (s[j] += w[n] * v * e[n]));
     scores.set(g, s);
   });

@@ -47,7 +47,7 @@ export interface TwoWayFit {
 }
 
 /** Observations in use, as parallel arrays (one entry per area-period). */
-export interface Observations {
+interface Observations {
   area: Int32Array;
   period: Int32Array;
   weight: Float64Array;
@@ -55,7 +55,7 @@ export interface Observations {
   cell: Int32Array;
 }
 
-export function observations(d: TwoWayDesign, extraWeight?: Float64Array): Observations {
+function observations(d: TwoWayDesign, extraWeight?: Float64Array): Observations {
   const cells: number[] = [];
   const nP = d.nPeriods;
   for (let a = 0; a < d.nAreas; a++) {
@@ -79,7 +79,7 @@ export function observations(d: TwoWayDesign, extraWeight?: Float64Array): Obser
  * Sweeps area and period means out of each vector (weighted; alternating projections until nothing
  * moves). A balanced panel with area weights is done after one pass; the second pass confirms it.
  */
-export function sweepFixedEffects(o: Observations, nAreas: number, nPeriods: number, vectors: Float64Array[]): void {
+function sweepFixedEffects(o: Observations, nAreas: number, nPeriods: number, vectors: Float64Array[]): void {
   const n = o.cell.length;
   const areaN = new Float64Array(nAreas);
   const periodW = new Float64Array(nPeriods);

@@ -9,7 +9,6 @@ import { allIndicators } from '../../data/catalogue';
 import { comparePeriods } from '../../analysis/evaluation/panel';
 import { periodDimension, type Dimension, type Indicator } from '../../data/catalogue/types';
 import { periodNoun } from '../../analysis/evaluation/effect-sentence';
-import { USER_GROUP } from '../../data/import/user-dataset';
 import type { LevelId } from '../../geo/levels';
 import type { ColumnRef, EvaluateSpec } from '../../state/evaluate-spec';
 
@@ -23,7 +22,8 @@ export interface OutcomeChoice {
   siblings: Indicator[];
 }
 
-const isUser = (i: Indicator) => i.group === USER_GROUP;
+/** Measures loaded from the user's files (their ids are `user.<dataset>.<column>`). */
+const isUser = (i: Indicator) => i.id.startsWith('user.');
 
 /** The indicator's period dimension, or a split whose values read as periods ("2023 Q1", "Apr 2023", "2023-24"). */
 function periodsOf(i: Indicator): Dimension | undefined {

@@ -14,13 +14,13 @@ import { version } from '../../../package.json';
 
 const REGION_NAMES: Record<ExactRegion, string | null> = { none: null, icb24: 'ICB (2024)', cal19: 'Cancer Alliance (2019)', lad24: 'local authority (2024)' };
 
-export function pluralNoun(noun: string): string {
+function pluralNoun(noun: string): string {
   return /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
 }
 
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 
-export function outcomeWording(o: ResolvedOutcome, spec: EvaluateSpec, level: LevelId, run: EvaluationRun | null): OutcomeWording {
+function outcomeWording(o: ResolvedOutcome, spec: EvaluateSpec, level: LevelId, run: EvaluationRun | null): OutcomeWording {
   const ind = o.choice.indicator;
   const noun = LEVELS[level].noun;
   const h = run ? run.result.twfe : null;

@@ -20,7 +20,7 @@ import { useEvaluateExports } from './use-evaluate-exports';
 import { useEvaluationRun } from './use-evaluation-run';
 import './evaluate.css';
 
-export const EVALUATE_MODE = 'evaluate';
+const EVALUATE_MODE = 'evaluate';
 
 const REGIONS_OF: Record<string, ExactRegion[]> = {
   lsoa21: ['icb24', 'cal19', 'lad24'], ward24: ['icb24', 'cal19', 'lad24'], lad24: ['icb24', 'cal19'], sicbl24: ['icb24', 'cal19'], icb24: ['cal19'],

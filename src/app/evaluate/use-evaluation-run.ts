@@ -74,7 +74,7 @@ export function useEvaluationRun(ctx: AtlasContext, plan: EvaluationPlan | null)
       },
     );
     return () => abort.abort();
-  }, [plan?.key, ctx.frame?.level]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [plan?.key, ctx.frame?.level]);
 
   return {
     ...status,
