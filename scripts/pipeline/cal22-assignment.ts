@@ -13,10 +13,10 @@ import type { Lsoa21Nhs } from './read-sources';
 export interface Cal22Row { sicbl22: string; ods: string; icb22: string; icbName: string; cal: string; calName: string }
 
 /** The E38 codes NHS England's 2022 mapping uses that ONS re-issued in April 2024 (same ODS code). */
-export const SICBL_RECODES_2024: Readonly<Record<string, string>> = { E38000246: 'E38000264', E38000248: 'E38000265' };
+const SICBL_RECODES_2024: Readonly<Record<string, string>> = { E38000246: 'E38000264', E38000248: 'E38000265' };
 
 /** "East of England - North Cancer Alliance" → "East of England - North" (the level's label says what it is). */
-export const allianceName = (published: string) => published.replace(/\s+Cancer Alliance$/, '').trim();
+const allianceName = (published: string) => published.replace(/\s+Cancer Alliance$/, '').trim();
 
 export async function readCal22Mapping(path: string): Promise<Cal22Row[]> {
   const rows = await readCsv(path);

@@ -14,8 +14,8 @@ export interface EthnicityRow {
   counts: Record<string, number>;
 }
 
-export const TS021_TOTAL = 'Ethnic group: Total: All usual residents';
-export const ts021Header = (key: string) => `Ethnic group: ${ethnicGroupName(ETHNIC_GROUPS.find((g) => g.key === key)!)}`;
+const TS021_TOTAL = 'Ethnic group: Total: All usual residents';
+const ts021Header = (key: string) => `Ethnic group: ${ethnicGroupName(ETHNIC_GROUPS.find((g) => g.key === key)!)}`;
 
 export async function readTs021(path: string): Promise<EthnicityRow[]> {
   const rows = await readCsv(path);

@@ -67,6 +67,9 @@ export async function runPipeline(opts: PipelineOptions): Promise<DataManifest> 
     boundaries: await source('lsoa11Boundaries'), population: await source('imd2019Population'),
     ladChanges: await source('ladCodeChanges'), icbLookup: await source('lsoa11Icb22'),
   }, await readImd2019(await source('imd2019')), ctx.report);
+  // LSOA 2011 areas reach the 2022 alliances through their ICB (every ICB lies wholly in one), so an alliance focus works there too.
+  const calOfIcb = new Map(s21.areas.filter((a) => a.level === 'icb24').map((a) => [a.code, a.cal22_code ?? null]));
+  for (const a of s11.areas) a.cal22_code = a.icb24_code ? calOfIcb.get(a.icb24_code) ?? null : null;
   ctx.areas = [...s21.areas, ...s11.areas];
   ctx.topologies = { ...s21.topologies, ...s11.topologies };
 

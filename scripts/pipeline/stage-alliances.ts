@@ -16,14 +16,14 @@ import type { JoinReport } from './join-report';
 import { STAGE_COUNTS, type StageCount, type StageRow } from './read-stage';
 
 /** NDRS alliance name → the 2022 alliance(s) it corresponds to, where the names differ. */
-export const NDRS_ALLIANCE_RENAMES: Readonly<Record<string, readonly string[]>> = {
+const NDRS_ALLIANCE_RENAMES: Readonly<Record<string, readonly string[]>> = {
   'East of England': ['East of England - North', 'East of England - South'],
   'Lancashire and South Cumbria': ['Lancashire & South Cumbria'],
   'South Yorkshire and Bassetlaw': ['South Yorkshire'],
 };
 
 /** Places counted in a different alliance by NDRS than by the 2022 mapping: [NDRS alliance, 2022 alliance it belongs to now]. */
-export const MEMBERSHIP_MOVES: readonly { place: string; ndrs: string; ndrsTwin: string }[] = [
+const MEMBERSHIP_MOVES: readonly { place: string; ndrs: string; ndrsTwin: string }[] = [
   { place: 'Bassetlaw', ndrs: 'South Yorkshire and Bassetlaw', ndrsTwin: 'East Midlands' },
   { place: 'Swindon', ndrs: 'Thames Valley', ndrsTwin: 'Somerset, Wiltshire, Avon and Gloucestershire' },
 ];

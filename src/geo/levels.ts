@@ -62,6 +62,6 @@ export function levelIds(): LevelId[] {
   return Object.keys(LEVELS) as LevelId[];
 }
 
-/** Levels a focus filter can restrict to (ICB or local authority). */
-export const FOCUS_LEVELS = ['icb24', 'lad24'] as const;
+/** Levels a focus filter can restrict to (ICB, local authority, or Cancer Alliance of the 2022 mapping). */
+export const FOCUS_LEVELS = ['icb24', 'lad24', 'cal22'] as const;
 export type FocusLevel = (typeof FOCUS_LEVELS)[number];

@@ -22,7 +22,7 @@ import { readCensus2021, readImd2019 } from '../read-sources';
 import { readLad21Utla21, upperTierOf } from '../upper-tier-to-lad24';
 
 /** The mid-year estimate the within-band shares come from (the latest in the file, closest to Census day 2021). */
-export const SPLIT_YEAR = 2020;
+const SPLIT_YEAR = 2020;
 const fmt = (x: number) => Math.round(x).toLocaleString('en-GB');
 
 /** The value most of an LSOA 2021's LSOA 2011 parents have (they nearly always agree). */
