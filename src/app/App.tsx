@@ -5,6 +5,7 @@ import { loadAtlas, type AtlasData, type BootProgress } from '../data/load-atlas
 import { EmptyState } from '../ui/EmptyState';
 import { LoadingScreen } from '../ui/LoadingScreen';
 import { AtlasView } from './AtlasView';
+import { startEthnicGroupSync } from './ethnic-groups/ethnic-group-sync';
 import { GeometryStore } from './geometry-store';
 import { viewStore } from './view-store';
 import type { DataManifest } from '../data/manifest';
@@ -27,7 +28,15 @@ function startOnce(onProgress: (p: BootProgress) => void) {
       void geometry.load(viewStore.get().level).catch(() => undefined);
       void geometry.load('lad24').catch(() => undefined);
     };
-    started = { listeners, promise: loadAtlas(DATA_BASE, openBrowserDb, (p) => listeners.forEach((l) => l(p)), prefetch) };
+    const loaded = loadAtlas(DATA_BASE, openBrowserDb, (p) => listeners.forEach((l) => l(p)), prefetch);
+    // The user's groups of ethnic groups (from a link or local storage) get their table before the atlas draws.
+    started = {
+      listeners,
+      promise: loaded.then(async (d) => {
+        if (d) await startEthnicGroupSync(d);
+        return d;
+      }),
+    };
   }
   started.listeners.add(onProgress);
   return started.promise;

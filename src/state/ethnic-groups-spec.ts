@@ -18,7 +18,7 @@ export interface EthnicGroupSpec {
 }
 
 export const MAX_ETHNIC_GROUPS = 6;
-export const MAX_GROUP_LABEL = 80;
+const MAX_GROUP_LABEL = 80;
 
 /** Members as the classification orders them, unknown keys dropped, detailed groups under a chosen high-level group dropped. */
 export function canonicalMembers(members: readonly unknown[]): string[] {

@@ -22,7 +22,8 @@ export const TEST_LABELS: Record<RuleTest['kind'], string> = {
 export function measureLabel(ind: Indicator, dims: Record<string, string> = {}): string {
   const changed = (ind.dimensions ?? []).flatMap((d) => {
     const v = dims[d.key];
-    return v !== undefined && v !== d.defaultValue ? [d.values.find((x) => x.value === v)?.label ?? v] : [];
+    const shown = v ?? (d.alwaysLabel ? d.defaultValue : undefined);
+    return shown !== undefined && (shown !== d.defaultValue || d.alwaysLabel) ? [d.values.find((x) => x.value === shown)?.label ?? shown] : [];
   });
   return changed.length ? `${ind.short}, ${changed.join(', ')}` : ind.short;
 }
@@ -40,9 +41,9 @@ export function conditionText(ind: Indicator, test: RuleTest, england: number | 
     case 'significantly-worse':
       return `${s} significantly ${side(ind)} England${england === null ? '' : ` (${formatWithUnit(england, ind.decimals, ind.unit)})`}`;
     case 'at-least':
-      return `${s} ≥ ${formatNumber(test.value, ind.decimals)}`;
+      return `${s} ≥ ${ind.unit === '%' ? formatWithUnit(test.value, ind.decimals, ind.unit) : formatNumber(test.value, ind.decimals)}`;
     case 'at-most':
-      return `${s} ≤ ${formatNumber(test.value, ind.decimals)}`;
+      return `${s} ≤ ${ind.unit === '%' ? formatWithUnit(test.value, ind.decimals, ind.unit) : formatNumber(test.value, ind.decimals)}`;
   }
 }
 

@@ -14,12 +14,12 @@ export const ETHNICITY_GROUP_TITLE = 'Ethnic group (Census 2021)';
 const LEVELS_2021: LevelId[] = ['lsoa21', 'ward24', 'lad24', 'sicbl24', 'icb24', 'cal22', 'cal19'];
 const NOT_2011 = 'Census 2021 ethnic group is published for LSOA 2021 areas: pick LSOA 2021 or a larger area.';
 
-export const ETHNICITY_SOURCE = {
+const ETHNICITY_SOURCE = {
   publisher: 'Office for National Statistics (ONS), Census 2021', licence: OGL,
   dataset: 'Census 2021 table TS021 Ethnic group, LSOA 2021 (Nomis bulk download)', sourceIds: ['ethnicityTs021'],
 };
 
-export const ETHNICITY_CAVEATS = [
+const ETHNICITY_CAVEATS = [
   'A census count, not a survey estimate: it has no sampling error and no confidence interval, so no area is called significantly different from England. ONS adds small changes to the counts of every Census table (cell-key perturbation) to protect confidentiality: small areas may be off by a few people, and totals differ slightly between tables (England: 56,490,108 in this table, 56,489,608 in the age table). Shares use this table\'s own total.',
   'Ethnic group as recorded on Census day, 21 March 2021, by the person or a member of their household.',
   'Context, not a risk in itself: the map shows where people of each group live. Which groups experience poorer access or outcomes locally, and so are a PLUS group in NHS England\'s Core20PLUS5, is a local judgement.',
@@ -44,7 +44,7 @@ function entries(g: EthnicGroupClass): Indicator[] {
     {
       ...base, id: `ethnicity.${g.key}.share`, label: `${name}: % of residents (Census 2021)`, short: `${g.short} residents %`,
       definition: `Percentage of usual residents whose ethnic group is "${name}"${g.broad ? '' : ', including all of its detailed groups'}, out of all usual residents in the same Census 2021 table (TS021).`,
-      columns: { value: `${g.key}_pct`, numerator: g.key, denominator: 'total' }, unit: '% of residents', kind: 'percent', decimals: 1,
+      columns: { value: `${g.key}_pct`, numerator: g.key, denominator: 'total' }, unit: '%', kind: 'percent', decimals: 1,
       levels: rules({ kind: 'ratio', numerator: g.key, denominator: 'total', multiplier: 100 }), methodNote: shareNotes(what),
     },
     {
@@ -62,7 +62,7 @@ export const CHOSEN_SHARE = 'ethnicity.chosen.share';
 export const CHOSEN_COUNT = 'ethnicity.chosen.count';
 /** The run-time table of the user's groups: code, grp (group id), count, total, share. */
 export const CHOSEN_TABLE = 'ethnicity_chosen';
-export const NO_GROUPS_YET = 'Define a group of ethnic groups first (Map tab, "Groups of ethnic groups"); it can then be used everywhere a measure is chosen.';
+const NO_GROUPS_YET = 'Define a group of ethnic groups first (Map tab, "Groups of ethnic groups"); it can then be used everywhere a measure is chosen.';
 
 const chosen = (id: string, label: string, short: string, count: boolean): Indicator => ({
   id, label, short, group: ETHNICITY_GROUP_TITLE, source: ETHNICITY_SOURCE, table: CHOSEN_TABLE, nativeLevel: 'lsoa21',
@@ -70,9 +70,9 @@ const chosen = (id: string, label: string, short: string, count: boolean): Indic
     ? 'Number of usual residents in the groups you put together (Census 2021, TS021): the members\' residents added up; a high-level group replaces its own detailed groups, so nobody is counted twice.'
     : 'Percentage of usual residents in the groups you put together (Census 2021, TS021): their residents added up, out of all usual residents in the same table.',
   columns: count ? { value: 'count', numerator: 'count' } : { value: 'share', numerator: 'count', denominator: 'total' },
-  unit: count ? 'residents' : '% of residents', kind: count ? 'count' : 'percent', polarity: 'neutral', decimals: count ? 0 : 1,
+  unit: count ? 'residents' : '%', kind: count ? 'count' : 'percent', polarity: 'neutral', decimals: count ? 0 : 1,
   period: 'Census 2021 (21 March 2021)',
-  dimensions: [{ key: 'group', label: 'Your group', column: 'grp', values: [], defaultValue: '' }],
+  dimensions: [{ key: 'group', label: 'Your group', column: 'grp', values: [], defaultValue: '', alwaysLabel: true }],
   levels: {}, unavailable: Object.fromEntries([...LEVELS_2021, 'lsoa11'].map((l) => [l, NO_GROUPS_YET])),
   classification: 'quantile', caveats: ETHNICITY_CAVEATS,
 });
