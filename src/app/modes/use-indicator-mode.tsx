@@ -1,7 +1,7 @@
 /** The default map mode: one indicator, classified and coloured, with its legend, table and tooltip. */
 import { useMemo } from 'react';
 import { getIndicator } from '../../data/catalogue';
-import { dimensionValues } from '../../data/catalogue/types';
+import { choiceCaveats, choiceLabel, dimensionValues, targetFor } from '../../data/catalogue/types';
 import { LEVELS, type LevelId } from '../../geo/levels';
 import { classifyValues, colourBuffer } from '../../map/classify-values';
 import { Legend } from '../../ui/Legend';
@@ -25,7 +25,7 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     active && frame && frame.level === state.level ? () => ctx.valuesFor(state.indicator, dims) : null,
     [active, frame, viewKey],
   );
-  const england = useAsync(active && ind.columns.lower ? () => loadEnglandValue(ctx.data.queries, state.indicator, dims) : null, [active, viewKey]);
+  const england = useAsync(active && (ind.columns.lower || ind.ci) ? () => loadEnglandValue(ctx.data.queries, state.indicator, dims) : null, [active, viewKey]);
   // Values inherited from coarser areas: outline those areas so it is plain that they share one value.
   const rule = ind.levels[state.level];
   const sourceLevel = rule?.kind === 'inherit' ? rule.from : null;
@@ -51,7 +51,7 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     colourKey: `${viewKey}|${state.palette}|${JSON.stringify(state.classification)}|${state.focus?.code ?? ''}`,
     ready,
     colours,
-    legend: legend ? <Legend model={legend} /> : null,
+    legend: legend ? <Legend model={{ ...legend, title: choiceLabel(ind, dims), target: targetFor(ind, dims) ? legend.target : null, notes: [...choiceCaveats(ind, dims), ...legend.notes] }} /> : null,
     table: ready ? tableModel(frame.areas, v, ind, classified, mask, legend, england.value ?? null) : null,
     tooltip: (i) => (ready ? tooltipLines(frame.areas, v, ind, i, ctx.nameOf, england.value ?? null) : []),
     overlays: sourceLevel ? overlays : undefined,

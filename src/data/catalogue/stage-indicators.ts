@@ -6,13 +6,13 @@
  */
 import type { LevelId } from '../../geo/levels';
 import { OGL } from './level-rules';
-import { COVID_2020, EARLY_STAGE_AMBITION, STAGE_PERIODS, STAGE_SITES } from './stage-dimensions';
+import { COVID_2020, EARLY_STAGE_AMBITION, STAGE_ALL_SITES, STAGE_PERIODS, STAGE_SITES } from './stage-dimensions';
 import type { Indicator } from './types';
 
 const FINER: LevelId[] = ['sicbl24', 'lad24', 'ward24', 'lsoa21', 'lsoa11'];
 const NDRS = 'NHS England, National Disease Registration Service (NDRS)';
 
-export const STAGE_CAVEATS = [
+const STAGE_CAVEATS = [
   'Early stage means stage 1 or 2, including NDRS\'s "other early" group (stage systems other than TNM 1–4, used for some cancers), as a share of cancers with a known stage. Cancers with no stage (unstageable, or stage missing) are left out of that share and shown beside it as "Stage not known %": where many are unstaged, the early share can mislead.',
   COVID_2020,
   '"All sites" is the sum of NDRS\'s 17 site groups (the file has no total row); "Other" is a residual group of sites. Counts are of tumours, by residence at diagnosis.',
@@ -61,10 +61,11 @@ export const STAGE_INDICATORS: Indicator[] = [
   {
     ...entry('cancer.stage.early', 'Cancers diagnosed at stage 1 or 2, % of those with a known stage (NDRS)', 'Early stage (1–2) %',
       'Percentage of newly diagnosed cancers with a recorded stage that were at stage 1 or 2 (NDRS\'s grouping, including "other early" stages). Higher is better: earlier cancers are more often curable. The NHS Long Term Plan aims for 75 % by 2028.',
-      'early_pct', 'early', 'staged', 'lower-worse', '% of staged cancers'),
-    target: { value: EARLY_STAGE_AMBITION, label: `NHS Long Term Plan ambition: ${EARLY_STAGE_AMBITION} % of cancers diagnosed at stage 1 or 2 by 2028` },
+      'early_pct', 'early', 'staged', 'lower-worse', '%'),
+    // The ambition is for all cancers together: it is not marked for single sites.
+    target: { value: EARLY_STAGE_AMBITION, label: `NHS Long Term Plan ambition: ${EARLY_STAGE_AMBITION} % of cancers diagnosed at stage 1 or 2 by 2028`, when: { site: STAGE_ALL_SITES } },
   },
   entry('cancer.stage.unstaged', 'Cancers with no stage recorded (unstageable or missing), % of all diagnosed (NDRS)', 'Stage not known %',
     'Percentage of newly diagnosed cancers with no stage: unstageable, or stage missing from the record (100 minus NDRS\'s "percentage completeness"). Read beside the early-stage share: a high value makes that share less certain.',
-    'unstaged_pct', 'unstaged', 'total', 'higher-worse', '% of diagnosed cancers'),
+    'unstaged_pct', 'unstaged', 'total', 'higher-worse', '%'),
 ];

@@ -49,6 +49,8 @@ export interface DimensionValue {
   end?: number;
   /** Values of other dimensions this value only exists with (breast cancer → sex "female"). */
   requires?: Record<string, string>;
+  /** Said beside the map whenever this value is chosen (2020: the COVID-19 pandemic). */
+  caveat?: string;
 }
 
 /** A choice that selects rows of a long table (period, sex, cancer site, ...). */
@@ -59,6 +61,15 @@ export interface Dimension {
   values: DimensionValue[];
   /** The value shown first (the newest period, persons, all cancers, ...). */
   defaultValue: string;
+  /** Name the chosen value wherever the measure is named, even the default one (a user's own group). */
+  alwaysLabel?: boolean;
+}
+
+/** The measure's label with the values of its always-named options ("…: % of residents (Census 2021) – South Asian"). */
+export function choiceLabel(ind: Indicator, dims: Record<string, string>): string {
+  const chosen = dimensionValues(ind, dims);
+  const named = (ind.dimensions ?? []).filter((d) => d.alwaysLabel).flatMap((d) => d.values.find((v) => v.value === chosen[d.key])?.label ?? []);
+  return named.length ? `${ind.label} – ${named.join(', ')}` : ind.label;
 }
 
 export interface IndicatorSource {
@@ -120,6 +131,22 @@ export interface IndicatorTarget {
   value: number;
   /** Who set it and what it means, in words ("NHS Long Term Plan ambition: 75 % diagnosed at stage 1 or 2 by 2028"). */
   label: string;
+  /** The options it applies to (the ambition is for all cancers together, not for each site). */
+  when?: Record<string, string>;
+}
+
+/** Caveats of the chosen options (a period that includes 2020), to show beside the map. */
+export function choiceCaveats(ind: Indicator, dims: Record<string, string>): string[] {
+  const chosen = dimensionValues(ind, dims);
+  return (ind.dimensions ?? []).flatMap((d) => d.values.find((v) => v.value === chosen[d.key])?.caveat ?? []);
+}
+
+/** The measure's target for the chosen options, or null where it does not apply. */
+export function targetFor(ind: Indicator, dims: Record<string, string>): IndicatorTarget | null {
+  const t = ind.target;
+  if (!t) return null;
+  const chosen = dimensionValues(ind, dims);
+  return Object.entries(t.when ?? {}).every(([k, v]) => chosen[k] === v) ? t : null;
 }
 
 export interface IndicatorColumns {
