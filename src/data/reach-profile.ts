@@ -25,6 +25,8 @@ export interface ReachCell {
 export interface ReachRow {
   key: string;
   label: string;
+  /** For narrow tables ("Asian" for "Asian, Asian British or Asian Welsh"). */
+  short: string;
   /** 'residents': a count with its share; 'percent': a rate; estimates also have a range. */
   unit: 'residents' | 'percent';
   estimate: boolean;
@@ -42,13 +44,13 @@ export interface ReachProfile {
 const n = (f: ProfileFigures, k: string): number | null => (typeof f[k] === 'number' && Number.isFinite(f[k]) ? f[k] : null);
 const share = (a: number | null, b: number | null) => (a === null || b === null || b <= 0 ? null : (100 * a) / b);
 
-function countRow(key: string, label: string, figures: ProfileFigures[], value: (f: ProfileFigures) => number | null, of: (f: ProfileFigures) => number | null): ReachRow {
-  return { key, label, unit: 'residents', estimate: false, cells: figures.map((f) => ({ value: value(f), share: share(value(f), of(f)), low: null, high: null })) };
+function countRow(key: string, label: string, short: string, figures: ProfileFigures[], value: (f: ProfileFigures) => number | null, of: (f: ProfileFigures) => number | null): ReachRow {
+  return { key, label, short, unit: 'residents', estimate: false, cells: figures.map((f) => ({ value: value(f), share: share(value(f), of(f)), low: null, high: null })) };
 }
 
-function estimateRow(key: string, label: string, figures: ProfileFigures[], prefix: string[]): ReachRow {
+function estimateRow(key: string, label: string, short: string, figures: ProfileFigures[], prefix: string[]): ReachRow {
   const sum = (f: ProfileFigures, suffix: string) => prefix.reduce<number | null>((s, p) => (s === null || n(f, `${p}${suffix}`) === null ? null : s + n(f, `${p}${suffix}`)!), 0);
-  return { key, label, unit: 'residents', estimate: true, cells: figures.map((f) => ({ value: sum(f, ''), share: null, low: sum(f, '_low'), high: sum(f, '_high') })) };
+  return { key, label, short, unit: 'residents', estimate: true, cells: figures.map((f) => ({ value: sum(f, ''), share: null, low: sum(f, '_low'), high: sum(f, '_high') })) };
 }
 
 export function reachProfile(columns: { title: string; detail: string; figures: ProfileFigures }[], groups: readonly EthnicGroupSpec[]): ReachProfile {
@@ -59,33 +61,36 @@ export function reachProfile(columns: { title: string; detail: string; figures: 
   const sections: ReachSection[] = [
     {
       key: 'age', title: 'Residents by age (Census 2021)', note: 'Usual residents on Census day, 21 March 2021; shares of all residents.',
-      rows: [countRow('residents', 'All usual residents', fs, residents, () => null), ...CENSUS_AGE_COLUMNS.map((c) => countRow(c, AGE_BAND_LABELS[c], fs, (f) => n(f, c), residents))],
+      rows: [countRow('residents', 'All usual residents', 'All residents', fs, residents, () => null), ...CENSUS_AGE_COLUMNS.map((c) => countRow(c, AGE_BAND_LABELS[c], AGE_BAND_LABELS[c].replace('Aged ', ''), fs, (f) => n(f, c), residents))],
     },
     {
       key: 'ethnicity', title: 'Ethnic group (Census 2021)',
       note: 'Census 2021 table TS021, shares of its own total (ONS perturbs each table slightly, so totals differ by a few people from the age table).',
       rows: [
-        ...BROAD_GROUPS.map((g) => countRow(`eth_${g}`, ETHNIC_GROUPS.find((x) => x.key === g)!.label, fs, (f) => n(f, `eth_${g}`), ethTotal)),
-        ...groups.map((g) => countRow(`grp_${g.id}`, `${g.label} (your group)`, fs, (f) => n(f, `grp_${g.id}`), ethTotal)),
+        ...BROAD_GROUPS.map((g) => {
+          const c = ETHNIC_GROUPS.find((x) => x.key === g)!;
+          return countRow(`eth_${g}`, c.label, c.short, fs, (f) => n(f, `eth_${g}`), ethTotal);
+        }),
+        ...groups.map((g) => countRow(`grp_${g.id}`, `${g.label} (your group)`, g.label, fs, (f) => n(f, `grp_${g.id}`), ethTotal)),
       ],
     },
     {
       key: 'core20', title: 'Deprivation (Core20)',
       note: 'Core20: residents of LSOAs in national IMD deciles 1–2 (the most deprived 20 % of LSOAs in England). NHS England\'s published Core20 figures use IMD 2019; this uses IMD 2025 on LSOA 2021.',
-      rows: [countRow('core20_2025', 'Residents in Core20 LSOAs (IMD 2025)', fs, (f) => n(f, 'core20_2025'), (f) => n(f, 'core20_2025_known'))],
+      rows: [countRow('core20_2025', 'Residents in Core20 LSOAs (IMD 2025)', 'Core20 (IMD 2025)', fs, (f) => n(f, 'core20_2025'), (f) => n(f, 'core20_2025_known'))],
     },
     {
       key: 'smoking', title: 'Adult smoking',
       note: `Adults (18+) who smoke, Annual Population Survey ${year ?? ''}: councils' estimates averaged over the areas' residents aged 16+ (England: its own published value). A survey estimate for whole councils, not for these areas.`,
-      rows: [{ key: 'smoking_pct', label: `Adults who smoke (APS ${year ?? ''}), %`, unit: 'percent', estimate: false, cells: fs.map((f) => ({ value: n(f, 'smoking_pct'), share: null, low: null, high: null })) }],
+      rows: [{ key: 'smoking_pct', label: `Adults who smoke (APS ${year ?? ''}), %`, short: `Smoke (APS ${year ?? ''})`, unit: 'percent', estimate: false, cells: fs.map((f) => ({ value: n(f, 'smoking_pct'), share: null, low: null, high: null })) }],
     },
     {
       key: 'screening', title: 'Lung cancer screening (estimates)', note: SCREENING_METHOD.join(' '),
       rows: [
-        estimateRow('res_55_74', 'Residents aged 55–74', fs, ['res_55_74']),
-        estimateRow('ever_55_74', 'Of whom have ever smoked (current + ex)', fs, ['current_55_74', 'ex_55_74']),
-        estimateRow('current_55_74', 'Of whom currently smoke', fs, ['current_55_74']),
-        estimateRow('ex_55_74', 'Of whom used to smoke', fs, ['ex_55_74']),
+        estimateRow('res_55_74', 'Residents aged 55–74', 'Aged 55–74', fs, ['res_55_74']),
+        estimateRow('ever_55_74', 'Of whom have ever smoked (current + ex)', 'Ever smoked', fs, ['current_55_74', 'ex_55_74']),
+        estimateRow('current_55_74', 'Of whom currently smoke', 'Smoke now', fs, ['current_55_74']),
+        estimateRow('ex_55_74', 'Of whom used to smoke', 'Used to smoke', fs, ['ex_55_74']),
       ],
     },
   ];

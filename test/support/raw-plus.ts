@@ -39,7 +39,7 @@ export function rawCal22(): { byOds: Map<string, { cal: string; name: string; ic
   return { byOds, odsOfLsoa };
 }
 
-export const STAGE_COLUMNS = ['Stage 1', 'Stage 2', 'Stage 3', 'Stage 4', 'Staged - other early', 'Staged - other advanced', 'Unstageable', 'Missing stage'];
+const STAGE_COLUMNS = ['Stage 1', 'Stage 2', 'Stage 3', 'Stage 4', 'Staged - other early', 'Staged - other advanced', 'Unstageable', 'Missing stage'];
 
 export interface RawStage { type: string; name: string; year: number; site: string; c: Record<string, number> }
 

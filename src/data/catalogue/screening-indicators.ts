@@ -9,6 +9,7 @@ import { OGL } from './level-rules';
 import type { Indicator, LevelRule } from './types';
 
 const LEVELS_2021: LevelId[] = ['ward24', 'lad24', 'sicbl24', 'icb24', 'cal22', 'cal19'];
+export const SCREENING_GROUP_TITLE = 'Lung cancer screening (estimates)';
 
 export const SCREENING_METHOD = [
   'Residents aged 55–74: Census 2021 publishes LSOA ages in bands of 50–64 and 65+. Each LSOA\'s bands are split with the single-year ages of the larger area it lies in (one of 105 Sub-ICB-sized CancerData units, ONS mid-2020 estimates): 55–64 as a share of 50–64, 65–74 as a share of 65+. The low and high figures use the lowest and highest shares of all 105 units instead.',
@@ -25,7 +26,7 @@ const SOURCE = {
 function entry(id: string, column: string, label: string, short: string, definition: string): Indicator {
   const sum: LevelRule = { kind: 'sum', column };
   return {
-    id, label, short, group: 'Lung cancer screening (estimates)', definition, source: SOURCE, table: 'lsoa_profile', nativeLevel: 'lsoa21',
+    id, label, short, group: SCREENING_GROUP_TITLE, definition, source: SOURCE, table: 'lsoa_profile', nativeLevel: 'lsoa21',
     columns: { value: column, numerator: column }, unit: 'residents (estimate)', kind: 'count', polarity: 'neutral', decimals: 0,
     period: 'Census 2021 ages, mid-2020 age shares, APS 2019 smoking',
     levels: { lsoa21: { kind: 'native' }, ...Object.fromEntries(LEVELS_2021.map((l) => [l, sum])) },

@@ -37,7 +37,7 @@ function where(scope: ProfileScope): string {
 }
 
 /** Column of a user's group in the result: `grp_<id>`. */
-export const groupColumn = (g: EthnicGroupSpec) => sqlIdent(`grp_${g.id}`);
+const groupColumn = (g: EthnicGroupSpec) => sqlIdent(`grp_${g.id}`);
 
 export function profileSql(scope: ProfileScope, groups: readonly EthnicGroupSpec[] = []): string {
   const sum = (expr: string, as: string) => `sum(${expr})::DOUBLE AS ${as}`;
