@@ -16,7 +16,7 @@ export interface TrendPoint {
 
 const W = 300;
 const H = 120;
-const PAD = { l: 34, r: 8, t: 8, b: 18 };
+const PAD = { l: 40, r: 8, t: 8, b: 18 };
 
 /** A national ambition drawn as a labelled horizontal rule (the 75 % early-stage ambition). */
 export interface TrendTarget {
