@@ -23,7 +23,7 @@ function fromHeadersFile(text: string): Sent {
     }
   }
   // Every rule whose pattern matches is applied (Netlify, Cloudflare Pages).
-  const sent = (path: string) => Object.assign({}, ...[...rules].filter(([p]) => (p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : path === p)).map(([, h]) => h));
+  const sent = (path: string) => [...rules].filter(([p]) => (p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : path === p)).reduce<Record<string, string>>((all, [, h]) => ({ ...all, ...h }), {});
   return { all: sent('/'), index: sent('/index.html'), assets: sent('/assets/index-abc123.js'), data: sent('/data/manifest.json'), wasm: 'application/wasm' };
 }
 

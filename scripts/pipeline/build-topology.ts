@@ -11,7 +11,7 @@ import type { Contiguity } from '../../src/geo/topology-neighbours';
 import type { BoundaryFeature } from './read-sources';
 
 /** 10^5 steps across England's extent is about 5 m: finer than the generalised boundaries themselves. */
-export const QUANTIZATION = 1e5;
+const QUANTIZATION = 1e5;
 
 export type AreaGeometry = Polygon | MultiPolygon;
 
@@ -50,7 +50,7 @@ export function dissolve(base: Topology, objectName: string, groupOf: (code: str
   return [...groups].map(([code, geoms]) => ({ code, geometry: merge(base, geoms) }));
 }
 
-/** Ids of a topology object's geometries, in file order (the order the map and tables use). */
+/** Ids of a topology object's geometries, in file order (the order the map, tables and weights use). */
 export function topologyIds(t: Topology, objectName: string): string[] {
   return (t.objects[objectName] as GeometryCollection).geometries.map((g) => String(g.id));
 }

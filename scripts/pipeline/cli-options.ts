@@ -18,7 +18,7 @@ export interface CliOptions {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export const DEFAULT_OUT = resolve(ROOT, 'public/data');
+const DEFAULT_OUT = resolve(ROOT, 'public/data');
 const DEFAULT_RAW = resolve(ROOT, '../shared/data/raw');
 /** The top-level data/ folder holds downloads (git-ignored; data/README.md says what goes there). */
 const DEFAULT_CACHE = resolve(ROOT, 'data/downloads');

@@ -18,7 +18,7 @@ export const MARKER = '.hotspot-atlas-output';
 const MARKER_TEXT = 'Written by the Hotspot Atlas data pipeline (npm run data). The next build replaces everything in this folder.\n';
 const GENERATOR = 'hotspot-atlas data pipeline';
 
-export class OutputFolderError extends Error {}
+class OutputFolderError extends Error {}
 
 /** Every file under dir, as paths relative to it with '/' separators. */
 export async function filesUnder(dir: string): Promise<string[]> {

@@ -29,7 +29,7 @@ describe('the site as a host serves it', () => {
     expect(header).toBe(headerPolicy((process.env.HOTSPOT_BASEMAP_ORIGINS ?? '').split(/\s+/).filter(Boolean)));
     expect(/^\s+Content-Security-Policy: (.*)$/m.exec(dist('_headers'))?.[1]).toBe(header);
     expect(/Header always set Content-Security-Policy "(.*)"/.exec(dist('.htaccess'))?.[1]).toBe(header);
-    expect(JSON.parse(dist('staticwebapp.config.json')).globalHeaders['Content-Security-Policy']).toBe(header);
+    expect((JSON.parse(dist('staticwebapp.config.json')) as { globalHeaders: Record<string, string> }).globalHeaders['Content-Security-Policy']).toBe(header);
     expect(/<add name="Content-Security-Policy" value="([^"]*)" \/>/.exec(dist('web.config'))?.[1]).toBe(header);
   });
 
