@@ -88,13 +88,20 @@ describe('buildInto', () => {
   });
 
   it('restores the previous output if an earlier run stopped between the two renames of the swap', async () => {
-    const previous = join(root, '.data.previous-123-abc');
+    const previous = join(root, '.data.previous-99999999-abc');
     await put(previous, earlier);
-    await put(join(root, '.data.staging-123-abc'), { [MARKER]: 'x', 'half.csv': '' });
+    await put(join(root, '.data.staging-99999999-abc'), { [MARKER]: 'x', 'half.csv': '' });
     expect(await inspectOutputFolder(out)).toBe('missing');
     await expect(buildInto(out, async () => { throw new Error('offline'); })).rejects.toThrow('offline');
     expect(await snapshot(out)).toEqual(earlier);
     expect(existsSync(previous)).toBe(false);
     expect(await readdir(root)).toEqual(['data']);
+  });
+
+  it('leaves the staging folder of a run that is still going alone', async () => {
+    const other = join(root, `.data.staging-${process.ppid}-abc`);
+    await put(other, { [MARKER]: 'x', 'half.csv': '' });
+    await buildInto(out, writes({ 'manifest.json': '{}' }));
+    expect(existsSync(other)).toBe(true);
   });
 });

@@ -60,6 +60,18 @@ export async function inspectOutputFolder(outDir: string): Promise<'missing' | '
 /** Sibling paths that belong to one output folder: `.data.staging-…` and `.data.previous-…` for `…/data`. */
 const sibling = (outDir: string, kind: 'staging' | 'previous') => join(dirname(outDir), `.${basename(outDir)}.${kind}-${process.pid}-${Date.now().toString(36)}`);
 
+/** Whether the run that named this sibling (….staging-PID-…) is still going: its folders are not leftovers. */
+function stillRunning(name: string): boolean {
+  const pid = Number(/\.(?:staging|previous)-(\d+)-/.exec(name)?.[1]);
+  if (!pid || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Leftovers of an interrupted run: restore a previous output that never got replaced, remove half-built staging folders. */
 async function recover(outDir: string, log: (s: string) => void): Promise<void> {
   const parent = dirname(outDir);
@@ -67,7 +79,7 @@ async function recover(outDir: string, log: (s: string) => void): Promise<void> 
   for (const name of await readdir(parent)) {
     const kind = name.startsWith(`.${basename(outDir)}.staging-`) ? 'staging' : name.startsWith(`.${basename(outDir)}.previous-`) ? 'previous' : null;
     const path = join(parent, name);
-    if (!kind || !existsSync(join(path, MARKER))) continue;
+    if (!kind || !existsSync(join(path, MARKER)) || stillRunning(name)) continue;
     if (kind === 'previous' && !existsSync(outDir)) {
       log(`restoring ${outDir} from ${path} (an earlier run stopped during the swap)`);
       await rename(path, outDir);
