@@ -7,6 +7,7 @@
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { extendLevel, registerUserIndicator, removeLevelExtension, unregisterUserIndicator } from '../../data/catalogue';
 import { ruleAtUserLevel } from '../../data/import/dataset-level-rules';
+import { splitSpec } from '../../data/import/dataset-split';
 import { ImportError } from '../../data/import/import-issue';
 import type { JoinReport } from '../../data/import/join-report';
 import { decimalsOf, loadDataset } from '../../data/import/load-dataset';
@@ -46,7 +47,6 @@ export interface MappingChoice {
 }
 
 const newDatasetId = () => `d${Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0')}`;
-const yearLike = (values: string[]) => values.every((v) => /^\d{4}(?:\D+\d{2,4})?$/.test(v));
 
 export class UserDataEngine {
   readonly client: ImportClient;
@@ -59,11 +59,10 @@ export class UserDataEngine {
 
   private spec(file: ReadFile, c: MappingChoice, nativeLevel: DatasetSpec['nativeLevel'], columns: { name: string; numbers: Float64Array }[]): DatasetSpec {
     const id = newDatasetId();
-    const splitValues = c.split ? [...(file.summary.smallDistinct[c.split] ?? [])].filter(Boolean).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })) : [];
     return {
       id, file: file.name, sheet: file.sheet, table: `user_${id}`, nativeLevel, joinNote: file.report.key?.note ?? '',
       practices: file.report.key?.geography === 'practice', combine: c.combine,
-      split: c.split ? { column: c.split, values: splitValues, period: yearLike(splitValues) || /year|period/i.test(c.split) } : null,
+      split: c.split ? splitSpec(file.name, c.split, file.summary.smallDistinct[c.split] ?? []) : null,
       values: c.values.map((v, k) => ({
         ...v, field: `v${k + 1}`, label: v.label.trim() || v.column,
         decimals: decimalsOf(columns.find((x) => x.name === v.column)!.numbers, null, v.unit === 'count'),

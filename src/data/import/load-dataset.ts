@@ -1,11 +1,13 @@
 /**
  * Puts the joined rows of a user's file into DuckDB as the dataset's table: rows that joined are
- * sent as Arrow (code, row number, split value, values), reduced to one row per area, and counted.
- * Nothing already loaded is touched: the table name is the dataset's own, and a failure drops it.
+ * sent as Arrow (code, row number, split value, values; a blank or suppressed cell is NULL, see
+ * arrow-ipc), reduced to one row per area, and counted. Nothing already loaded is touched: the
+ * table name is the dataset's own, and a failure drops it.
  */
 import type { Db } from '../db/db';
 import { numberColumn } from '../db/arrow-columns';
 import { columnsToIpc, type IpcColumn } from './arrow-ipc';
+import { splitValue } from './dataset-split';
 import { cellText, type ImportedColumn } from './imported-table';
 import type { DatasetSpec } from './user-dataset';
 import { datasetSummarySql, datasetTableSql, dropTableSql } from './user-table-sql';
@@ -51,7 +53,7 @@ export async function loadDataset(db: Db, spec: DatasetSpec, rows: JoinedRows): 
   };
   if (spec.split) {
     const c = byName.get(spec.split.column)!;
-    cols.split = Array.from(pick, (i) => cellText(c, i).trim());
+    cols.split = Array.from(pick, (i) => splitValue(cellText(c, i)));
   }
   for (const v of spec.values) {
     const c = byName.get(v.column);

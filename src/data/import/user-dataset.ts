@@ -28,11 +28,15 @@ export interface ValueSpec {
   decimals: number;
 }
 
-/** `auto`: counts are added up, other values averaged. */
+/**
+ * `auto`: counts are added up, other values averaged. Blank and suppressed cells are missing, not
+ * zero: every rule uses the rows that have a value ("first" is the first row with one), and an area
+ * whose rows are all blank has no value.
+ */
 export type Combine = 'auto' | 'sum' | 'mean' | 'first';
 
 export const COMBINE_LABELS: Record<Combine, string> = {
-  auto: 'Add up counts, average other values', sum: 'Add them up', mean: 'Average them', first: 'Keep the first row',
+  auto: 'Add up counts, average other values', sum: 'Add them up', mean: 'Average them', first: 'Keep the first row with a value',
 };
 
 /** How one column's repeated rows are combined. */
