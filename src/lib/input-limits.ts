@@ -48,11 +48,16 @@ export type LimitId = keyof typeof INPUT_LIMITS;
 
 const BYTES: ReadonlySet<LimitId> = new Set(['tableFileBytes', 'xlsxFileBytes', 'xlsxInflatedBytes', 'geojsonFileBytes', 'projectFileBytes', 'projectInflatedBytes', 'linkInflatedBytes']);
 
-/** "256 MB" / "2,000". Sizes in binary megabytes, as file managers on Windows show them. */
-export function formatLimitValue(id: LimitId, value: number = INPUT_LIMITS[id]): string {
-  if (!BYTES.has(id)) return value.toLocaleString('en-GB');
+/** "256 MB", "1.5 MB", "12 kB": binary megabytes, as file managers on Windows show them. */
+export function formatBytes(value: number): string {
   if (value >= MiB) return `${(value / MiB).toLocaleString('en-GB', { maximumFractionDigits: value >= 10 * MiB ? 0 : 1 })} MB`;
   return `${Math.ceil(value / 1024).toLocaleString('en-GB')} kB`;
+}
+
+/** "256 MB" / "2,000". */
+function formatLimitValue(id: LimitId): string {
+  const value = INPUT_LIMITS[id];
+  return BYTES.has(id) ? formatBytes(value) : value.toLocaleString('en-GB');
 }
 
 /** What is counted, in a sentence: "at most 2,000 columns". */
