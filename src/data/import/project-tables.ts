@@ -49,7 +49,7 @@ export function checkProjectTable(file: string, d: DatasetSpec, ipc: Uint8Array)
     const f = fields.get(name);
     if (!f) throw bad(`lacks the column "${name}" (the ${what})`);
     if (kind === 'text' ? !isText(f.type) : !isNumber(f.type)) {
-      throw bad(`holds the ${what} (column "${name}") as ${typeName(f.type)}, where ${kind === 'text' ? 'text' : 'numbers (integers or 32/64-bit floating point)'} are expected`);
+      throw bad(`holds the ${what} (column "${name}") as ${typeName(f.type)}, where ${kind === 'text' ? 'text is' : 'numbers (integers or 32/64-bit floating point) are'} expected`);
     }
   }
   let rows = 0;
