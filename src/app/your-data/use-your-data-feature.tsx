@@ -10,7 +10,6 @@ import { DEFAULT_INDICATOR, findIndicator, isAvailable } from '../../data/catalo
 import type { ReadProgress } from '../../data/import/read-options';
 import type { CheckedProject } from '../../data/import/read-project';
 import { indicatorId, type DatasetSpec } from '../../data/import/user-dataset';
-import { downloadBlob } from '../../export/download';
 import { LEVELS, type LevelId, type UserLevelId } from '../../geo/levels';
 import { normaliseState } from '../../state/normalise-state';
 import type { FileQueueItem } from '../../ui/FileQueue';
@@ -18,6 +17,7 @@ import type { AtlasContext, FeatureOutput } from '../atlas-context';
 import { chooseIndicator, chooseLevel } from '../measure-choice';
 import { VOCABULARY, viewStore } from '../view-store';
 import { MappingDialog } from './MappingDialog';
+import { downloadProjectFile } from './save-project';
 import { UserDataEngine, type MappingChoice, type ReadFile } from './user-data-engine';
 import { YourDataPanel } from './YourDataPanel';
 
@@ -182,8 +182,7 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
 
   const saveProject = useCallback(async () => {
     try {
-      const bytes = await engine.saveProject(viewStore.get());
-      downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), `hotspot-atlas-project-${new Date().toISOString().slice(0, 10)}.zip`);
+      await downloadProjectFile(engine);
     } catch (e) {
       ctxRef.current.notify('error', `The project file could not be saved (${errorText(e)}).`);
     }
