@@ -296,7 +296,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
         )}
       </main>
       {frame && state.selected && frame.areas.indexOf.has(state.selected) && (
-        <ErrorBoundary key={state.selected} label="The area details" region="detail">{() => (
+        <ErrorBoundary key={state.selected} label="The area details" region="detail" className="detail-panel">{() => (
           <DetailPanel
             model={detailModel(frame.areas, state.selected!, detail, state.indicator, parentNames.value ?? new Map())}
             onClose={() => selectArea(null)}

@@ -28,6 +28,8 @@ export interface ErrorBoundaryProps {
   /** Replaces the whole message (for the atlas as a whole, where "the rest" is not there). */
   fallback?: (error: Error, retry: () => void) => ReactNode;
   onError?: (error: Error) => void;
+  /** Class of the message's box, so it takes the place of what failed (e.g. "detail-panel"). */
+  className?: string;
 }
 
 export const KEEP_DATA_ADVICE = 'If it fails again, reloading the page may help, but it clears data you added under "Your data": save a project file there first, and open it again after the reload.';
@@ -56,7 +58,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { error: Error 
     if (!error) return <CrashProbe region={this.props.region}>{this.props.children}</CrashProbe>;
     if (this.props.fallback) return this.props.fallback(error, this.retry);
     return (
-      <div className="region-error" role="alert" data-testid={`error-${this.props.region}`}>
+      <div className={`region-error ${this.props.className ?? ''}`} role="alert" data-testid={`error-${this.props.region}`}>
         <p><strong>{this.props.label} stopped working</strong> ({error.message}).</p>
         <p>The rest of the atlas, and any data you loaded, are not affected. {this.props.advice ?? KEEP_DATA_ADVICE}</p>
         <button type="button" onClick={this.retry} data-testid={`retry-${this.props.region}`}>Try again</button>
