@@ -28,6 +28,8 @@ export const INPUT_LIMITS = {
   cells: 30_000_000,
   /** Characters of one column name (a longer "name" is almost always a file without line breaks). */
   columnNameChars: 500,
+  /** GeoDa weights files (.gal/.gwt): a few MB at most for England's small areas. */
+  weightsFileBytes: 200 * MiB,
   /** A saved project file (zipped): one row per area per dataset is far smaller. */
   projectFileBytes: 256 * MiB,
   /** A project file unzipped (its tables and boundaries together). */
@@ -46,7 +48,7 @@ export const INPUT_LIMITS = {
 
 export type LimitId = keyof typeof INPUT_LIMITS;
 
-const BYTES: ReadonlySet<LimitId> = new Set(['tableFileBytes', 'xlsxFileBytes', 'xlsxInflatedBytes', 'geojsonFileBytes', 'projectFileBytes', 'projectInflatedBytes', 'linkInflatedBytes']);
+const BYTES: ReadonlySet<LimitId> = new Set(['tableFileBytes', 'xlsxFileBytes', 'xlsxInflatedBytes', 'geojsonFileBytes', 'weightsFileBytes', 'projectFileBytes', 'projectInflatedBytes', 'linkInflatedBytes']);
 
 /** "256 MB", "1.5 MB", "12 kB": binary megabytes, as file managers on Windows show them. */
 export function formatBytes(value: number): string {
@@ -63,7 +65,7 @@ function formatLimitValue(id: LimitId): string {
 /** What is counted, in a sentence: "at most 2,000 columns". */
 const NOUN: Record<LimitId, string> = {
   tableFileBytes: 'files of', xlsxFileBytes: 'Excel workbooks of', xlsxInflatedBytes: 'workbooks that unzip to',
-  geojsonFileBytes: 'GeoJSON files of', geojsonFeatures: 'features', geojsonVertices: 'boundary points (vertices)',
+  geojsonFileBytes: 'GeoJSON files of', weightsFileBytes: 'weights files of', geojsonFeatures: 'features', geojsonVertices: 'boundary points (vertices)',
   rows: 'rows', columns: 'columns', cells: 'cells (rows × columns)', columnNameChars: 'characters in a column name',
   projectFileBytes: 'project files of', projectInflatedBytes: 'project files that unzip to', zipEntries: 'files inside a ZIP archive',
   projectParts: 'datasets and boundary sets in a project', linkChars: 'characters in a share link', legacyLinkChars: 'characters in an old-style share link',

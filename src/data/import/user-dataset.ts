@@ -106,6 +106,7 @@ export function datasetIndicators(d: DatasetSpec): Indicator[] {
     caveats: [
       d.joinNote,
       `${d.rowsJoined.toLocaleString('en-GB')} of ${d.rowsRead.toLocaleString('en-GB')} rows joined ${d.areas.toLocaleString('en-GB')} areas; rows with the same area${d.split ? ` and ${d.split.column}` : ''} were combined (${COMBINE_LABELS[d.combine].toLowerCase()}).`,
+      'Blank and suppressed cells are missing values, not zeros: they are left out of sums, averages and ranks, and an area without a value shows none.',
       ...(d.practices ? ['GP practice values are placed in the LSOA where the practice is, not where its patients live.'] : []),
     ],
   }));
