@@ -73,7 +73,7 @@ const NOUN: Record<LimitId, string> = {
 };
 
 /** "the atlas reads at most 2,000 columns" / "the atlas reads files of at most 256 MB". */
-export function limitText(id: LimitId): string {
+function limitText(id: LimitId): string {
   const v = formatLimitValue(id);
   return BYTES.has(id) ? `the atlas reads ${NOUN[id]} at most ${v}` : `the atlas reads at most ${v} ${NOUN[id]}`;
 }

@@ -8,7 +8,7 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
 const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
 
-export type LegacyDecoded = { ok: true; text: string } | { ok: false; reason: 'damaged' | 'too-big' };
+type LegacyDecoded = { ok: true; text: string } | { ok: false; reason: 'damaged' | 'too-big' };
 
 export function decompressLegacyLink(input: string, maxChars: number): LegacyDecoded {
   const damaged: LegacyDecoded = { ok: false, reason: 'damaged' };

@@ -44,7 +44,7 @@ export function packText(text: string, dictionary?: Uint8Array): string {
   return text ? bytesToBase64Url(deflateSync(strToU8(text), { level: 9, dictionary })) : '';
 }
 
-export type Unpacked =
+type Unpacked =
   | { ok: true; text: string }
   /** `prefix`: the text before the damage or cut (its last character may be cut in half). */
   | { ok: false; reason: 'damaged' | 'too-big'; prefix: string };

@@ -32,7 +32,7 @@ export interface ErrorBoundaryProps {
   className?: string;
 }
 
-export const KEEP_DATA_ADVICE = 'If it fails again, reloading the page may help, but it clears data you added under "Your data": save a project file there first, and open it again after the reload.';
+const KEEP_DATA_ADVICE = 'If it fails again, reloading the page may help, but it clears data you added under "Your data": save a project file there first, and open it again after the reload.';
 
 function CrashProbe({ region, children }: { region: string; children: ErrorBoundaryProps['children'] }) {
   if (typeof window !== 'undefined' && window.__atlasCrashTest === region) throw new Error(`test crash in ${region}`);

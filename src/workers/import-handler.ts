@@ -18,7 +18,7 @@ import { userLevelGeometry, userLevelTransfer } from '../geo/user-level-geometry
 import type { Topology } from 'topojson-specification';
 import type { ImportFailure, ImportRequest, ImportResponse } from './import-messages';
 
-export type Post = (m: ImportResponse, transfer?: Transferable[]) => void;
+type Post = (m: ImportResponse, transfer?: Transferable[]) => void;
 export type FetchBytes = (url: URL) => Promise<Uint8Array>;
 
 const NO_REFERENCES = buildReferenceCodes({ areas: [], ladCodes: [], areaCodes: [], practices: [] });

@@ -15,7 +15,7 @@ import { DATA_DIR } from '../support/node-db';
 import { num } from '../support/raw-csv';
 import { openView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
-import { openAtlasSession, ROOT, type OfflineContext, type Server } from './support/browser';
+import { openAtlasSession, ROOT, waitForReady, type OfflineContext, type Server } from './support/browser';
 import { mapPixels } from './support/map-pixels';
 
 const OUT = join(ROOT, 'test/output');
@@ -303,6 +303,13 @@ describe('Your data, offline in Chromium', () => {
     expect(await view()).toBe(view0);
     await expect(page.getByTestId('yd-dataset').count()).resolves.toBe(2);
     await notice.getByRole('button', { name: /Dismiss/ }).click();
+
+    // opened as a page: refused the same way, the atlas starts with the view this browser last showed
+    const fresh = await ctx.context.newPage();
+    await fresh.goto(`${server.url}${bomb}`);
+    await waitForReady(fresh);
+    await expect(fresh.locator('.notice', { hasText: 'This share link' }).innerText()).resolves.toMatch(/unpack to at most 1 MB\. The view was not changed/);
+    await fresh.close();
   });
 
   it('saves a project file that re-opens the session, data included, when dropped back in', async () => {

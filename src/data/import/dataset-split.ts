@@ -5,7 +5,7 @@
  */
 import type { DatasetSpec } from './user-dataset';
 
-export const BLANK_SPLIT = '(blank)';
+const BLANK_SPLIT = '(blank)';
 
 /** The split value a row is stored under. */
 export const splitValue = (text: string): string => text.trim() || BLANK_SPLIT;
