@@ -67,10 +67,10 @@ export function App() {
  * project file to keep the data, or when there is none.
  */
 function AtlasFailed(p: { error: Error; retry(): void; save(): Promise<void>; hasOwnData: boolean }) {
-  const [saving, setSaving] = useState<'idle' | 'saving' | 'saved' | string>('idle');
+  const [saving, setSaving] = useState<{ state: 'idle' | 'saving' | 'saved' } | { state: 'failed'; message: string }>({ state: 'idle' });
   const save = () => {
-    setSaving('saving');
-    p.save().then(() => setSaving('saved'), (e: unknown) => setSaving(`The project file could not be saved (${e instanceof Error ? e.message : String(e)}).`));
+    setSaving({ state: 'saving' });
+    p.save().then(() => setSaving({ state: 'saved' }), (e: unknown) => setSaving({ state: 'failed', message: `The project file could not be saved (${e instanceof Error ? e.message : String(e)}).` }));
   };
   return (
     <main className="empty-state" role="alert" data-testid="atlas-failed">
@@ -81,8 +81,8 @@ function AtlasFailed(p: { error: Error; retry(): void; save(): Promise<void>; ha
         <>
           <p>The data you added from your own files is still here. If trying again does not help, save a project file first: reloading the page clears that data, and opening the project file under "Your data" brings it back.</p>
           <p>
-            <button type="button" onClick={save} disabled={saving === 'saving'}>Save a project file</button>{' '}
-            {saving === 'saved' ? 'Saved: now you can reload the page.' : saving === 'saving' ? 'Saving…' : saving === 'idle' ? '' : saving}
+            <button type="button" onClick={save} disabled={saving.state === 'saving'}>Save a project file</button>{' '}
+            {saving.state === 'saved' ? 'Saved: now you can reload the page.' : saving.state === 'saving' ? 'Saving…' : saving.state === 'failed' ? saving.message : ''}
           </p>
         </>
       ) : (

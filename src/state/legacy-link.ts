@@ -67,7 +67,10 @@ export function decompressLegacyLink(input: string, maxChars: number): LegacyDec
       if (ch === null) return damaged;
       dictionary[dictSize++] = ch;
       c = dictSize - 1;
-      if (--enlargeIn === 0) (enlargeIn = 2 ** numBits), numBits++;
+      if (--enlargeIn === 0) {
+        enlargeIn = 2 ** numBits;
+        numBits++;
+      }
     }
     let entry: string;
     if (dictionary[c] !== undefined) entry = dictionary[c];
@@ -78,6 +81,9 @@ export function decompressLegacyLink(input: string, maxChars: number): LegacyDec
     parts.push(entry);
     dictionary[dictSize++] = w + entry[0];
     w = entry;
-    if (--enlargeIn === 0) (enlargeIn = 2 ** numBits), numBits++;
+    if (--enlargeIn === 0) {
+      enlargeIn = 2 ** numBits;
+      numBits++;
+    }
   }
 }

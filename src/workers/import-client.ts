@@ -128,7 +128,7 @@ export class ImportClient {
           if ('table' in body && body.type !== 'read' && !this.present.has(body.table)) return attempt();
           const id = this.nextId++;
           this.pending.set(id, { job, resolve: (m) => resolve(m as Reply<T>), reject, onProgress, retry: attempt });
-          this.start().postMessage({ ...body, id } as ImportRequest);
+          this.start().postMessage({ ...body, id });
         }, reject);
       };
       attempt();

@@ -13,7 +13,7 @@ import type { DatasetSpec } from '../../src/data/import/user-dataset';
 
 const CODES = ['E01000001', 'E01000002', 'E01000003'];
 
-export const PROJECT_DATASET: DatasetSpec = {
+const PROJECT_DATASET: DatasetSpec = {
   id: 'dproj01', file: 'uptake.csv', sheet: null, table: 'user_dproj01', nativeLevel: 'lsoa21', joinNote: 'Column "code": LSOA 2021 codes.', practices: false,
   combine: 'auto', split: null, values: [{ column: 'uptake', field: 'v1', label: 'Uptake', unit: 'percent', unitText: '', polarity: 'lower-worse', decimals: 1 }],
   rowsRead: 3, rowsJoined: 3, areas: 3,

@@ -52,7 +52,10 @@ describe.skipIf(!built)('missing values are NULL, never NaN (DuckDB-wasm, built 
       rowsRead: job.table.rowCount, rowsJoined: 0, areas: 0,
     };
     const loaded = await loadDataset(db, spec, { joinKeys: job.joinKeys, rowNumbers: job.table.rowNumbers, columns: takeColumns(job.table, [column]) });
-    for (const ind of datasetIndicators(loaded)) registerUserIndicator(ind), registered.push(ind.id);
+    for (const ind of datasetIndicators(loaded)) {
+      registerUserIndicator(ind);
+      registered.push(ind.id);
+    }
     return loaded;
   }
   const text = (sep: string) => new TextEncoder().encode(`code${sep}uptake\n${CELLS.map(([c, v]) => `${c}${sep}${v ?? ''}`).join('\n')}\n`);

@@ -13,7 +13,6 @@
  */
 import { REFERENCE_TABLE_PATHS } from '../../src/data/import/load-reference-codes';
 import { buildReferenceCodes, type ReferenceCodes, type ReferenceTables, type Row } from '../../src/data/import/reference-codes';
-import { EMPTY_AREAS_SQL } from '../../src/data/import/user-level-sql';
 import { toCsv } from '../../src/lib/csv-write';
 
 const areas: Row[] = [
@@ -70,5 +69,8 @@ export function syntheticAreasSql(): string[] {
     const lon = -0.2 + 0.01 * i;
     return `('${a.level}', '${a.code}', '${a.code}', 'E05009288', 'E09000001', NULL, NULL, NULL, ${1000 + 100 * i}, ${800 + 80 * i}, ${lon}, 51.5, ${lon - 0.004}, 51.496, ${lon + 0.004}, 51.504)`;
   });
-  return [EMPTY_AREAS_SQL, `INSERT INTO areas VALUES ${rows.join(', ')}`];
+  // the columns of the pipeline's areas table (tables/areas.csv)
+  const create = 'CREATE TABLE areas (level VARCHAR, code VARCHAR, name VARCHAR, ward24_code VARCHAR, lad24_code VARCHAR, sicbl24_code VARCHAR, icb24_code VARCHAR, '
+    + 'cal19_code VARCHAR, population BIGINT, population_16plus BIGINT, lon DOUBLE, lat DOUBLE, minx DOUBLE, miny DOUBLE, maxx DOUBLE, maxy DOUBLE)';
+  return [create, `INSERT INTO areas VALUES ${rows.join(', ')}`];
 }

@@ -49,7 +49,7 @@ export async function openNodeDb(): Promise<Db> {
   };
 }
 
-export function readManifest(): DataManifest {
+function readManifest(): DataManifest {
   const p = join(DATA_DIR, 'manifest.json');
   if (!existsSync(p)) throw new Error(`${p} missing: run "npm run data" first`);
   return JSON.parse(readFileSync(p, 'utf8')) as DataManifest;

@@ -7,7 +7,7 @@
  */
 import { findIndicator } from '../../src/data/catalogue';
 import type { Db } from '../../src/data/db/db';
-import type { Combine, DatasetSpec } from '../../src/data/import/user-dataset';
+import type { Combine } from '../../src/data/import/user-dataset';
 import { indicatorId } from '../../src/data/import/user-dataset';
 import { QueryRunner } from '../../src/data/query-runner';
 import { indicatorSql } from '../../src/data/sql/indicator-sql';
@@ -105,4 +105,3 @@ export async function openSession(files: Record<string, Uint8Array>, areasSql: s
 }
 
 export type Session = Awaited<ReturnType<typeof openSession>>;
-export type { DatasetSpec };

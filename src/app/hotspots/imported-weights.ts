@@ -26,10 +26,6 @@ export async function importWeightsFile(file: File): Promise<ImportedWeightsFile
   return current;
 }
 
-export function importedWeights(): ImportedWeightsFile | null {
-  return current;
-}
-
 export function useImportedWeights(): ImportedWeightsFile | null {
   return useSyncExternalStore((l) => (listeners.add(l), () => listeners.delete(l)), () => current);
 }

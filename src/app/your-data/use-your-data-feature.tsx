@@ -21,7 +21,7 @@ import { downloadProjectFile } from './save-project';
 import { UserDataEngine, type MappingChoice, type ReadFile } from './user-data-engine';
 import { YourDataPanel } from './YourDataPanel';
 
-export const YOUR_DATA_TAB = 'your-data';
+const YOUR_DATA_TAB = 'your-data';
 
 /**
  * One engine per loaded atlas, kept outside React: if the atlas view is ever re-mounted (an error
@@ -207,7 +207,7 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
   const panel = (
     <>
       <YourDataPanel ctx={ctx} snapshot={snap} queue={queue} onFiles={onFiles} references={refs} onMount={prepare}
-        onRemoveDataset={removeDataset} onRemoveLevel={removeLevel} onSaveProject={saveProject}
+        onRemoveDataset={(d) => void removeDataset(d)} onRemoveLevel={(id) => void removeLevel(id)} onSaveProject={() => void saveProject()}
         onShowLevel={(l) => {
           const c = chooseLevel(l, viewStore.get().indicator);
           viewStore.update({ level: c.level, indicator: c.indicator, mode: 'indicator', selected: null });

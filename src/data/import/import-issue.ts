@@ -30,7 +30,7 @@ export interface ImportIssue {
 }
 
 /** Lists in messages stop here; the full lists stay in the report's arrays. */
-export const MAX_IN_MESSAGE = 5;
+const MAX_IN_MESSAGE = 5;
 /** Row lists kept per issue (a 100 MB file can have millions of bad cells). */
 export const MAX_LISTED = 1000;
 
@@ -60,7 +60,7 @@ export function tooLarge(file: string, limit: LimitId, found: string | null, adv
   return new ImportError('too-large', limitMessage(file, limit, found, advice));
 }
 
-export function cancelled(file: string): ImportError {
+function cancelled(file: string): ImportError {
   return new ImportError('cancelled', `${file}: reading was cancelled; nothing was added to the atlas.`);
 }
 

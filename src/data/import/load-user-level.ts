@@ -44,7 +44,10 @@ export async function addUserLevelRows(db: Db, table: string, level: UserLevelId
   const areas: string[] = [];
   for (let i = 0; i < codes.length; i++) {
     const k = areaAt(g.index, g.polygons, lon[i], lat[i]);
-    if (k >= 0) lsoas.push(codes[i]), areas.push(g.polygons.ids[k]);
+    if (k >= 0) {
+      lsoas.push(codes[i]);
+      areas.push(g.polygons.ids[k]);
+    }
   }
   const n = g.polygons.ids.length;
   const box = (j: number) => Float64Array.from({ length: n }, (_, i) => g.index.boxes[4 * i + j]);

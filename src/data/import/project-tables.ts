@@ -16,12 +16,12 @@ const isNumber = (t: DataType) => DataType.isInt(t) || (DataType.isFloat(t) && t
 const TYPE_WORDS: Partial<Record<Type, string>> = {
   [Type.Utf8]: 'text', [Type.LargeUtf8]: 'text', [Type.Union]: 'a mix of types (a union)', [Type.Decimal]: 'decimals',
   [Type.Bool]: 'true/false values', [Type.Date]: 'dates', [Type.Timestamp]: 'timestamps', [Type.Binary]: 'binary data',
-  [Type.List]: 'lists', [Type.Struct]: 'records (a struct)', [Type.Dictionary]: 'dictionary-coded values', [Type.Null]: 'nothing (all null)',
+  [Type.Int]: 'whole numbers', [Type.Float]: 'numbers', [Type.List]: 'lists', [Type.Struct]: 'records (a struct)', [Type.Dictionary]: 'dictionary-coded values', [Type.Null]: 'nothing (all null)',
 };
 
 function typeName(t: DataType): string {
   if (DataType.isFloat(t) && t.precision === Precision.HALF) return '16-bit floating point numbers';
-  return TYPE_WORDS[t.typeId] ?? String(t).replace(/<.*$/s, '').slice(0, 40);
+  return TYPE_WORDS[t.typeId] ?? `Arrow type ${Type[t.typeId] ?? t.typeId}`;
 }
 
 /** Reads and checks one dataset's table; returns its row count. */
@@ -33,6 +33,8 @@ export function checkProjectTable(file: string, d: DatasetSpec, ipc: Uint8Array)
   let schema: Schema | undefined;
   try {
     reader = RecordBatchReader.from(ipc);
+    // bytes in memory make a synchronous reader: open() reads just the schema message
+    if (!reader.isSync()) throw new Error('not an Arrow stream');
     reader.open();
     schema = reader.schema as Schema | undefined;
   } catch (e) {
@@ -48,8 +50,9 @@ export function checkProjectTable(file: string, d: DatasetSpec, ipc: Uint8Array)
   for (const [name, kind, what] of want) {
     const f = fields.get(name);
     if (!f) throw bad(`lacks the column "${name}" (the ${what})`);
-    if (kind === 'text' ? !isText(f.type) : !isNumber(f.type)) {
-      throw bad(`holds the ${what} (column "${name}") as ${typeName(f.type)}, where ${kind === 'text' ? 'text is' : 'numbers (integers or 32/64-bit floating point) are'} expected`);
+    const type = f.type as DataType;
+    if (kind === 'text' ? !isText(type) : !isNumber(type)) {
+      throw bad(`holds the ${what} (column "${name}") as ${typeName(type)}, where ${kind === 'text' ? 'text is' : 'numbers (integers or 32/64-bit floating point) are'} expected`);
     }
   }
   let rows = 0;
