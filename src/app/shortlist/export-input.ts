@@ -6,6 +6,7 @@
  */
 import { version } from '../../../package.json';
 import { getIndicator } from '../../data/catalogue';
+import { directionText } from '../../data/catalogue/direction';
 import { methodText } from '../../data/catalogue/method-text';
 import type { DataManifest } from '../../data/manifest';
 import { APP_NAME } from '../../export/provenance';
@@ -55,7 +56,7 @@ export function buildExportInput(x: ExportContext): ShortlistExport {
   const sets = datasets(x.manifest, x.level, x.columns);
   const method = [
     `Areas are ${lv.label} areas picked by the planner in ${APP_NAME}; the rank is the planner's order of priority, not a statistical ranking.`,
-    ...x.columns.map((c) => `${columnLabel(c)}: ${methodText(getIndicator(c.id), x.level)}`),
+    ...x.columns.map((c) => `${columnLabel(c)}: ${directionText(getIndicator(c.id))}. ${methodText(getIndicator(c.id), x.level)}`),
     'Residents: Census 2021 usual residents (LSOA 2011 areas: mid-2015 estimates from the IoD2019 denominators).',
   ];
   if (x.criteria?.rule) method.push(`Conditions met: the overlap-rule conditions each area meets (${x.criteria.rule.label}).`);
