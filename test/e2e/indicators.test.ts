@@ -209,6 +209,8 @@ describe('deprivation and direction wording (issue 10)', () => {
     expect(`${csv}\n${method}`).not.toMatch(/significant/i);
     expect(method).toMatch(/Conditions met: the overlap-rule conditions each area meets \(Core20 \(IMD 2019\)/);
     expect(method).toMatch(/Higher is more deprived/);
+    // The default composite mixes ward deprivation with council smoking and Sub-ICB lung cancer: the export says so.
+    expect(method).toMatch(/Mixed geographies: Adult smokers % \(APS\) is measured for local authorities; Cancer incidence \(age-standardised\) is measured for Sub-ICB areas, so every ward inside one takes that area's value/);
     await page.getByTestId('tab-shortlist').click().catch(() => undefined);
   });
 

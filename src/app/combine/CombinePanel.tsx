@@ -88,13 +88,16 @@ function ClassControls({ ctx, cls, fixed, testId, onChange }: { ctx: AtlasContex
 function CompositePanel({ ctx, onChange }: { ctx: AtlasContext; onChange(f: (c: CompositeSpec) => CompositeSpec): void }) {
   const spec = ctx.state.combine.composite;
   const level = ctx.state.level;
-  const total = spec.inputs.reduce((s, i) => s + (unavailableNote(i.indicator, level) ? 0 : i.weight), 0);
+  // A context measure without a chosen direction is left out, like one not available here.
+  const leftOut = (i: CompositeSpec['inputs'][number]) => unavailableNote(i.indicator, level)
+    ?? (i.direction === 'unset' ? 'Left out until you choose whether higher or lower values mean more risk: this is a context measure, with no worse end.' : null);
+  const total = spec.inputs.reduce((s, i) => s + (leftOut(i) ? 0 : i.weight), 0);
   const options = measureOptions(level, spec.inputs.map((i) => i.indicator));
   return (
     <section aria-label="Composite risk index settings">
       <CompositeControls
         inputs={spec.inputs.map((i) => {
-          const note = unavailableNote(i.indicator, level);
+          const note = leftOut(i);
           return {
             indicator: i.indicator, label: shortLabel(i.indicator), dims: dimControls(i), direction: i.direction, weight: i.weight, note,
             share: note ? 'left out' : total > 0 ? `${formatNumber((100 * i.weight) / total, 0)} % of the index` : 'no weight',

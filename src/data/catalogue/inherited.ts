@@ -28,7 +28,7 @@ export function mixedLevelsNote(inds: readonly Indicator[], level: LevelId): str
     return from ? [`${ind.short} is measured for ${plural(LEVELS[from].noun)}`] : [];
   });
   if (!repeated.length) return null;
-  const here = plural(LEVELS[level].noun);
-  const own = inds.length > repeated.length ? ' alongside measures of each area itself' : '';
-  return `Mixed geographies: ${repeated.join(', ')}; every one of the ${here} inside such an area takes its value${own}, so results are flat within those larger areas and can jump at their borders.`;
+  const noun = LEVELS[level].noun;
+  const own = inds.length > repeated.length ? `, while the other measures vary from one ${noun} to the next` : '';
+  return `Mixed geographies: ${repeated.join('; ')}, so every ${noun} inside one takes that area's value${own}. Results are flat within those larger areas and can jump at their borders.`;
 }
