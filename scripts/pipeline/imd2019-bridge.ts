@@ -19,9 +19,9 @@ import { IMD_DOMAINS, imdColumn } from '../../src/data/catalogue/imd-domains';
 
 export type ChangeCode = 'U' | 'S' | 'M' | 'X';
 export interface BridgeLink { lsoa11: string; lsoa21: string; change: ChangeCode }
-export type Imd2019Values = Record<string, number | null>;
+type Imd2019Values = Record<string, number | null>;
 
-export interface BridgedRow extends Record<string, string | number | null> {
+interface BridgedRow extends Record<string, string | number | null> {
   code: string;
   change: ChangeCode;
   /** The 2011 LSOAs it was built from, space-separated. */
@@ -29,7 +29,7 @@ export interface BridgedRow extends Record<string, string | number | null> {
   note: string | null;
 }
 
-export interface BridgeCounts {
+interface BridgeCounts {
   /** 2021 LSOAs per change type, and the 2011 LSOAs they come from. */
   lsoa21: Record<ChangeCode, number>;
   lsoa11: Record<ChangeCode, number>;

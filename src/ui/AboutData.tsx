@@ -3,7 +3,7 @@
  * direction, edition, where it is measured, caveats), then every source with publisher, licence and
  * vintage, the files built and the build's join report.
  */
-export interface AboutMeasure {
+interface AboutMeasure {
   id: string;
   label: string;
   definition: string;

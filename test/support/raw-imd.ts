@@ -11,7 +11,7 @@ export type Domain = (typeof DOMAINS)[number];
 const RAW25: Record<Domain, string> = { imd: 'IMD', income: 'Income', employment: 'Employment', education: 'Education', health: 'Health', crime: 'Crime', barriers: 'Housing_and_Services', environment: 'Environment' };
 const RAW19: Record<Domain, string> = { ...RAW25, barriers: 'Housing_and_Access' };
 
-export interface LsoaImd { rank: Record<Domain, number>; decile: Record<Domain, number>; score?: Record<Domain, number> }
+interface LsoaImd { rank: Record<Domain, number>; decile: Record<Domain, number>; score?: Record<Domain, number> }
 
 function read(path: string, code: string, names: Record<Domain, string>, scores: boolean): Map<string, LsoaImd> {
   const out = new Map<string, LsoaImd>();

@@ -4,9 +4,9 @@
  * and MHCLG's summaries that exist for them. The measure builders (imd-lsoa-measures.ts,
  * imd-summary-measures.ts) read only this, so both editions behave alike wherever the data allow.
  */
-import type { LevelId } from '../../geo/levels';
+import { LEVELS, type LevelId } from '../../geo/levels';
 import { OGL } from './level-rules';
-import type { AggregateRule, BaseTable, Indicator, LevelRule, PublishedRule } from './types';
+import type { AggregateRule, BaseTable, Indicator, PublishedRule } from './types';
 
 export type Edition = 2025 | 2019;
 
@@ -22,30 +22,25 @@ export const BRIDGE: BaseTable = { table: 'imd2019_lsoa21', level: 'lsoa21' };
 export const SUMMARY_LEVELS: LevelId[] = ['ward24', 'lad24', 'sicbl24', 'icb24', 'cal19'];
 
 /** Which LSOA rows a derived summary reads at a level: 2019 reaches 2021 levels through the bridge. */
-export function baseAt(edition: Edition, level: LevelId, viaBridgeEverywhere = false): BaseTable | undefined {
+function baseAt(edition: Edition, level: LevelId, viaBridgeEverywhere = false): BaseTable | undefined {
   if (edition === 2025) return undefined;
   // Local authorities and ICBs are made of whole 2011 LSOAs: MHCLG's own LSOAs and mid-2015 denominators.
   if (!viaBridgeEverywhere && (level === 'lad24' || level === 'icb24')) return undefined;
   return BRIDGE;
 }
 
-export function residentsAt(edition: Edition, level: LevelId, viaBridgeEverywhere = false): string {
+function residentsAt(edition: Edition, level: LevelId, viaBridgeEverywhere = false): string {
   if (level === 'lsoa11' || (edition === 2019 && !viaBridgeEverywhere && (level === 'lad24' || level === 'icb24'))) {
     return 'mid-2015 residents of the 2011 LSOAs (IoD2019 population denominators, the ones MHCLG used)';
   }
   return 'Census 2021 usual residents';
 }
 
-/** Derived rules at every summary level. */
-export function derivedAt(edition: Edition, rule: (base: BaseTable | undefined, level: LevelId) => AggregateRule | LevelRule, viaBridgeEverywhere = false): Partial<Record<LevelId, LevelRule>> {
-  return Object.fromEntries(SUMMARY_LEVELS.map((l) => [l, rule(baseAt(edition, l, viaBridgeEverywhere), l)]));
-}
-
 export const published = (edition: Edition, domain: string, value: string, rank?: string, otherwise?: AggregateRule): PublishedRule => ({
   kind: 'published', table: 'imd_summary', filter: { edition: String(edition), domain }, value, note: 'note', ...(rank ? { rank } : {}), ...(otherwise ? { otherwise } : {}),
 });
 
-export const OFFICIAL_FILE: Record<Edition, Partial<Record<LevelId, string>>> = {
+const OFFICIAL_FILE: Record<Edition, Partial<Record<LevelId, string>>> = {
   2025: { lad24: 'IoD2025 File 10, local authority districts 2024', icb24: 'IoD2025 File 13, Integrated Care Boards' },
   2019: { lad24: 'IoD2019 File 10, for the 289 councils unchanged since 2019' },
 };
@@ -58,6 +53,12 @@ export function derivedNote(edition: Edition, level: LevelId, what: string, viaB
 export function officialNote(edition: Edition, level: LevelId, what: string): string {
   const file = OFFICIAL_FILE[edition][level];
   return `Official MHCLG value (${file}): ${what}, as published with MHCLG's own population denominators; the rank is MHCLG's.`;
+}
+
+/** "all wards in England": what a rank or decile among areas of a level is taken among. */
+export function amongAll(level: LevelId): string {
+  const noun = LEVELS[level].noun;
+  return `all ${noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`} in England`;
 }
 
 export const NOT_ON_2011 = 'IMD 2025 is published for 2021 LSOAs; pick LSOA 2021 or a larger area.';

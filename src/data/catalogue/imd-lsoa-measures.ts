@@ -5,7 +5,7 @@
  * 1–2; NHS England's published Core20 figures use IMD 2019, and every Core20 label names its edition.
  */
 import type { LevelId } from '../../geo/levels';
-import { BRIDGE, derivedNote, editionBase, LSOAS, NOT_ON_2011, officialNote, published, SUMMARY_LEVELS, type Edition } from './imd-editions';
+import { amongAll, BRIDGE, derivedNote, editionBase, LSOAS, NOT_ON_2011, officialNote, published, SUMMARY_LEVELS, type Edition } from './imd-editions';
 import { imdColumn, type ImdDomainKey } from './imd-domains';
 import type { Indicator, LevelRule } from './types';
 
@@ -16,7 +16,7 @@ const isImd = (d: Domain) => d.key === 'imd';
 const of = (d: Domain) => (isImd(d) ? 'the Index of Multiple Deprivation' : `the ${d.label} domain`);
 const suffix = (e: Edition) => (e === 2019 ? ' 2019' : '');
 
-export const DECILE_ABOVE_LSOA = 'A national IMD decile belongs to one LSOA (deciles are never averaged). For larger areas use Core20 residents, the proportion of LSOAs in the most deprived 10 % or the rank of the average score.';
+const DECILE_ABOVE_LSOA = 'A national IMD decile belongs to one LSOA (deciles are never averaged). For larger areas use Core20 residents, the proportion of LSOAs in the most deprived 10 % or the rank of the average score.';
 const NO_SCORES_2019 = 'IMD 2019 LSOA scores are not in the data (the 2019 files here hold ranks and deciles), so a 2019 average score exists only where MHCLG published one: local authorities. Use the average rank here.';
 const LSOA21_2019 = 'IMD 2019 was published for 2011 LSOAs: this 2021 LSOA takes its 2011 LSOA\'s value (unchanged or split), or, where 2011 LSOAs were merged, their average rank weighted by mid-2015 residents and the national decile band of that average (ONS LSOA 2011→2021 lookup). Ranks are out of the 32,844 LSOAs of 2011.';
 
@@ -70,7 +70,7 @@ function rank(e: Edition, d: Domain): Indicator {
     methodNote: e === 2025
       ? {
         lad24: officialNote(e, 'lad24', 'rank of average score'), icb24: officialNote(e, 'icb24', 'rank of average score'),
-        ...Object.fromEntries((['ward24', 'sicbl24', 'cal19'] as LevelId[]).map((l) => [l, 'Rank of the average score among all areas of this level in England (derived by the atlas; 1 = most deprived; tied areas share the better rank).'])),
+        ...Object.fromEntries((['ward24', 'sicbl24', 'cal19'] as LevelId[]).map((l) => [l, `Rank of the average score among ${amongAll(l)} (derived by the atlas; 1 = most deprived; tied areas share the better rank). Not an IMD rank of LSOAs.`])),
       }
       : { lsoa21: LSOA21_2019, lad24: 'Rank of the IoD2019 average score among the 296 councils of 2024 (computed by the atlas from MHCLG\'s average scores; MHCLG ranked the 317 districts of 2019).' },
     unavailable: e === 2025

@@ -6,7 +6,7 @@
  * level's method note says which, and which population weights it.
  */
 import type { LevelId } from '../../geo/levels';
-import { derivedNote, editionBase, LSOAS, NOT_ON_2011, officialNote, published, SUMMARY_LEVELS, type Edition } from './imd-editions';
+import { amongAll, derivedNote, editionBase, LSOAS, NOT_ON_2011, officialNote, published, SUMMARY_LEVELS, type Edition } from './imd-editions';
 import { imdColumn, type ImdDomainKey } from './imd-domains';
 import type { AggregateRule, BaseTable, Indicator, LevelRule } from './types';
 
@@ -79,7 +79,7 @@ export function summaryMeasures(e: Edition, d: Domain): Indicator[] {
     definition: `The rank of the area's average rank among areas of the same kind in England (MHCLG's "rank of average rank"; 1 = most deprived). Not the same as the rank of the average score.`,
     columns: { value: 'avg_rank_rank' }, unit: 'rank', kind: 'rank', polarity: 'lower-worse', decimals: 0, classification: 'decile', rankLabel: undefined,
     levels: Object.fromEntries(Object.entries(avgrank.levels).map(([l, r]) => [l, r?.kind === 'published' && r.rank ? { ...r, value: r.rank } : { kind: 'rank-of', indicator: id('avgrank') }])),
-    methodNote: Object.fromEntries(SUMMARY_LEVELS.map((l) => [l, official.includes(l) ? officialNote(e, l, 'rank of average rank') : `Rank of the average rank among all areas of this level in England (1 = most deprived; tied areas share the better rank). ${avgrank.methodNote?.[l] ?? ''}`])),
+    methodNote: Object.fromEntries(SUMMARY_LEVELS.map((l) => [l, official.includes(l) ? officialNote(e, l, 'rank of average rank') : `Rank of the average rank among ${amongAll(l)} (1 = most deprived; tied areas share the better rank). ${avgrank.methodNote?.[l] ?? ''}`])),
   };
   const decileCol = imdColumn(d.key, 'decile');
   const out = [avgrank, rankOfAverage, summary({

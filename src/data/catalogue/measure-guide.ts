@@ -18,7 +18,7 @@ function group(ind: Indicator, kinds: (r: LevelRule) => boolean): LevelId[] {
 }
 
 /** Where the measure has values and what kind they are there, in one paragraph. */
-export function whereText(ind: Indicator): string {
+function whereText(ind: Indicator): string {
   const parts: string[] = [];
   const own = group(ind, (r) => r.kind === 'native');
   const official = group(ind, (r) => r.kind === 'published');
@@ -37,12 +37,12 @@ export function whereText(ind: Indicator): string {
 }
 
 /** Caveats of the measure and of any of its period or site choices, once each. */
-export function allCaveats(ind: Indicator): string[] {
+function allCaveats(ind: Indicator): string[] {
   const choice = (ind.dimensions ?? []).flatMap((d) => d.values.flatMap((v) => (v.caveat ? [v.caveat] : [])));
   return [...new Set([...ind.caveats, ...choice])];
 }
 
-export interface MeasureGuide {
+interface MeasureGuide {
   id: string;
   label: string;
   definition: string;

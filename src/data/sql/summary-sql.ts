@@ -18,7 +18,7 @@
 import type { AggregateRule, PublishedRule } from '../catalogue/types';
 import { sqlIdent, sqlNumber, sqlString } from './sql-text';
 
-export interface AggregateParts {
+interface AggregateParts {
   /** `SELECT <group code> AS code, <by> AS by_value` */
   head: string;
   /** The group-code expression alone (for window partitions). */
@@ -71,11 +71,11 @@ export function summarySql(rule: SummaryRule, p: AggregateParts): string {
 }
 
 /** Filter conditions on a published summary table (compared as text, like dimensions). */
-export function publishedFilter(rule: PublishedRule, alias: string): string {
+function publishedFilter(rule: PublishedRule, alias: string): string {
   return Object.entries(rule.filter).map(([c, v]) => ` AND CAST(${alias}.${sqlIdent(c)} AS VARCHAR) = ${sqlString(v)}`).join('');
 }
 
-export const DERIVED_NOTE = 'No published value for this area: derived by the atlas by MHCLG\'s method.';
+const DERIVED_NOTE = 'No published value for this area: derived by the atlas by MHCLG\'s method.';
 
 /**
  * The published summary of every area of `level`, with `derived` (the `otherwise` rule's values, or
