@@ -42,7 +42,7 @@ export const SUMMARY_COLUMNS = [
 ] as const;
 
 /** A proportion as a percentage, without binary noise (0.4211 → 42.11, not 42.110000000000006). */
-export const percent = (p: number | null) => (p === null ? null : Number((p * 100).toPrecision(12)));
+const percent = (p: number | null) => (p === null ? null : Number((p * 100).toPrecision(12)));
 
 const PREFIX_2025: Record<ImdDomainKey, string> = {
   imd: 'imd', income: 'income', employment: 'employment', education: 'education_skills_and_training',

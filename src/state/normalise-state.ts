@@ -2,7 +2,7 @@
  * Turns anything (a decoded share link, local storage, an old version) into a valid view state, key
  * by key: a bad key falls back to its default with a warning; the rest is kept. Never throws.
  */
-import { CLASS_METHODS, type ClassMethod } from '../analysis/classify/breaks';
+import { CLASS_METHODS } from '../analysis/classify/breaks';
 import { FOCUS_LEVELS, isLevelId, type FocusLevel } from '../geo/levels';
 import { isGssCode } from '../geo/area-codes';
 import { normaliseHotspotSpec } from './hotspot-spec';
@@ -28,7 +28,7 @@ function viewport(x: unknown): Viewport | null {
 function classification(x: unknown): Classification | null | undefined {
   if (x === null) return null;
   if (!isObj(x)) return undefined;
-  const method = CLASS_METHODS.find((m) => m.id === x.method)?.id as ClassMethod | undefined;
+  const method = CLASS_METHODS.find((m) => m.id === x.method)?.id;
   if (!method || !finite(x.classes, 2, 12)) return undefined;
   const custom = Array.isArray(x.custom) ? x.custom.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).slice(0, 20) : null;
   return { method, classes: Math.round(x.classes), custom, scope: x.scope === 'england' ? 'england' : 'focus' };

@@ -18,12 +18,12 @@ import { PERSISTENCE, type ViewState } from './view-state';
 
 const PREFIX = '#s2=';
 const LEGACY_PREFIX = '#s=';
-export const LINK_FORMAT = 2;
+const LINK_FORMAT = 2;
 
 export function pickPersisted(state: ViewState, where: 'url' | 'local'): Partial<ViewState> {
   const out: Record<string, unknown> = {};
   for (const [k, places] of Object.entries(PERSISTENCE)) if (places.includes(where)) out[k] = state[k as keyof ViewState];
-  return out as Partial<ViewState>;
+  return out;
 }
 
 export function encodeStateHash(state: ViewState): string {

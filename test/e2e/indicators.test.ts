@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Download } from 'playwright-core';
 import { DEFAULT_COMBINE } from '../../src/state/combine-spec';
 import { rawLsoas } from '../support/raw-geography';
 import { rawImd2019OnLsoa21 } from '../support/raw-imd';
@@ -193,8 +192,8 @@ describe('deprivation and direction wording (issue 10)', () => {
     await expect.poll(async () => page.getByTestId('shortlist-add-rule').isEnabled(), { timeout: 120_000 }).toBe(true);
     await page.getByTestId('shortlist-add-rule').click();
     await expect.poll(() => page.getByTestId('shortlist-status').innerText(), { timeout: 120_000 }).toMatch(/Added \d+ area|No area/);
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-csv').click()]) as [Download, void];
-    const files = unzipSync(new Uint8Array(readFileSync((await dl.path())!)));
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-csv').click()]);
+    const files = unzipSync(new Uint8Array(readFileSync(await dl.path())));
     const names = Object.keys(files);
     const csv = strFromU8(files[names.find((n) => !n.includes('method'))!]).replace(/^\uFEFF/, '');
     const method = strFromU8(files[names.find((n) => n.includes('method'))!]);

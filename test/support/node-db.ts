@@ -11,7 +11,7 @@ import { createTableFromCsv } from '../../src/data/sql/load-tables-sql';
 export const DATA_DIR = process.env.HOTSPOT_DATA_DIR ?? resolve(import.meta.dirname, '../../public/data');
 export const RAW_DIR = process.env.HOTSPOT_RAW_DIR ?? resolve(import.meta.dirname, '../../../shared/data/raw');
 
-export async function openNodeDb(): Promise<Db> {
+async function openNodeDb(): Promise<Db> {
   const require = createRequire(import.meta.url);
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const bundles = {
@@ -35,7 +35,7 @@ export async function openNodeDb(): Promise<Db> {
   };
 }
 
-export function readManifest(): DataManifest {
+function readManifest(): DataManifest {
   const p = join(DATA_DIR, 'manifest.json');
   if (!existsSync(p)) throw new Error(`${p} missing: run "npm run data" first`);
   return JSON.parse(readFileSync(p, 'utf8')) as DataManifest;

@@ -22,11 +22,11 @@ export const NORMALISATION_LABELS: Record<CompositeModel['normalisation'], strin
 
 export const compositeDecimals = (m: CompositeModel) => (m.normalisation === 'zscore' ? 2 : 1);
 
-export const plural = (noun: string) => (noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`);
+const plural = (noun: string) => (noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`);
 
 const pct = (share: number) => `${formatNumber(100 * share, 0)} %`;
 
-export function referenceWords(m: CompositeModel, level: LevelId): string {
+function referenceWords(m: CompositeModel, level: LevelId): string {
   const areas = plural(LEVELS[level].noun);
   return m.referenceLabel === 'England' ? `all ${areas} in England` : `the ${areas} of ${m.referenceLabel}`;
 }

@@ -20,9 +20,9 @@ export const RULE_PRESETS = [
 export type RulePresetId = (typeof RULE_PRESETS)[number]['id'];
 
 /** Residents at least this share (%) in Core20 LSOAs make a larger area Core20. */
-export const CORE20_MAJORITY = 50;
+const CORE20_MAJORITY = 50;
 
-export function core20Condition(level: LevelId, edition: 2019 | 2025): RuleCondition {
+function core20Condition(level: LevelId, edition: 2019 | 2025): RuleCondition {
   if (level === 'lsoa11' || level === 'lsoa21') return { indicator: `imd${edition}.imd.decile`, dims: {}, test: { kind: 'worst-deciles', deciles: 2 } };
   return { indicator: `imd${edition}.imd.share20`, dims: {}, test: { kind: 'at-least', value: CORE20_MAJORITY } };
 }

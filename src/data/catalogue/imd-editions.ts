@@ -10,7 +10,7 @@ import type { AggregateRule, BaseTable, Indicator, PublishedRule } from './types
 
 export type Edition = 2025 | 2019;
 
-export const MHCLG = 'Ministry of Housing, Communities and Local Government (MHCLG)';
+const MHCLG = 'Ministry of Housing, Communities and Local Government (MHCLG)';
 
 /** LSOAs ranked by each edition (the N of "rank 1 to N"). */
 export const LSOAS: Record<Edition, number> = { 2025: 33_755, 2019: 32_844 };

@@ -19,8 +19,6 @@ import { rowFilter } from './row-filter';
 import { sqlIdent, sqlNumber, sqlString } from './sql-text';
 import { publishedSql, summarySql } from './summary-sql';
 
-export const VALUE_COLUMNS = ['code', 'by_value', 'value', 'lower', 'upper', 'numerator', 'denominator', 'source_code', 'suppressed', 'note', 'coverage'] as const;
-
 const col = (alias: string, c: string | undefined) => (c ? `${alias}.${sqlIdent(c)}` : 'NULL');
 
 /** Hides value, limits and count where fewer than `suppressBelow` events underlie a rate. */
@@ -51,7 +49,7 @@ function byColumn(ind: Indicator, by: string | undefined, alias: string): string
  * Native rows of the indicator's own areas (England's row and any other area stays out); `table` and
  * `level` name another table of rows for another level (IMD 2019 carried onto 2021 LSOAs).
  */
-export function nativeValuesSql(ind: Indicator, dims: Record<string, string>, by?: string, table = ind.table, level: LevelId = ind.nativeLevel): string {
+function nativeValuesSql(ind: Indicator, dims: Record<string, string>, by?: string, table = ind.table, level: LevelId = ind.nativeLevel): string {
   return suppress(ind, nativeSql(ind, dims, by, `t.code IN (SELECT code FROM areas WHERE level = ${sqlString(level)})`, table));
 }
 
