@@ -202,14 +202,14 @@ describe('deprivation and direction wording (issue 10)', () => {
     const met = header.findIndex((h) => /^Conditions met/.test(h));
     expect(body.map((r) => r[code]).sort()).toEqual(meeting);
     for (const r of body) {
-      expect(r[met]).toContain('Core20 (IMD 2019): at least 50 % of residents live in Core20 LSOAs');
+      expect(r[met]).toContain('Core20 residents % (IMD 2019) ≥ 50 %');
       expect(r[met]).toMatch(/Adult smokers % \(APS\) above England's value/);
     }
     expect(`${csv}\n${method}`).not.toMatch(/significant/i);
-    expect(method).toMatch(/Conditions met: the overlap-rule conditions each area meets \(Core20 \(IMD 2019\)/);
+    expect(method).toMatch(/Conditions met: the overlap-rule conditions each area meets \(Core20 residents % \(IMD 2019\) ≥ 50 %/);
     expect(method).toMatch(/Higher is more deprived/);
     // The default composite mixes ward deprivation with council smoking and Sub-ICB lung cancer: the export says so.
-    expect(method).toMatch(/Mixed geographies: Adult smokers % \(APS\) is measured for local authorities; Cancer incidence \(age-standardised\) is measured for Sub-ICB areas, so every ward inside one takes that area's value/);
+    expect(method).toMatch(/Mixed geographies: Adult smokers % \(APS\) is measured for local authorities; Cancer incidence \(age-standardised\) is measured for Sub-ICB areas; every ward inside one takes that area's value/);
     await page.getByTestId('tab-shortlist').click().catch(() => undefined);
   });
 

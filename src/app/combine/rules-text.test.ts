@@ -51,7 +51,7 @@ describe('significance and direction words in rules', () => {
     expect(conditionText(getIndicator(lsoa.indicator), lsoa.test, null)).toMatch(/deciles 1–2: a Core20 LSOA, IMD 2019/);
     const ward = presetRule('core20-smoking-cancer', 'ward24', false).conditions;
     expect(ward[0]).toEqual({ indicator: 'imd2019.imd.share20', dims: {}, test: { kind: 'at-least', value: 50 } });
-    expect(conditionText(getIndicator(ward[0].indicator), ward[0].test, null)).toBe('Core20 (IMD 2019): at least 50 % of residents live in Core20 LSOAs');
+    expect(conditionText(getIndicator(ward[0].indicator), ward[0].test, null)).toBe('Core20 residents % (IMD 2019) ≥ 50 %');
     expect(ward[2]).toEqual({ indicator: 'cancer.incidence.dsr', dims: { site: 'C33-C34', period: '2015-2019' }, test: { kind: 'worst-quintile' } });
     expect(presetRule('core20-2025', 'icb24', false).conditions[0].indicator).toBe('imd2025.imd.share20');
   });

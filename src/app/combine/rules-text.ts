@@ -3,7 +3,7 @@ import { isNeutral, worseSide, worstWords } from '../../data/catalogue/direction
 import { hasIntervals } from '../../data/catalogue/measure-notes';
 import type { Indicator } from '../../data/catalogue/types';
 import type { RuleTest } from '../../state/combine-spec';
-import { formatNumber, formatWithUnit } from '../../ui/format';
+import { formatWithUnit } from '../../ui/format';
 
 export const TEST_LABELS: Record<RuleTest['kind'], string> = {
   'worst-deciles': 'In the worst deciles nationally',
@@ -36,7 +36,8 @@ export function measureLabel(ind: Indicator, dims: Record<string, string> = {}):
   return changed.length ? `${ind.short}, ${changed.join(', ')}` : ind.short;
 }
 
-const isCore20Share = (ind: Indicator) => /^imd20\d\d\.imd\.share20$/.test(ind.id);
+/** A threshold as typed: whole numbers without decimals ("≥ 50 %" for the Core20 rule). */
+const threshold = (ind: Indicator, v: number) => formatWithUnit(v, Number.isInteger(v) ? 0 : ind.decimals, ind.unit === '%' ? '%' : '');
 const isImdDecile = (ind: Indicator) => /^imd20\d\d\.imd\.decile$/.test(ind.id);
 const edition = (ind: Indicator) => ind.id.slice(3, 7);
 
@@ -59,10 +60,9 @@ export function conditionText(ind: Indicator, test: RuleTest, england: number | 
         ? `${s} significantly ${worseSide(ind)} England${eng}, 95 % confidence interval`
         : `${s} ${worseSide(ind)} England's value${eng}; no confidence intervals for this choice, so compared on the value alone`;
     case 'at-least':
-      if (isCore20Share(ind)) return `Core20 (IMD ${edition(ind)}): at least ${formatNumber(test.value, 0)} % of residents live in Core20 LSOAs`;
-      return `${s} ≥ ${formatWithUnit(test.value, ind.decimals, ind.unit === '%' ? '%' : '')}`;
+      return `${s} ≥ ${threshold(ind, test.value)}`;
     case 'at-most':
-      return `${s} ≤ ${formatWithUnit(test.value, ind.decimals, ind.unit === '%' ? '%' : '')}`;
+      return `${s} ≤ ${threshold(ind, test.value)}`;
   }
 }
 

@@ -7,6 +7,7 @@
 import { version } from '../../../package.json';
 import { getIndicator } from '../../data/catalogue';
 import { directionText } from '../../data/catalogue/direction';
+import { sourceIdsAt } from '../../data/catalogue/measure-notes';
 import { methodText } from '../../data/catalogue/method-text';
 import type { DataManifest } from '../../data/manifest';
 import { APP_NAME } from '../../export/provenance';
@@ -30,7 +31,7 @@ export function shortlistTitle(title: string, focusLabel: string): string {
 function datasets(manifest: DataManifest, level: LevelId, columns: readonly ShortlistColumn[]): DatasetRef[] {
   const ids = new Set(GEOGRAPHY_SOURCES[LEVELS[level].stack] ?? []);
   if (level === 'cal19') ids.add('ccg19CancerAlliance');
-  for (const c of columns) for (const id of getIndicator(c.id).source.sourceIds) ids.add(id);
+  for (const c of columns) for (const id of sourceIdsAt(getIndicator(c.id), level)) ids.add(id);
   return manifest.sources
     .filter((s) => ids.has(s.id))
     .map((s) => ({ title: s.title, publisher: s.publisher, licence: s.licence, vintage: s.vintage, attribution: s.attribution, ...(/^https?:\/\//.test(s.origin) ? { url: s.origin } : {}) }));

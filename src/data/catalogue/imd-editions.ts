@@ -73,6 +73,7 @@ export function editionBase(edition: Edition, id: string, extraSources: string[]
       publisher: MHCLG, licence: OGL,
       dataset: edition === 2025 ? 'English Indices of Deprivation 2025' : 'English Indices of Deprivation 2019',
       sourceIds: [...(edition === 2025 ? ['imd2025', 'census2021Population'] : ['imd2019', 'imd2019Population', 'lsoa11Lsoa21', 'census2021Population']), ...extraSources],
+      publishedSourceIds: extraSources,
     },
     caveats: [
       'Deprivation is relative: a rank says an area is more deprived than another, not by how much. Scores are not comparable between editions; compare IMD 2019 and IMD 2025 by rank or decile (relative position), never by score difference.',

@@ -30,7 +30,7 @@ function score(e: Edition, d: Domain): Indicator | null {
   if (e === 2025) {
     return {
       ...editionBase(e, id, ['imd2025Lad24Summary', 'imd2025Icb24Summary']), ...common,
-      label: `${d.label} (IMD 2025): score; for larger areas, average score`, short: `${d.short} score`,
+      label: `${d.label} (IMD 2025): score / average score`, short: `${d.short} score`,
       definition: `The ${of(d)} score of each LSOA; higher means more deprived. For a larger area, MHCLG's "average score": the average of its LSOAs' scores weighted by residents (official for local authorities and ICBs, derived by the atlas elsewhere).`,
       levels: {
         lsoa21: { kind: 'native' }, lad24: published(e, d.key, 'avg_score', 'avg_score_rank'), icb24: published(e, d.key, 'avg_score', 'avg_score_rank'),

@@ -30,5 +30,5 @@ export function mixedLevelsNote(inds: readonly Indicator[], level: LevelId): str
   if (!repeated.length) return null;
   const noun = LEVELS[level].noun;
   const own = inds.length > repeated.length ? `, while the other measures vary from one ${noun} to the next` : '';
-  return `Mixed geographies: ${repeated.join('; ')}, so every ${noun} inside one takes that area's value${own}. Results are flat within those larger areas and can jump at their borders.`;
+  return `Mixed geographies: ${repeated.join('; ')}; every ${noun} inside one takes that area's value${own}, so results can jump at their borders.`;
 }

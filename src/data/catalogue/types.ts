@@ -98,6 +98,11 @@ export interface IndicatorSource {
   licence: string;
   /** Ids of the pipeline sources (manifest.json `sources[].id`) this indicator is built from. */
   sourceIds: string[];
+  /**
+   * Sources read only at levels whose rule is `published` (MHCLG's LA and ICB summaries), so an
+   * export at another level does not list them (see sourceIdsAt).
+   */
+  publishedSourceIds?: string[];
 }
 
 export interface Indicator {
