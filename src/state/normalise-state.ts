@@ -8,6 +8,7 @@ import { isGssCode } from '../geo/area-codes';
 import { normaliseHotspotSpec } from './hotspot-spec';
 import { normaliseShortlist } from './shortlist-spec';
 import { normaliseCombine } from './combine-spec';
+import { normaliseEvaluateSpec } from './evaluate-spec';
 import { DEFAULT_VIEW_STATE, VIEW_STATE_VERSION, type Classification, type ViewState, type Viewport } from './view-state';
 
 export interface Normalised {
@@ -73,6 +74,7 @@ export function normaliseState(input: unknown, vocab: StateVocabulary): Normalis
   take('shortlist', (x) => normaliseShortlist(x, vocab.isIndicator), 'shortlist');
   take('hotspots', normaliseHotspotSpec, 'hotspot setting');
   take('combine', (x) => normaliseCombine(x, vocab.isIndicator, (w) => warnings.push(w)), 'combination setting');
+  take('evaluate', normaliseEvaluateSpec, 'evaluation setting');
   return { state: s, warnings };
 }
 
