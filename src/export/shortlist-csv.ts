@@ -29,7 +29,7 @@ export function writeMethodCsv(input: ShortlistExport): string {
 }
 
 /** Who the listed areas reach, beside their ICB(s) and England: one row per measure and area (estimates with their ranges). */
-export function writeReachCsv(input: ShortlistExport): string | null {
+function writeReachCsv(input: ShortlistExport): string | null {
   return input.reach ? toCsv(REACH_HEADER, reachRows(input.reach), CSV) : null;
 }
 

@@ -16,7 +16,7 @@ import type { ShortlistExport } from './types';
 
 export const SHORTLIST_SHEET = 'Shortlist';
 export const METHOD_SHEET = 'Method and sources';
-export const REACH_SHEET = 'Who it reaches';
+const REACH_SHEET = 'Who it reaches';
 
 /** Excel refuses cells longer than this ("file is corrupt"), so longer untrusted text is cut. */
 const MAX_CELL_CHARS = 32767;

@@ -21,7 +21,7 @@ describe('groups of ethnic groups in the view state', () => {
       ...DEFAULT_VIEW_STATE, ethnicGroups: [bamo], indicator: pick.indicator, dims: pick.dims,
       combine: {
         ...DEFAULT_VIEW_STATE.combine,
-        rules: { conditions: [{ indicator: 'imd2025.imd.decile', dims: {}, test: { kind: 'worst-deciles', deciles: 2 } }, { ...pick, test: { kind: 'at-least', value: 30 } }], inFocus: false },
+        rules: { conditions: [{ indicator: 'imd2019.imd.share20', dims: {}, test: { kind: 'at-least', value: 50 } }, { ...pick, test: { kind: 'at-least', value: 30 } }], inFocus: false },
         composite: { ...DEFAULT_VIEW_STATE.combine.composite, inputs: [{ ...pick, direction: 'higher', weight: 2 }] },
         bivariate: { ...DEFAULT_VIEW_STATE.combine.bivariate, y: { ...pick, classification: DEFAULT_VIEW_STATE.combine.bivariate.y.classification } },
       },

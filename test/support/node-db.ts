@@ -11,7 +11,7 @@ import { createTableFromCsv } from '../../src/data/sql/load-tables-sql';
 export const DATA_DIR = process.env.HOTSPOT_DATA_DIR ?? resolve(import.meta.dirname, '../../public/data');
 export const RAW_DIR = process.env.HOTSPOT_RAW_DIR ?? resolve(import.meta.dirname, '../../../shared/data/raw');
 
-async function openNodeDb(): Promise<Db> {
+export async function openNodeDb(): Promise<Db> {
   const require = createRequire(import.meta.url);
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const bundles = {
@@ -31,6 +31,20 @@ async function openNodeDb(): Promise<Db> {
     },
     async insertArrow(table, ipc) {
       conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    async transaction(statements) {
+      conn.query('BEGIN TRANSACTION');
+      try {
+        for (const s of statements) conn.query(s);
+        conn.query('COMMIT');
+      } catch (e) {
+        try {
+          conn.query('ROLLBACK');
+        } catch {
+          // a failed COMMIT has already ended the transaction
+        }
+        throw e;
+      }
     },
   };
 }

@@ -8,7 +8,7 @@ import { CHOSEN_SHARE } from '../../data/catalogue/ethnicity-indicators';
 import type { LevelId } from '../../geo/levels';
 import type { RuleSpec } from '../../state/combine-spec';
 import { makeEthnicGroup, type EthnicGroupSpec } from '../../state/ethnic-groups-spec';
-import { presetRule } from './rule-presets';
+import { presetRule, RULE_PRESETS } from './rule-presets';
 
 /** Default threshold, %: about half as much again as England's share of Black, Asian, Mixed and Other ethnic groups (19 %). */
 const ETHNICITY_THRESHOLD = 30;
@@ -22,8 +22,10 @@ export const ETHNICITY_PRESET_ID = 'core20-ethnicity';
 const presetGroup = (groups: readonly EthnicGroupSpec[]): EthnicGroupSpec => groups[0] ?? MINORITY_GROUP;
 
 export function ethnicityPresetLabel(groups: readonly EthnicGroupSpec[]): string {
-  return `Core20 + at least ${ETHNICITY_THRESHOLD} % of residents in ${presetGroup(groups).label}`;
+  return `${RULE_PRESETS.find((p) => p.id === 'core20')!.label} + at least ${ETHNICITY_THRESHOLD} % of residents in ${presetGroup(groups).label}`;
 }
+
+export const ETHNICITY_PRESET_HINT = `The ethnic-group preset adds "at least ${ETHNICITY_THRESHOLD} % of residents (Census 2021) in" your first group of ethnic groups, or defines "${MINORITY_GROUP.label}" if you have none; residents of the group are counted in every cell of the table.`;
 
 export function ethnicityPreset(level: LevelId, inFocus: boolean, groups: readonly EthnicGroupSpec[]): { rule: RuleSpec; groups: EthnicGroupSpec[] } {
   const g = presetGroup(groups);

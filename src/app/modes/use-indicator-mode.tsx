@@ -1,7 +1,7 @@
 /** The default map mode: one indicator, classified and coloured, with its legend, table and tooltip. */
 import { useMemo } from 'react';
 import { getIndicator } from '../../data/catalogue';
-import { choiceCaveats, choiceLabel, dimensionValues, targetFor } from '../../data/catalogue/types';
+import { choiceLabel, dimensionValues, targetFor } from '../../data/catalogue/types';
 import { LEVELS, type LevelId } from '../../geo/levels';
 import { classifyValues, colourBuffer } from '../../map/classify-values';
 import { Legend } from '../../ui/Legend';
@@ -44,14 +44,14 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
   const ready = !!(frame && v && classified);
   const englandScope = state.classification?.scope === 'england';
   const inheritedFrom = ready && v.source.some((s) => s !== null) ? inheritedNoun(ind, frame.areas.level) : null;
-  const legend = ready ? legendModel(ind, frame.areas.level, v.value, classified, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v.suppressed) : null;
+  const legend = ready ? legendModel(ind, frame.areas.level, v.value, classified, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v.suppressed, dims) : null;
   return {
     label: ind.label,
     viewKey,
     colourKey: `${viewKey}|${state.palette}|${JSON.stringify(state.classification)}|${state.focus?.code ?? ''}`,
     ready,
     colours,
-    legend: legend ? <Legend model={{ ...legend, title: choiceLabel(ind, dims), target: targetFor(ind, dims) ? legend.target : null, notes: [...choiceCaveats(ind, dims), ...legend.notes] }} /> : null,
+    legend: legend ? <Legend model={{ ...legend, title: choiceLabel(ind, dims), target: targetFor(ind, dims) ? legend.target : null }} /> : null,
     table: ready ? tableModel(frame.areas, v, ind, classified, mask, legend, england.value ?? null) : null,
     tooltip: (i) => (ready ? tooltipLines(frame.areas, v, ind, i, ctx.nameOf, england.value ?? null) : []),
     overlays: sourceLevel ? overlays : undefined,
