@@ -76,8 +76,11 @@ export function reachProfile(columns: { title: string; detail: string; figures: 
     },
     {
       key: 'core20', title: 'Deprivation (Core20)',
-      note: 'Core20: residents of LSOAs in national IMD deciles 1–2 (the most deprived 20 % of LSOAs in England). NHS England\'s published Core20 figures use IMD 2019; this uses IMD 2025 on LSOA 2021.',
-      rows: [countRow('core20_2025', 'Residents in Core20 LSOAs (IMD 2025)', 'Core20 (IMD 2025)', fs, (f) => n(f, 'core20_2025'), (f) => n(f, 'core20_2025_known'))],
+      note: 'Core20: residents of LSOAs in national IMD deciles 1–2 (the most deprived 20 % of LSOAs in England). IMD 2019 is the edition of NHS England\'s published Core20 figures (carried onto LSOA 2021 through the ONS lookup); IMD 2025 is the newer edition, published on LSOA 2021. Shares are of residents of LSOAs with a decile.',
+      rows: [
+        countRow('core20_2019', 'Residents in Core20 LSOAs (IMD 2019)', 'Core20 (IMD 2019)', fs, (f) => n(f, 'core20_2019'), (f) => n(f, 'core20_2019_known')),
+        countRow('core20_2025', 'Residents in Core20 LSOAs (IMD 2025)', 'Core20 (IMD 2025)', fs, (f) => n(f, 'core20_2025'), (f) => n(f, 'core20_2025_known')),
+      ],
     },
     {
       key: 'smoking', title: 'Adult smoking',

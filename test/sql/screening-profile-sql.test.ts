@@ -12,6 +12,7 @@ import { openBuiltDataDb } from '../support/node-db';
 import { indicatorRows, rows } from '../support/query-rows';
 import { num, rawRows } from '../support/raw-csv';
 import { rawLsoas } from '../support/raw-geography';
+import { rawImd2019OnLsoa21 } from '../support/raw-imd';
 import { rawTs021 } from '../support/raw-plus';
 
 let db: Db;
@@ -128,6 +129,10 @@ describe('who a set of areas reaches', () => {
     const core20 = await indicatorRows(db, 'imd2025.imd.share20', 'ward24');
     const num20 = wards.reduce((s, w) => s + (core20.get(w)!.numerator as number), 0);
     expect(p.core20_2025).toBeCloseTo(num20, 6);
+    // Core20 by NHS England's edition: IMD 2019 carried onto LSOA 2021 by the stated rule, recomputed from the raw files.
+    const imd19 = rawImd2019OnLsoa21();
+    expect(p.core20_2019).toBe(inWards.filter((l) => imd19.get(l.code)!.decile.imd <= 2).reduce((s, l) => s + l.pop, 0));
+    expect(p.core20_2019_known).toBe(inWards.filter((l) => imd19.has(l.code)).reduce((s, l) => s + l.pop, 0));
     const [icb] = await rows(db, profileSql({ kind: 'icbs', codes: [GREATER_MANCHESTER] }));
     const smoking = await indicatorRows(db, 'smoking.aps.current', 'icb24', { period: String(icb.smoking_year) });
     expect(icb.smoking_pct as number).toBeCloseTo(smoking.get(GREATER_MANCHESTER)!.value as number, 9);

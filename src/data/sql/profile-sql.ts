@@ -51,9 +51,10 @@ export function profileSql(scope: ProfileScope, groups: readonly EthnicGroupSpec
     + `${ESTIMATES.map((c) => sum(`p.${sqlIdent(c)}`, sqlIdent(c))).join(', ')}, `
     + `${sum('e.total', 'eth_total')}, ${BROAD_GROUPS.map((g) => sum(`e.${sqlIdent(g)}`, sqlIdent(`eth_${g}`))).join(', ')}, `
     + `${groups.map((g) => sum(g.members.map((m) => `e.${sqlIdent(m)}`).join(' + '), groupColumn(g))).map((x) => `${x}, `).join('')}`
+    + `coalesce(sum(b.population) FILTER (WHERE j.imd_decile <= 2), 0)::DOUBLE AS core20_2019, sum(b.population) FILTER (WHERE j.imd_decile IS NOT NULL)::DOUBLE AS core20_2019_known, `
     + `coalesce(sum(b.population) FILTER (WHERE i.imd_decile <= 2), 0)::DOUBLE AS core20_2025, sum(b.population) FILTER (WHERE i.imd_decile IS NOT NULL)::DOUBLE AS core20_2025_known, `
     + `${smoking}, ${latest}::INTEGER AS smoking_year `
-    + `FROM areas b LEFT JOIN lsoa_profile p ON p.code = b.code LEFT JOIN ethnicity e ON e.code = b.code LEFT JOIN imd2025 i ON i.code = b.code `
+    + `FROM areas b LEFT JOIN lsoa_profile p ON p.code = b.code LEFT JOIN ethnicity e ON e.code = b.code LEFT JOIN imd2025 i ON i.code = b.code LEFT JOIN imd2019_lsoa21 j ON j.code = b.code `
     + `LEFT JOIN smoking_aps s ON s.code = b.lad24_code AND CAST(s.period AS INTEGER) = ${latest} `
     + `WHERE b.level = 'lsoa21' AND ${where(scope)}`;
 }
