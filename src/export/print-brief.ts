@@ -89,7 +89,7 @@ export function buildPrintBrief(input: ShortlistExport): PrintBrief {
     subtitle: `${input.level.label} · ${date}`,
     summary: summary(input),
     table: { columns: header, rows },
-    method: provenanceSections(input).filter((s) => s.heading !== 'Export' && s.heading !== 'Selection'),
+    method: provenanceSections(input.briefProvenance ? { ...input, provenance: input.briefProvenance } : input).filter((s) => s.heading !== 'Export' && s.heading !== 'Selection'),
     shareUrl: p.shareUrl,
     reach: input.reach ? reachTable(input.reach) : null,
     footer: `${APP_NAME} ${p.appVersion} · generated ${date}`,

@@ -67,5 +67,10 @@ describe('who-it-reaches in the CSV bundle and the print brief', () => {
     expect(brief.reach?.columns).toEqual(['Shortlist', 'England']);
     expect(brief.reach?.sections.map((s) => s.title)).toEqual(withGroup.sections.map((s) => s.title));
     expect(buildPrintBrief(shortlistFixture()).reach).toBeNull();
+    // On the one-page brief: all residents but not the other age bands, every other measure, one row per area.
+    // The one-page brief keeps the provenance without the profile's long method lines when it is given.
+    const fixture = shortlistFixture();
+    const longer = { ...fixture, reach: withGroup, provenance: { ...fixture.provenance, method: [...fixture.provenance.method, 'Who it reaches: a long note.'] }, briefProvenance: fixture.provenance };
+    expect(buildPrintBrief(longer).method).toEqual(buildPrintBrief(fixture).method);
   });
 });

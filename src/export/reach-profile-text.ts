@@ -10,7 +10,7 @@ export interface ReachTable {
   columns: string[];
   /** Under each column title: what it covers ("12 wards, 48,210 residents"). */
   details: string[];
-  sections: { title: string; note: string; rows: { label: string; short: string; estimate: boolean; cells: ReachText[] }[] }[];
+  sections: { key: string; title: string; note: string; rows: { label: string; short: string; estimate: boolean; cells: ReachText[] }[] }[];
   notes: string[];
 }
 
@@ -33,7 +33,7 @@ export function reachTable(p: ReachProfile): ReachTable {
     columns: p.columns.map((c) => c.title),
     details: p.columns.map((c) => c.detail),
     sections: p.sections.map((s) => ({
-      title: s.title, note: s.note,
+      key: s.key, title: s.title, note: s.note,
       rows: s.rows.map((r) => ({ label: r.estimate ? `${r.label} (estimate)` : r.label, short: r.estimate ? `${r.short} (est.)` : r.short, estimate: r.estimate, cells: r.cells.map((c) => reachCellText(r, c)) })),
     })),
     notes: p.notes,

@@ -18,6 +18,11 @@ export interface ShortlistExport {
   provenance: Provenance;
   /** Who the listed areas reach beside their ICB(s) and England (absent for LSOA 2011 lists). */
   reach?: ReachProfile;
+  /**
+   * The provenance without the profile's own method lines and sources, for the one-page print brief
+   * (which names those sources in one line and leaves the detail to the file exports).
+   */
+  briefProvenance?: ShortlistExport['provenance'];
 }
 
 export interface ExportColumn {

@@ -32,21 +32,6 @@ export function PrintBriefView({ brief, image }: { brief: PrintBrief; image: str
         </tbody>
       </table>
       {more > 0 && <p className="print-more">…and {more.toLocaleString('en-GB')} more areas: the CSV, Excel and GeoJSON exports hold the whole list.</p>}
-      {brief.reach && (
-        <section className="print-reach">
-          <h2>Who this shortlist reaches</h2>
-          <table className="print-table">
-            <thead><tr><th>Measure</th>{brief.reach.columns.map((c, k) => <th key={k} className="num">{c}</th>)}</tr></thead>
-            <tbody>
-              {brief.reach.sections.flatMap((s) => [
-                <tr key={s.title}><th colSpan={brief.reach!.columns.length + 1}>{s.title}</th></tr>,
-                ...s.rows.map((r) => <tr key={`${s.title}|${r.label}`}><td>{r.label}</td>{r.cells.map((c, k) => <td key={k} className="num">{c.sub ? `${c.main} ${c.sub}` : c.main}</td>)}</tr>),
-              ])}
-            </tbody>
-          </table>
-          <p className="print-more">{brief.reach.sections.map((s) => `${s.title}: ${s.note}`).join(' ')}</p>
-        </section>
-      )}
       <section className="print-method">
         {brief.method.map((s) => (
           <div key={s.heading}>

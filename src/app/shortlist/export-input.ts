@@ -93,5 +93,5 @@ export function buildExportInput(x: ExportContext): ShortlistExport {
 /** The export with its "who it reaches" profile: the profile's sources join the datasets, its method the method. */
 export function withReach(input: ShortlistExport, reach: ReachProfile, manifest: DataManifest, columns: readonly ShortlistColumn[]): ShortlistExport {
   const method = [...input.provenance.method, ...reach.sections.map((s) => `Who it reaches, ${s.title.toLowerCase()}: ${s.note}`)];
-  return { ...input, reach, provenance: { ...input.provenance, datasets: datasets(manifest, input.level.id, columns, REACH_SOURCES), method } };
+  return { ...input, reach, provenance: { ...input.provenance, datasets: datasets(manifest, input.level.id, columns, REACH_SOURCES), method }, briefProvenance: input.provenance };
 }
