@@ -17,6 +17,8 @@ import { registerUserIndicator, unregisterUserIndicator } from '../../src/data/c
 import type { Db } from '../../src/data/db/db';
 import { bytesSource } from '../../src/data/import/byte-source';
 import { datasetIndicators } from '../../src/data/import/dataset-indicators';
+import { splitSpec } from '../../src/data/import/dataset-split';
+import { cellText } from '../../src/data/import/imported-table';
 import { runImportJob } from '../../src/data/import/import-job';
 import { loadDataset } from '../../src/data/import/load-dataset';
 import { loadReferenceCodes } from '../../src/data/import/load-reference-codes';
@@ -24,8 +26,9 @@ import type { ReferenceCodes } from '../../src/data/import/reference-codes';
 import { rowWeights } from '../../src/data/import/row-weights';
 import { takeColumns } from '../../src/data/import/table-summary';
 import type { DatasetSpec, RatioSpec, ValueSpec, WeightSpec } from '../../src/data/import/user-dataset';
+import { trendSql } from '../../src/data/sql/trend-sql';
 import { DATA_DIR, openBuiltDataDb } from '../support/node-db';
-import { indicatorRows } from '../support/query-rows';
+import { indicatorRows, rows } from '../support/query-rows';
 
 const built = existsSync(join(DATA_DIR, 'tables/ref_practices.csv'));
 type Row = Record<string, string>;
@@ -60,16 +63,17 @@ describe.skipIf(!built)('rates from numerators and denominators, weighted averag
 
   let n = 0;
   /** Adds a file as the worker and the engine would: practices placed in their LSOA, rows weighted by `weight`. */
-  async function add(name: string, text: string, values: ValueSpec[], weight: WeightSpec = { kind: 'residents' }): Promise<DatasetSpec> {
+  async function add(name: string, text: string, values: ValueSpec[], weight: WeightSpec = { kind: 'residents' }, split?: string): Promise<DatasetSpec> {
     const job = await runImportJob(bytesSource(new TextEncoder().encode(text), name), refs);
     const practices = job.report.key!.geography === 'practice';
     const weights = rowWeights(job.table, job.report, job.joinKeys, refs, weight);
     const joinKeys = practices ? job.joinKeys.map((k) => (k === null ? null : refs.practices.get(k)?.lsoa21 ?? null)) : job.joinKeys;
-    const columns = [...new Set(values.flatMap((v) => [v.column, ...(v.ratio ? [v.ratio.denominator] : [])]))];
+    const columns = [...new Set([...values.flatMap((v) => [v.column, ...(v.ratio ? [v.ratio.denominator] : [])]), ...(split ? [split] : [])])];
+    const splitCol = split ? takeColumns(job.table, [split])[0] : null;
     const id = `dratio${n++}`;
     const spec: DatasetSpec = {
       id, file: name, sheet: null, table: `user_${id}`, nativeLevel: practices ? 'lsoa21' : job.report.key!.target!.atlasLevel!, joinNote: '', practices,
-      combine: 'auto', split: null, values, weight, rowsRead: job.table.rowCount, rowsJoined: 0, areas: 0,
+      combine: 'auto', split: splitCol ? splitSpec(name, split!, [...new Set(Array.from({ length: job.table.rowCount }, (_, i) => cellText(splitCol, i).trim()))]) : null, values, weight, rowsRead: job.table.rowCount, rowsJoined: 0, areas: 0,
     };
     const loaded = await loadDataset(db, spec, { joinKeys, rowNumbers: job.table.rowNumbers, columns: takeColumns(job.table, columns), weights });
     for (const ind of datasetIndicators(loaded)) {
@@ -189,5 +193,18 @@ describe.skipIf(!built)('rates from numerators and denominators, weighted averag
     expect(got.get('E06000060')!.value).not.toBeCloseTo(15, 3);
     expect(got.get('E06000001')!.value).toBe(15);
     expect(datasetIndicators(d)[0].methodNote?.lad24).toMatch(/Census 2021 residents of the district each row names/);
+  });
+
+  it('keeps months and quarters in time order in the period choice and in an area\'s trend', async () => {
+    const [a, b] = areas.filter((x) => x.level === 'lsoa21').slice(0, 2);
+    const months = ['Jan 2024', 'Apr 2023', 'Dec 2023', 'May 2023'];
+    const text = `code,month,seen,invited\n${months.flatMap((m, k) => [`${a.code},${m},${10 + k},100`, `${b.code},${m},${20 + k},50`]).join('\n')}\n`;
+    const d = await add('monthly.csv', text, [rate('seen', { denominator: 'invited', multiplier: 100, ci: 'proportion', suppressBelow: 0 })], { kind: 'residents' }, 'month');
+    expect(d.split).toMatchObject({ period: true, values: ['Apr 2023', 'May 2023', 'Dec 2023', 'Jan 2024'] });
+    const [ind] = datasetIndicators(d);
+    expect(ind.dimensions?.[0]).toMatchObject({ key: 'period', defaultValue: 'Jan 2024' });
+    const trend = await rows(db, trendSql(ind.id, 'lsoa21', a.code, {}));
+    expect(trend.map((r) => r.label)).toEqual(['Apr 2023', 'May 2023', 'Dec 2023', 'Jan 2024']);
+    expect(trend.map((r) => r.value)).toEqual(['Apr 2023', 'May 2023', 'Dec 2023', 'Jan 2024'].map((m) => 10 + months.indexOf(m)));
   });
 });
