@@ -25,9 +25,9 @@ import type { AtlasContext, FeatureOutput, ModeOutput } from './atlas-context';
 import { exposeAutomation } from './automation';
 import { useBasemapUrl } from './basemap-setting';
 import { FEATURES } from './features';
-import { focusMask } from './focus-mask';
+import { focusMask, focusParentIcb } from '../data/focus-mask';
 import type { GeometryStore } from './geometry-store';
-import { loadIndicatorValues, loadLevelAreas } from './level-data';
+import { loadIndicatorValues, loadLevelAreas } from '../data/level-data';
 import { MapPanel } from './MapPanel';
 import { chooseIndicator, chooseLevel } from './measure-choice';
 import { useIndicatorMode } from './modes/use-indicator-mode';
@@ -81,12 +81,8 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     return new Map(codes.map((c, i) => [c, names[i]]));
   }, []);
 
-  const focusParentIcb = useMemo(() => {
-    if (state.focus?.level !== 'lad24' || !laAreas.value) return null;
-    const i = laAreas.value.indexOf.get(state.focus.code);
-    return i === undefined ? null : laAreas.value.icb[i];
-  }, [state.focus, laAreas.value]);
-  const mask = useMemo(() => (frame ? focusMask(frame.areas, state.focus, focusParentIcb) : null), [frame, state.focus, focusParentIcb]);
+  const parentIcb = useMemo(() => focusParentIcb(laAreas.value, state.focus), [state.focus, laAreas.value]);
+  const mask = useMemo(() => (frame ? focusMask(frame.areas, state.focus, parentIcb) : null), [frame, state.focus, parentIcb]);
   const focusLabel = state.focus ? parentNames.value?.get(state.focus.code) ?? state.focus.code : 'all of England';
 
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);

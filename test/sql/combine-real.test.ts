@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UNKNOWN } from '../../src/analysis/combine/rule-conditions';
 import { QueryRunner } from '../../src/data/query-runner';
-import { focusMask } from '../../src/app/focus-mask';
-import { loadIndicatorValues, loadLevelAreas, type LevelAreas } from '../../src/app/level-data';
+import { focusMask } from '../../src/data/focus-mask';
+import { loadIndicatorValues, loadLevelAreas, type LevelAreas } from '../../src/data/level-data';
 import { englandValue, loadMeasures, type LoadedMeasure } from '../../src/app/combine/combine-inputs';
 import { compositeInputs, compositeModel } from '../../src/app/combine/use-composite';
 import { ruleModel } from '../../src/app/combine/use-rules';

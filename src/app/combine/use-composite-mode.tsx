@@ -9,7 +9,7 @@ import { formatCount, formatNumber, formatWithUnit } from '../../ui/format';
 import { ContributionTable } from '../../ui/ContributionTable';
 import { Legend } from '../../ui/Legend';
 import type { AtlasContext, ModeOutput, TooltipLine } from '../atlas-context';
-import type { LevelAreas } from '../level-data';
+import type { LevelAreas } from '../../data/level-data';
 import { paint } from './combine-colours';
 import { compositeDecimals, compositeLegend, formulaText, type CompositeClasses } from './composite-text';
 import { measureLabel } from './rules-text';

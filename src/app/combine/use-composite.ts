@@ -9,7 +9,7 @@ import { compositeIndex, countMissing } from '../../analysis/combine/composite-i
 import { normaliseScores, type Normalisation } from '../../analysis/combine/normalise-scores';
 import type { CompositeSpec } from '../../state/combine-spec';
 import type { AtlasContext } from '../atlas-context';
-import type { IndicatorValues } from '../level-data';
+import type { IndicatorValues } from '../../data/level-data';
 import { useMeasures, type LoadedMeasure } from './combine-inputs';
 
 export interface UsedInput {

@@ -8,7 +8,7 @@ import { formatCount } from '../../ui/format';
 import { Legend, type LegendModel } from '../../ui/Legend';
 import { RuleCountTable, type RuleCountModel } from '../../ui/RuleCountTable';
 import type { AtlasContext, TooltipLine } from '../atlas-context';
-import type { LevelAreas } from '../level-data';
+import type { LevelAreas } from '../../data/level-data';
 import { areaRings } from './area-rings';
 import { ALL_MET_OUTLINE, css, paint, ruleColours } from './combine-colours';
 import { fastCount } from './table-format';

@@ -11,7 +11,7 @@ import { LEVELS } from '../../geo/levels';
 import type { RuleSpec, RuleTest } from '../../state/combine-spec';
 import { formatCount } from '../../ui/format';
 import type { AtlasContext } from '../atlas-context';
-import type { IndicatorValues, LevelAreas } from '../level-data';
+import type { IndicatorValues, LevelAreas } from '../../data/level-data';
 import { useHotspotClasses } from '../hotspots/hotspot-classes';
 import { useAsync } from '../use-async';
 import { hotspotCondition, type HotspotCondition } from './hotspot-condition';

@@ -6,8 +6,8 @@ import { getIndicator } from '../../data/catalogue';
 import { LEVELS, type LevelId } from '../../geo/levels';
 import type { ExportColumn, ExportValue, ShortlistRow, ShortlistTotals } from '../../export/types';
 import type { ShortlistColumn, ShortlistSpec } from '../../state/shortlist-spec';
-import { focusMask } from '../focus-mask';
-import type { LevelAreas } from '../level-data';
+import { focusMask } from '../../data/focus-mask';
+import type { LevelAreas } from '../../data/level-data';
 import type { AreaCriteria } from './criteria';
 import type { ColumnValues } from './use-list-level';
 
