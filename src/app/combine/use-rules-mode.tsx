@@ -14,6 +14,7 @@ import { ALL_MET_OUTLINE, css, paint, ruleColours } from './combine-colours';
 import { fastCount } from './table-format';
 import { specHash, type CombineMode } from './use-composite-mode';
 import { useRules, type RuleModel } from './use-rules';
+import { useVariationWarning } from './use-variation-warning';
 import { useLazy, useSettled } from './use-settled';
 
 export const RULES_MODE = 'rules';
@@ -94,6 +95,7 @@ export function useRulesMode(ctx: AtlasContext, active: boolean): CombineMode | 
   const latest = useMemo(() => (frame && model ? { areas: frame.areas, model, mask } : null), [frame, model, mask]);
   const settled = useSettled(latest, 250);
   const table = useLazy(() => (settled ? rulesTable(settled.areas, settled.model, settled.mask) : null), [settled]);
+  const warning = useVariationWarning(ctx, model && !model.problem ? model.variation : null);
   if (!active) return null;
   const ready = !!(frame && model && colours);
   const viewKey = `${state.level}|${RULES_MODE}|${specHash(spec)}`;
@@ -105,7 +107,7 @@ export function useRulesMode(ctx: AtlasContext, active: boolean): CombineMode | 
     colours,
     legend: ready ? (
       <>
-        <Legend model={rulesLegend(model!)} />
+        <Legend model={{ ...rulesLegend(model!), warning }} />
         {!model!.problem && <RuleCountTable model={countModel(model!, ctx.focusLabel)} />}
       </>
     ) : null,
@@ -117,6 +119,7 @@ export function useRulesMode(ctx: AtlasContext, active: boolean): CombineMode | 
     busy: loading ? `Loading the rule's measures for ${LEVELS[state.level].label}` : null,
     error,
     overlays,
+    warning,
   };
 }
 
