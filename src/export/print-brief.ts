@@ -55,7 +55,10 @@ function summary(input: ShortlistExport): string[] {
 }
 
 export function buildPrintBrief(input: ShortlistExport): PrintBrief {
-  const { columns, provenance: p } = input;
+  const { provenance: p } = input;
+  // One page: a composite's input values stay in the table; their scores and a rule's "met" flags
+  // (already in "Conditions met") are listed under Indicators and kept in the data exports.
+  const columns = input.columns.filter((c) => c.part !== 'score' && c.part !== 'met');
   // Units other than % go in the header, so cells stay short.
   const indicatorHeader = (c: ExportColumn) => (c.unit && c.unit !== '%' ? `${c.label} (${c.unit})` : c.label);
   const header: BriefColumn[] = [

@@ -45,9 +45,13 @@ function indicatorRows(input: ShortlistExport): { item: string; value: string }[
   return input.columns.map((c) => ({
     item: c.label,
     value: [
+      c.role ?? '',
       c.unit ? `unit: ${c.unit}` : 'no unit',
       `${c.decimals} decimal place${c.decimals === 1 ? '' : 's'}`,
       c.ciLevel != null ? `with ${c.ciLevel}% confidence interval` : 'no confidence interval',
+      c.vintage ? `period: ${c.vintage}` : '',
+      c.publisher ? `publisher: ${c.publisher}` : '',
+      c.dataset ? `dataset: ${c.dataset}` : '',
       c.source ? `source: ${c.source}` : '',
     ].filter(Boolean).join('; '),
   }));

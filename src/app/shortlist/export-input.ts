@@ -7,6 +7,7 @@
 import { version } from '../../../package.json';
 import { getIndicator } from '../../data/catalogue';
 import { methodText } from '../../data/catalogue/method-text';
+import type { Indicator } from '../../data/catalogue/types';
 import type { DataManifest } from '../../data/manifest';
 import { APP_NAME } from '../../export/provenance';
 import type { DatasetRef, ExportColumn, Parameter, ShortlistExport, ShortlistRow, ShortlistTotals } from '../../export/types';
@@ -14,7 +15,7 @@ import { LEVELS, type LevelId } from '../../geo/levels';
 import type { ShortlistColumn } from '../../state/shortlist-spec';
 import type { ViewState } from '../../state/view-state';
 import type { AreaCriteria } from './criteria';
-import { columnKey, columnLabel } from './shortlist-rows';
+import { columnKey, columnLabel, criteriaColumns } from './shortlist-rows';
 
 /** Boundary, lookup and population sources behind each stack of levels. */
 const GEOGRAPHY_SOURCES: Record<'2021' | '2011', string[]> = {
@@ -26,10 +27,10 @@ export function shortlistTitle(title: string, focusLabel: string): string {
   return title || `Shortlist – ${focusLabel === 'all of England' ? 'England' : focusLabel}`;
 }
 
-function datasets(manifest: DataManifest, level: LevelId, columns: readonly ShortlistColumn[]): DatasetRef[] {
+function datasets(manifest: DataManifest, level: LevelId, indicators: readonly Indicator[]): DatasetRef[] {
   const ids = new Set(GEOGRAPHY_SOURCES[LEVELS[level].stack] ?? []);
   if (level === 'cal19') ids.add('ccg19CancerAlliance');
-  for (const c of columns) for (const id of getIndicator(c.id).source.sourceIds) ids.add(id);
+  for (const ind of indicators) for (const id of ind.source.sourceIds) ids.add(id);
   return manifest.sources
     .filter((s) => ids.has(s.id))
     .map((s) => ({ title: s.title, publisher: s.publisher, licence: s.licence, vintage: s.vintage, attribution: s.attribution, ...(/^https?:\/\//.test(s.origin) ? { url: s.origin } : {}) }));
@@ -50,16 +51,35 @@ export interface ExportContext {
   now: string;
 }
 
+/** What the composite's and the rule's inputs need saying: inputs that do not vary, inherited values. */
+function variationLines(criteria: AreaCriteria | null): string[] {
+  const lines: string[] = [];
+  for (const [what, v] of [['Composite risk index', criteria?.composite?.variation], ['Overlap rule', criteria?.rule?.variation]] as const) {
+    if (!v) continue;
+    if (v.statement) lines.push(`${what}: ${v.statement}${v.suggestLevel ? ` Every input varies at ${LEVELS[v.suggestLevel].label} level.` : ''}`);
+    for (const n of v.inherited) lines.push(`${what}: ${n}`);
+  }
+  return lines;
+}
+
 export function buildExportInput(x: ExportContext): ShortlistExport {
   const lv = LEVELS[x.level];
-  const sets = datasets(x.manifest, x.level, x.columns);
+  // Each column's indicator: the list's own measures, and the inputs of the composite and rule.
+  const inputs = criteriaColumns(x.criteria);
+  const indicatorOf = new Map<string, Indicator>([
+    ...x.columns.map((c) => [columnKey(c), getIndicator(c.id)] as const),
+    ...[...inputs.composite, ...inputs.rule].map((c) => [c.column.id, c.indicator] as const),
+  ]);
+  const sets = datasets(x.manifest, x.level, [...indicatorOf.values()]);
   const method = [
     `Areas are ${lv.label} areas picked by the planner in ${APP_NAME}; the rank is the planner's order of priority, not a statistical ranking.`,
     ...x.columns.map((c) => `${columnLabel(c)}: ${methodText(getIndicator(c.id), x.level)}`),
+    ...[...inputs.composite, ...inputs.rule].filter((c) => c.column.part === 'value').map((c) => `${c.column.label}: ${methodText(c.indicator, x.level)}`),
     'Residents: Census 2021 usual residents (LSOA 2011 areas: mid-2015 estimates from the IoD2019 denominators).',
   ];
   if (x.criteria?.rule) method.push(`Conditions met: the overlap-rule conditions each area meets (${x.criteria.rule.label}).`);
   if (x.criteria?.composite) method.push(x.criteria.composite.formula);
+  method.push(...variationLines(x.criteria));
   if (x.criteria?.hotspots) method.push(`Hotspot class: ${x.criteria.hotspots.description}.`);
   const parameters: Parameter[] = [
     { key: 'Geography level', value: lv.label },
@@ -68,9 +88,9 @@ export function buildExportInput(x: ExportContext): ShortlistExport {
     { key: 'Map classification', value: x.state.classification ? `${x.state.classification.method}, ${x.state.classification.classes} classes, breaks from ${x.state.classification.scope === 'england' ? 'England' : 'the focus region'}` : 'the measure\'s default' },
   ];
   // Each measure names the first of its manifest sources (the publisher's dataset, not a lookup).
-  const sourceOf = new Map(x.columns.map((c) => [columnKey(c), x.manifest.sources.find((m) => m.id === getIndicator(c.id).source.sourceIds[0])?.title]));
+  const sourceOf = (id: string) => x.manifest.sources.find((m) => m.id === indicatorOf.get(id)?.source.sourceIds[0])?.title;
   const columns = x.exportColumns.map(({ source: _, ...ec }) => {
-    const title = sourceOf.get(ec.id);
+    const title = sourceOf(ec.id);
     return title ? { ...ec, source: title } : ec;
   });
   return {
