@@ -30,19 +30,20 @@ describe('composite and rule inputs in exports', () => {
     expect(value).toBe('Input 1 of 2 of the composite risk index, weight 50 %; unit: %; 1 decimal place; no confidence interval; period: 2024; '
       + 'publisher: Made-up Health Office; dataset: Synthetic Lifestyle Survey, indicator 1');
     const method = parse(writeMethodCsv(input));
-    expect(method.some((r) => r[1] === 'Rule condition 1 met (1 = yes, 0 = no): Smokers above England' && r[2].includes('period: 2024'))).toBe(true);
+    expect(method).toContainEqual(['Indicators', 'Rule condition 1 met (1 = yes, 0 = no): Smokers above England', 'Whether the area meets rule condition 1; no unit; 0 decimal places; no confidence interval']);
   });
 
-  it('print brief: input values in the table, scores and "met" flags only under Indicators', () => {
+  it('print brief (one page): each input under Indicators; per-area input columns stay in the data files', () => {
     const brief = buildPrintBrief(input);
     const headers = brief.table.columns.map((c) => c.header);
-    expect(headers).toContain('Composite input 1: Smokers');
-    expect(headers).toContain('Rule condition 1 measure: Smokers');
-    expect(headers).not.toContain('Composite input 1 score: Smokers');
-    expect(headers.some((h) => h.startsWith('Rule condition 1 met'))).toBe(false);
-    const indicators = brief.method.find((s) => s.heading === 'Indicators')!.rows.map((r) => r.item);
-    expect(indicators).toContain('Composite input 1 score: Smokers');
-    expect(indicators).toContain('Rule condition 1 met (1 = yes, 0 = no): Smokers above England');
+    expect(headers).toContain('Composite risk index');
+    expect(headers.filter((h) => h.startsWith('Composite input') || h.startsWith('Rule condition'))).toEqual([]);
+    const indicators = brief.method.find((s) => s.heading === 'Indicators')!.rows;
+    expect(indicators.map((r) => r.item)).toEqual(input.columns.filter((c) => !c.part || c.part === 'value').map((c) => c.label));
+    expect(indicators.find((r) => r.item === 'Composite input 1: Smokers')!.value)
+      .toBe('unit: %; period: 2024; publisher: Made-up Health Office; dataset: Synthetic Lifestyle Survey, indicator 1');
+    // With a source title, the brief names it and leaves the publisher to "Data sources".
+    expect(indicators.find((r) => r.item === 'Smoking prevalence')!.value).toBe('unit: %; with 95% confidence interval; source: Synthetic Lifestyle Survey');
   });
 
   it('GeoJSON: input columns as properties, their period and source in the provenance member', () => {
@@ -51,5 +52,16 @@ describe('composite and rule inputs in exports', () => {
     expect(gj.features[0].properties.rule_condition1_met).toBe(1);
     const col = gj.provenance.columns.find((c: { id: string }) => c.id === 'composite_input1');
     expect(col).toMatchObject({ vintage: '2024', publisher: 'Made-up Health Office', dataset: 'Synthetic Lifestyle Survey, indicator 1', part: 'value' });
+  });
+
+  it('print brief: each source once with publisher and vintage, every licence and attribution statement once', () => {
+    const sources = buildPrintBrief(input).method.find((s) => s.heading === 'Data sources')!.rows;
+    const ds = input.provenance.datasets;
+    expect(sources.map((r) => r.item)).toEqual([...ds.map((d) => d.title), 'Licences and attribution']);
+    expect(sources[0].value).toBe(`${ds[0].publisher}; vintage ${ds[0].vintage}`);
+    const statements = sources[sources.length - 1].value;
+    for (const d of ds) expect(statements).toContain(d.licence);
+    expect(statements.split(`Licence: ${ds[0].licence}.`)).toHaveLength(2);
+    expect(statements).toContain(ds[0].attribution!);
   });
 });

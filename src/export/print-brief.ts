@@ -56,9 +56,9 @@ function summary(input: ShortlistExport): string[] {
 
 export function buildPrintBrief(input: ShortlistExport): PrintBrief {
   const { provenance: p } = input;
-  // One page: a composite's input values stay in the table; their scores and a rule's "met" flags
-  // (already in "Conditions met") are listed under Indicators and kept in the data exports.
-  const columns = input.columns.filter((c) => c.part !== 'score' && c.part !== 'met');
+  // One page: the inputs of a composite or rule are listed under Indicators (with unit, period and
+  // source); their per-area values, scores and "met" flags stay in the CSV, Excel and GeoJSON files.
+  const columns = input.columns.filter((c) => !c.part);
   // Units other than % go in the header, so cells stay short.
   const indicatorHeader = (c: ExportColumn) => (c.unit && c.unit !== '%' ? `${c.label} (${c.unit})` : c.label);
   const header: BriefColumn[] = [
@@ -89,7 +89,7 @@ export function buildPrintBrief(input: ShortlistExport): PrintBrief {
     subtitle: `${input.level.label} · ${date}`,
     summary: summary(input),
     table: { columns: header, rows },
-    method: provenanceSections(input).filter((s) => s.heading !== 'Export' && s.heading !== 'Selection'),
+    method: provenanceSections(input, { brief: true }).filter((s) => s.heading !== 'Export' && s.heading !== 'Selection'),
     shareUrl: p.shareUrl,
     footer: `${APP_NAME} ${p.appVersion} · generated ${date}`,
   };

@@ -95,8 +95,8 @@ export function fixtureGeometries(): Map<string, AreaGeometry> {
 
 /**
  * The base fixture as a composite-index and overlap-rule shortlist: the index, each composite
- * input's value and score, and the rule condition's measure and "met" flag, each column carrying
- * its role, period, publisher and dataset.
+ * input's value and score, and the rule condition's measure and "met" flag, each with its role;
+ * the value columns also carry their period, publisher and dataset.
  */
 export function combineShortlistFixture(): ShortlistExport {
   const base = shortlistFixture();
@@ -104,10 +104,10 @@ export function combineShortlistFixture(): ShortlistExport {
   const columns = [
     { id: 'composite_index', label: 'Composite risk index', unit: '', decimals: 1, ciLevel: null },
     { id: 'composite_input1', label: 'Composite input 1: Smokers', unit: '%', decimals: 1, ciLevel: null, ...meta, role: 'Input 1 of 2 of the composite risk index, weight 50 %', part: 'value' as const },
-    { id: 'composite_input1_score', label: 'Composite input 1 score: Smokers', unit: '', decimals: 1, ciLevel: null, ...meta, role: 'Normalised score of input 1 (Percentile rank (0–100))', part: 'score' as const },
+    { id: 'composite_input1_score', label: 'Composite input 1 score: Smokers', unit: '', decimals: 1, ciLevel: null, role: 'Normalised score of input 1 (Percentile rank (0–100))', part: 'score' as const },
     ...base.columns,
     { id: 'rule_condition1', label: 'Rule condition 1 measure: Smokers', unit: '%', decimals: 1, ciLevel: null, ...meta, role: 'The value judged by rule condition 1: Smokers above England', part: 'value' as const },
-    { id: 'rule_condition1_met', label: 'Rule condition 1 met (1 = yes, 0 = no): Smokers above England', unit: '', decimals: 0, ciLevel: null, ...meta, role: 'Whether the area meets rule condition 1', part: 'met' as const },
+    { id: 'rule_condition1_met', label: 'Rule condition 1 met (1 = yes, 0 = no): Smokers above England', unit: '', decimals: 0, ciLevel: null, role: 'Whether the area meets rule condition 1', part: 'met' as const },
   ];
   const extra = [
     { composite_index: { value: 71.25 }, composite_input1: { value: 23.456 }, composite_input1_score: { value: 88.04 }, rule_condition1: { value: 23.456 }, rule_condition1_met: { value: 1 } },

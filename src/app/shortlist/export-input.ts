@@ -62,6 +62,18 @@ function variationLines(criteria: AreaCriteria | null): string[] {
   return lines;
 }
 
+/** How each composite or rule input is made at this level, once per measure not already listed. */
+function inputMethods(inputs: ReturnType<typeof criteriaColumns>, columns: readonly ShortlistColumn[], level: LevelId): string[] {
+  const said = new Set(columns.map((c) => c.id));
+  const out: string[] = [];
+  for (const c of [...inputs.composite, ...inputs.rule]) {
+    if (c.column.part !== 'value' || said.has(c.indicator.id)) continue;
+    said.add(c.indicator.id);
+    out.push(`${c.indicator.label}: ${methodText(c.indicator, level)}`);
+  }
+  return out;
+}
+
 export function buildExportInput(x: ExportContext): ShortlistExport {
   const lv = LEVELS[x.level];
   // Each column's indicator: the list's own measures, and the inputs of the composite and rule.
@@ -74,7 +86,7 @@ export function buildExportInput(x: ExportContext): ShortlistExport {
   const method = [
     `Areas are ${lv.label} areas picked by the planner in ${APP_NAME}; the rank is the planner's order of priority, not a statistical ranking.`,
     ...x.columns.map((c) => `${columnLabel(c)}: ${methodText(getIndicator(c.id), x.level)}`),
-    ...[...inputs.composite, ...inputs.rule].filter((c) => c.column.part === 'value').map((c) => `${c.column.label}: ${methodText(c.indicator, x.level)}`),
+    ...inputMethods(inputs, x.columns, x.level),
     'Residents: Census 2021 usual residents (LSOA 2011 areas: mid-2015 estimates from the IoD2019 denominators).',
   ];
   if (x.criteria?.rule) method.push(`Conditions met: the overlap-rule conditions each area meets (${x.criteria.rule.label}).`);

@@ -1,7 +1,7 @@
 /**
  * The columns a composite index or an overlap rule adds to a shortlist export: for every input its
- * value, and its normalised score (composite) or whether its condition is met (rule), each with the
- * unit, period and source, so a reader can see and redo what the index or rule was built from.
+ * value (with unit, period and source), and its normalised score (composite) or whether its
+ * condition is met (rule), so a reader can see and redo what the index or rule was built from.
  */
 import { UNKNOWN } from '../../analysis/combine/rule-conditions';
 import { periodDimension, type Indicator } from '../../data/catalogue/types';
@@ -47,7 +47,6 @@ export function inputColumns(criteria: AreaCriteria | null, labelOf: (id: string
     out.push({
       column: {
         id: `composite_input${k}_score`, label: `Composite input ${k} score: ${name}`, unit: '', decimals: composite.decimals, ciLevel: null,
-        vintage: measureVintage(x.indicator, x.dims), publisher: x.indicator.source.publisher, dataset: x.indicator.source.dataset,
         role: `Normalised score of input ${k} (${composite.scoreLabel}); the index is the weighted average of the scores`, part: 'score',
       },
       indicator: x.indicator, value: (i) => ({ value: num(x.scores[i]) }),
@@ -63,7 +62,6 @@ export function inputColumns(criteria: AreaCriteria | null, labelOf: (id: string
     rule.push({
       column: {
         id: `rule_condition${k}_met`, label: `Rule condition ${k} met (1 = yes, 0 = no): ${x.label}`, unit: '', decimals: 0, ciLevel: null,
-        vintage: measureVintage(x.indicator, x.dims), publisher: x.indicator.source.publisher, dataset: x.indicator.source.dataset,
         role: `Whether the area meets rule condition ${k}; empty where the measure has no value`, part: 'met',
       },
       indicator: x.indicator, value: (i) => ({ value: x.met[i] === UNKNOWN ? null : x.met[i] }),
