@@ -16,12 +16,13 @@ const parse = (text: string) => Papa.parse<string[]>(text.slice(1), { skipEmptyL
 describe('composite and rule inputs in exports', () => {
   it('CSV: a value and a score column per composite input, a value and a met column per rule condition', () => {
     const [header, ...body] = parse(writeShortlistCsv(input));
-    const cols = ['Composite risk index', 'Composite input 1: Smokers (%)', 'Composite input 1 score: Smokers', 'Rule condition 1 measure: Smokers (%)', 'Rule condition 1 met (1 = yes, 0 = no): Smokers above England'];
+    const cols = ['Composite risk index', 'Composite input 1: Smokers (%)', 'Composite input 1 score: Smokers', 'Rule condition 1 measure: IMD score', 'Rule condition 1 met (1 = yes, 0 = no): IMD score at least 30'];
     for (const c of cols) expect(header).toContain(c);
     const at = (c: string) => header.indexOf(c);
     expect(body.map((r) => r[at(cols[1])])).toEqual(['23.5', '', '10', '15']);
     expect(body.map((r) => r[at(cols[2])])).toEqual(['88', '', '3.1', '40']);
-    expect(body.map((r) => r[at(cols[4])])).toEqual(['1', '', '0', '0']);
+    expect(body.map((r) => r[at(cols[3])])).toEqual(['45.68', '0', '', '-1.01']);
+    expect(body.map((r) => r[at(cols[4])])).toEqual(['1', '0', '', '0']);
   });
 
   it('method and sources: each input with its role, unit, period, publisher and dataset', () => {
@@ -30,7 +31,7 @@ describe('composite and rule inputs in exports', () => {
     expect(value).toBe('Input 1 of 2 of the composite risk index, weight 50 %; unit: %; 1 decimal place; no confidence interval; period: 2024; '
       + 'publisher: Made-up Health Office; dataset: Synthetic Lifestyle Survey, indicator 1');
     const method = parse(writeMethodCsv(input));
-    expect(method).toContainEqual(['Indicators', 'Rule condition 1 met (1 = yes, 0 = no): Smokers above England', 'Whether the area meets rule condition 1; no unit; 0 decimal places; no confidence interval']);
+    expect(method).toContainEqual(['Indicators', 'Rule condition 1 met (1 = yes, 0 = no): IMD score at least 30', 'Whether the area meets rule condition 1; no unit; 0 decimal places; no confidence interval']);
   });
 
   it('print brief (one page): each input under Indicators; per-area input columns stay in the data files', () => {
@@ -39,7 +40,8 @@ describe('composite and rule inputs in exports', () => {
     expect(headers).toContain('Composite risk index');
     expect(headers.filter((h) => h.startsWith('Composite input') || h.startsWith('Rule condition'))).toEqual([]);
     const indicators = brief.method.find((s) => s.heading === 'Indicators')!.rows;
-    expect(indicators.map((r) => r.item)).toEqual(input.columns.filter((c) => !c.part || c.part === 'value').map((c) => c.label));
+    // The rule's measure is also a list column ("IMD score"): described once.
+    expect(indicators.map((r) => r.item)).toEqual(input.columns.filter((c) => !c.part || c.id === 'composite_input1').map((c) => c.label));
     expect(indicators.find((r) => r.item === 'Composite input 1: Smokers')!.value)
       .toBe('unit: %; period: 2024; publisher: Made-up Health Office; dataset: Synthetic Lifestyle Survey, indicator 1');
     // With a source title, the brief names it and leaves the publisher to "Data sources".

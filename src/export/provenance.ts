@@ -47,7 +47,9 @@ function selectionRows(input: ShortlistExport): { item: string; value: string }[
  * the publisher's own dataset name stay in the data exports (the source's publisher is under Data sources).
  */
 function indicatorRows(input: ShortlistExport, brief: boolean): { item: string; value: string }[] {
-  const columns = brief ? input.columns.filter((c) => c.part !== 'score' && c.part !== 'met') : input.columns;
+  // In the brief an input that is also a list column (same measure, same options) is described once.
+  const listed = new Set(input.columns.filter((c) => !c.part).map((c) => c.label));
+  const columns = brief ? input.columns.filter((c) => c.part !== 'score' && c.part !== 'met' && !(c.measure && listed.has(c.measure))) : input.columns;
   const full = (c: ExportColumn) => !brief || !c.source;
   return columns.map((c) => ({
     item: c.label,

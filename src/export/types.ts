@@ -38,6 +38,8 @@ export interface ExportColumn {
   dataset?: string;
   /** For the columns of a composite index's or a rule's inputs: the input's part in it, in words. */
   role?: string;
+  /** For an input's columns: the measure's own label (as a list column of that measure is labelled). */
+  measure?: string;
   /**
    * Which part of a composite or rule input the column holds: the measure's value, its normalised
    * score, or whether its condition is met (1 yes, 0 no). Absent for ordinary measure columns.

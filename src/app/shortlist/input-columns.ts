@@ -41,7 +41,7 @@ export function inputColumns(criteria: AreaCriteria | null, labelOf: (id: string
     const name = labelOf(x.indicator.id, x.dims);
     const role = `Input ${k} of ${composite.inputs.length} of the composite risk index, weight ${formatNumber(100 * x.share, 0)} %; ${x.sign > 0 ? 'higher' : 'lower'} values count as more risk`;
     out.push({
-      column: { id: `composite_input${k}`, label: `Composite input ${k}: ${name}`, ...measureMeta(x.indicator, x.dims), ciLevel: null, role, part: 'value' },
+      column: { id: `composite_input${k}`, label: `Composite input ${k}: ${name}`, ...measureMeta(x.indicator, x.dims), ciLevel: null, role, part: 'value', measure: name },
       indicator: x.indicator, value: (i) => ({ value: num(x.values[i]) }),
     });
     out.push({
@@ -56,7 +56,7 @@ export function inputColumns(criteria: AreaCriteria | null, labelOf: (id: string
     const k = j + 1;
     const name = labelOf(x.indicator.id, x.dims);
     rule.push({
-      column: { id: `rule_condition${k}`, label: `Rule condition ${k} measure: ${name}`, ...measureMeta(x.indicator, x.dims), ciLevel: null, role: `The value judged by rule condition ${k}: ${x.label}`, part: 'value' },
+      column: { id: `rule_condition${k}`, label: `Rule condition ${k} measure: ${name}`, ...measureMeta(x.indicator, x.dims), ciLevel: null, role: `The value judged by rule condition ${k}: ${x.label}`, part: 'value', measure: name },
       indicator: x.indicator, value: (i) => ({ value: num(x.values[i]) }),
     });
     rule.push({
