@@ -3,11 +3,12 @@
  * (see command.ts) and add it here; help, dispatch and error handling come with it.
  */
 import type { Command } from './command';
+import { evaluateCommand } from './evaluate-command';
 import { exportCommand } from './export-command';
 import { levelsCommand } from './levels-command';
 import { measuresCommand } from './measures-command';
 
-export const COMMANDS: readonly Command[] = [levelsCommand, measuresCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [levelsCommand, measuresCommand, exportCommand, evaluateCommand];
 
 export function overview(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -20,6 +21,6 @@ Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Help on one command: npm run -s atlas -- COMMAND --help
-Errors are printed to standard error and exit with status 1.
+Errors are printed to standard error and exit with status 1 (evaluate: 2 for an option it cannot read).
 `;
 }

@@ -12,7 +12,7 @@ const DIRECTION_WORDS: Record<string, string> = {
   neutral: 'neutral (context)',
 };
 
-export const directionWords = (ind: Indicator) => DIRECTION_WORDS[ind.polarity] ?? String(ind.polarity);
+const directionWords = (ind: Indicator) => DIRECTION_WORDS[ind.polarity] ?? String(ind.polarity);
 
 const choicesField = (ind: Indicator) => (ind.dimensions ?? []).map((d) => `${d.key}=${d.values.map((v) => v.value).join('|')}`).join(';');
 const defaultsField = (ind: Indicator) => (ind.dimensions ?? []).map((d) => `${d.key}=${d.defaultValue}`).join(';');

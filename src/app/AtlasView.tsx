@@ -123,7 +123,8 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const [hoverState, setHover] = useState<{ index: number; x: number; y: number; level: LevelId } | null>(null);
   // A hover belongs to the level it was picked on; after a level change it is void.
   const hover = hoverState && frame && hoverState.level === frame.level ? hoverState : null;
-  const hoverRings = useMemo(() => (frame && hover ? areaOutline(frame.geometry.polygons, hover.index) : null), [frame, hover?.index]);
+  const hoverIndex = hover?.index ?? null;
+  const hoverRings = useMemo(() => (frame && hoverIndex !== null ? areaOutline(frame.geometry.polygons, hoverIndex) : null), [frame, hoverIndex]);
   const pick = (p: MapPointer): number => {
     if (!frame) return -1;
     const i = areaAt(frame.geometry.index, frame.geometry.polygons, p.lon, p.lat);
@@ -143,7 +144,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     inFocus: mask, focusKey: `${state.focus?.level}:${state.focus?.code}:${frame.level}`, zoom: state.viewport.zoom,
     bounds: mapView?.bounds ?? null, laMesh: laGeometry.value?.mesh ?? null, labels, hover: hoverRings, selection,
     extra: [...(mode?.overlays ?? []), ...overlays],
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- drawn and the overlays are compared by key (drawn.key, overlayKey), not by identity
   })), [frame, drawn?.key, drawn?.colours, mask, state.focus, state.viewport.zoom, mapView, laGeometry.value, labels, hoverRings, selection, overlayKey]);
 
   // The root element tells tests and automation whether the map on screen is the one asked for.
@@ -183,12 +184,14 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     if (c.message) notify('info', c.message);
     viewStore.update({ level: c.level, indicator: c.indicator, dims: {}, classification: null, mode: 'indicator', selected: c.level === state.level ? state.selected : null });
   };
-  const setFocus = async (f: { level: 'icb24' | 'lad24'; code: string } | null) => {
+  const setFocus = (f: { level: 'icb24' | 'lad24'; code: string } | null) => {
     viewStore.update({ focus: f });
     if (!f) return flyTo({ viewport: ENGLAND_VIEWPORT });
-    const t = await data.queries.run(`SELECT minx, miny, maxx, maxy FROM areas WHERE level = ${sqlString(f.level)} AND code = ${sqlString(f.code)}`);
-    const [x0, y0, x1, y1] = ['minx', 'miny', 'maxx', 'maxy'].map((c) => numberColumn(t, c)[0]);
-    if (Number.isFinite(x0)) flyTo({ bbox: [x0, y0, x1, y1] });
+    // The focus applies at once; the map then flies to its bounds, or says why it cannot.
+    data.queries.run(`SELECT minx, miny, maxx, maxy FROM areas WHERE level = ${sqlString(f.level)} AND code = ${sqlString(f.code)}`).then((t) => {
+      const [x0, y0, x1, y1] = ['minx', 'miny', 'maxx', 'maxy'].map((c) => numberColumn(t, c)[0]);
+      if (Number.isFinite(x0)) flyTo({ bbox: [x0, y0, x1, y1] });
+    }, (e: unknown) => notify('warning', `The map could not zoom to ${f.code} (${e instanceof Error ? e.message : String(e)}); the focus still applies.`));
   };
 
   const searchBoxes = useRef(new Map<string, [number, number, number, number]>());
@@ -282,7 +285,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
       </main>
       {frame && state.selected && frame.areas.indexOf.has(state.selected) && (
         <DetailPanel
-          model={detailModel(frame.areas, state.selected, detail, state.indicator, parentNames.value ?? new Map())}
+          model={detailModel(frame.areas, state.selected, detail, state.indicator, parentNames.value ?? new Map<string, string>())}
           onClose={() => selectArea(null)}
           actions={
             <div className="button-row">

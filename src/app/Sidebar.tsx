@@ -84,7 +84,7 @@ export function Sidebar(p: SidebarProps) {
 
       <div className="button-row">
         <button type="button" onClick={p.onToggleTable} aria-pressed={p.showTable} data-testid="toggle-table">{p.showTable ? 'Hide table' : 'Show as table'}</button>
-        <button type="button" onClick={copyLink} data-testid="copy-link" aria-describedby="share-private-note">Copy share link</button>
+        <button type="button" onClick={() => void copyLink()} data-testid="copy-link" aria-describedby="share-private-note">Copy share link</button>
       </div>
       <p className="hint" id="share-private-note">A share link carries the map settings, never data loaded from your own files.</p>
       <div className="button-row">

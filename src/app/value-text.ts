@@ -29,7 +29,7 @@ export function factsAt(v: IndicatorValues, i: number): AreaValueFacts {
   };
 }
 
-export const SUPPRESSED_TEXT = 'suppressed: fewer than 10 cases';
+const SUPPRESSED_TEXT = 'suppressed: fewer than 10 cases';
 
 export function valueText(ind: Indicator, f: AreaValueFacts): string {
   if (f.suppressed) return SUPPRESSED_TEXT;

@@ -29,9 +29,9 @@ export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail 
   const i = areas.indexOf.get(code)!;
   const nameOf = (c: string) => parentNames.get(c) ?? c;
   const parents: DetailModel['parents'] = [];
-  if (areas.ward[i]) parents.push({ label: 'Ward', name: nameOf(areas.ward[i]!), code: areas.ward[i]! });
-  if (areas.lad[i]) parents.push({ label: 'Local authority', name: nameOf(areas.lad[i]!), code: areas.lad[i]! });
-  if (areas.icb[i]) parents.push({ label: 'ICB', name: nameOf(areas.icb[i]!), code: areas.icb[i]! });
+  if (areas.ward[i]) parents.push({ label: 'Ward', name: nameOf(areas.ward[i]), code: areas.ward[i] });
+  if (areas.lad[i]) parents.push({ label: 'Local authority', name: nameOf(areas.lad[i]), code: areas.lad[i] });
+  if (areas.icb[i]) parents.push({ label: 'ICB', name: nameOf(areas.icb[i]), code: areas.icb[i] });
   const ids = detailIndicators(areas.level, current);
   const groups = new Map<string, DetailRow[]>();
   for (const id of ids) {

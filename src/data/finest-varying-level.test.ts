@@ -15,7 +15,7 @@ describe('finestVaryingLevel', () => {
   it('is the first level, from the one on screen upwards, where no input is inherited or missing', () => {
     const inputs = [imd, smoking, lung];
     const expected = (['lsoa21', 'ward24', 'lad24', 'sicbl24', 'icb24', 'cal19'] as const)
-      .find((l) => inputs.every((i) => i.levels[l] && i.levels[l]!.kind !== 'inherit'));
+      .find((l) => inputs.every((i) => i.levels[l] && i.levels[l].kind !== 'inherit'));
     expect(expected).toBeDefined();
     expect(finestVaryingLevel(inputs, 'ward24')).toBe(expected);
     expect(finestVaryingLevel(inputs, 'lsoa21')).toBe(expected);

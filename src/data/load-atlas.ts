@@ -23,7 +23,7 @@ export interface AtlasData {
   dataUrl(path: string): string;
 }
 
-export async function fetchManifest(dataBase: string): Promise<DataManifest | null> {
+async function fetchManifest(dataBase: string): Promise<DataManifest | null> {
   let res: Response;
   try {
     res = await fetch(`${dataBase}manifest.json`, { cache: 'no-cache' });

@@ -49,10 +49,13 @@ describe('composite and rule inputs in exports', () => {
   });
 
   it('GeoJSON: input columns as properties, their period and source in the provenance member', () => {
-    const gj = JSON.parse(writeShortlistGeoJson(input, (c) => fixtureGeometries().get(c)));
+    const gj = JSON.parse(writeShortlistGeoJson(input, (c) => fixtureGeometries().get(c))) as {
+      features: { properties: Record<string, unknown> }[];
+      provenance: { columns: { id: string }[] };
+    };
     expect(gj.features[0].properties.composite_input1_score).toBe(88);
     expect(gj.features[0].properties.rule_condition1_met).toBe(1);
-    const col = gj.provenance.columns.find((c: { id: string }) => c.id === 'composite_input1');
+    const col = gj.provenance.columns.find((c) => c.id === 'composite_input1');
     expect(col).toMatchObject({ vintage: '2024', publisher: 'Made-up Health Office', dataset: 'Synthetic Lifestyle Survey, indicator 1', part: 'value' });
   });
 

@@ -27,7 +27,7 @@ export interface BinaryLines {
 }
 
 /** Arcs with absolute coordinates (undoing quantisation and delta encoding). */
-export function decodeArcs(topo: Topology): Float64Array[] {
+function decodeArcs(topo: Topology): Float64Array[] {
   const t = topo.transform;
   return topo.arcs.map((arc) => {
     const out = new Float64Array(arc.length * 2);

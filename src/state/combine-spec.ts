@@ -50,7 +50,6 @@ export type RuleTest =
   | { kind: 'worst-quintile' }
   | { kind: 'worse-than-england' }
   | { kind: 'significantly-worse' };
-export const RULE_TEST_KINDS: RuleTest['kind'][] = ['worst-deciles', 'worst-quintile', 'worse-than-england', 'significantly-worse', 'at-least', 'at-most'];
 
 export interface RuleCondition extends MeasureChoice {
   test: RuleTest;

@@ -5,10 +5,10 @@
  */
 import { Inflate, deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 
-export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const DIGIT = new Map([...ALPHABET].map((c, i) => [c, i]));
 
-export function bytesToBase64Url(bytes: Uint8Array): string {
+function bytesToBase64Url(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
@@ -19,7 +19,7 @@ export function bytesToBase64Url(bytes: Uint8Array): string {
 }
 
 /** null when the text has a character outside the alphabet (altered or mangled link). */
-export function base64UrlToBytes(text: string): Uint8Array | null {
+function base64UrlToBytes(text: string): Uint8Array | null {
   const out = new Uint8Array(Math.floor((text.length * 6) / 8));
   let acc = 0;
   let bits = 0;

@@ -14,20 +14,31 @@ import { checkCode, packText, unpackText } from './link-bytes';
 import { LINK_DICTIONARY_V2 } from './link-dictionary';
 import { normaliseState, type Normalised, type StateVocabulary } from './normalise-state';
 import { packShortlist, unpackShortlist, type ShortlistHeader } from './shortlist-link';
-import { PERSISTENCE, type ViewState } from './view-state';
+import { DEFAULT_VIEW_STATE, PERSISTENCE, type ViewState } from './view-state';
 
 const PREFIX = '#s2=';
 const LEGACY_PREFIX = '#s=';
-export const LINK_FORMAT = 2;
+const LINK_FORMAT = 2;
 
 export function pickPersisted(state: ViewState, where: 'url' | 'local'): Partial<ViewState> {
   const out: Record<string, unknown> = {};
   for (const [k, places] of Object.entries(PERSISTENCE)) if (places.includes(where)) out[k] = state[k as keyof ViewState];
-  return out as Partial<ViewState>;
+  return out;
 }
+
+/**
+ * Keys added after format 2's dictionary was frozen compress poorly; they are written only when they
+ * differ from their default (a missing key reads as the default), so links that do not use them stay
+ * as short as before.
+ */
+const OPTIONAL_KEYS: Partial<Record<keyof ViewState, unknown>> = { evaluate: DEFAULT_VIEW_STATE.evaluate };
 
 export function encodeStateHash(state: ViewState): string {
   const { shortlist, ...settings } = pickPersisted(state, 'url');
+  for (const [k, d] of Object.entries(OPTIONAL_KEYS)) {
+    const key = k as keyof typeof settings;
+    if (JSON.stringify(settings[key]) === JSON.stringify(d)) delete settings[key];
+  }
   const packed = shortlist ? packShortlist(shortlist) : null;
   const s = packText(JSON.stringify({ ...settings, ...(packed ? { sl: packed.header } : {}) }), LINK_DICTIONARY_V2);
   const body = `${s}.${packed?.codes ?? ''}.${packed?.notes ?? ''}`;

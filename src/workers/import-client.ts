@@ -9,7 +9,7 @@ import type { ReadProgress } from '../data/import/read-options';
 import type { TableSummary } from '../data/import/table-summary';
 import type { ImportFailure, ImportJobOptions, ImportRequest, ImportResponse } from './import-messages';
 
-export class ImportFailureError extends Error {
+class ImportFailureError extends Error {
   readonly code: ImportFailure['code'];
   readonly sheets?: string[];
   constructor(f: ImportFailure) {
@@ -56,7 +56,7 @@ export class ImportClient {
     const done = new Promise<Reply<T>>((resolve, reject) => {
       this.pending.set(id, { resolve: (m) => resolve(m as Reply<T>), reject, onProgress });
     });
-    this.start().postMessage({ ...body, id } as ImportRequest);
+    this.start().postMessage({ ...body, id });
     return { id, done };
   }
 

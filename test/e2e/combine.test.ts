@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureLabel } from '../../src/app/combine/rules-text';
 import { getIndicator } from '../../src/data/catalogue';
@@ -140,7 +140,7 @@ describe('Combine tab in Chromium, offline', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await expect(table.locator('th').nth(2).getAttribute('aria-sort')).resolves.toBe('descending');
-    const top = await table.locator('tbody tr[aria-rowindex]').evaluateAll((trs) => trs.slice(0, 5).map((tr) => tr.querySelectorAll('td')[2].textContent!));
+    const top = await table.locator('tbody tr[aria-rowindex]').evaluateAll((trs) => trs.slice(0, 5).map((tr) => tr.querySelectorAll('td')[2].textContent));
     const topValues = top.map((t) => num(t));
     for (let i = 1; i < topValues.length; i++) expect(topValues[i]).toBeLessThanOrEqual(topValues[i - 1]);
     await table.locator('tbody tr[aria-rowindex] button').first().click();
@@ -148,7 +148,7 @@ describe('Combine tab in Chromium, offline', () => {
     await detail.waitFor({ timeout: 60_000 });
     const total = num(await detail.locator('tfoot td').innerText());
     expect(total).toBeCloseTo(topValues[0], 1);
-    const adds = await detail.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3].textContent!));
+    const adds = await detail.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3].textContent));
     expect(adds.length).toBe(3);
     expect(adds.map(num).reduce((a, b) => a + b, 0)).toBeCloseTo(total, 0);
     await expect(detail.locator('p.hint').innerText()).resolves.toMatch(/^Composite risk index = weighted average/);
@@ -183,12 +183,12 @@ describe('Combine tab in Chromium, offline', () => {
     const rows = counts.locator('tbody tr');
     expect(await rows.count()).toBeGreaterThan(3);
     // Each combination row: three dots, then met / areas / residents / share; areas add up to the complete areas.
-    const parsed = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td.num')].map((td) => td.textContent!)));
+    const parsed = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td.num')].map((td) => td.textContent)));
     const totalAreas = parsed.reduce((a, r) => a + num(r[1]), 0);
     const incomplete = (await counts.locator('tfoot').count()) ? num((await counts.locator('tfoot td.num').first().innerText())) : 0;
     expect(totalAreas + incomplete).toBe(33755);
     // Core20 areas are the rows whose first dot is filled.
-    const core20Rows = await rows.evaluateAll((trs) => trs.filter((tr) => tr.querySelector('td.dot .visually-hidden')!.textContent === 'met').map((tr) => tr.querySelectorAll('td.num')[1].textContent!));
+    const core20Rows = await rows.evaluateAll((trs) => trs.filter((tr) => tr.querySelector('td.dot .visually-hidden')!.textContent === 'met').map((tr) => tr.querySelectorAll('td.num')[1].textContent));
     expect(core20Rows.map(num).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(core20.length);
 
     // Sortable by keyboard: residents, descending then ascending.
@@ -199,7 +199,7 @@ describe('Combine tab in Chromium, offline', () => {
     await expect(residentsTh.getAttribute('aria-sort')).resolves.toBe('descending');
     await page.keyboard.press('Enter');
     await expect(residentsTh.getAttribute('aria-sort')).resolves.toBe('ascending');
-    const res = (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td.num')[2].textContent!))).map(num);
+    const res = (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td.num')[2].textContent))).map(num);
     for (let i = 1; i < res.length; i++) expect(res[i]).toBeGreaterThanOrEqual(res[i - 1]);
     expect(gridDifference(compositeBefore, rules)).toBeGreaterThan(0.05);
 
@@ -357,7 +357,7 @@ describe('inputs that do not vary in the focus region (Birmingham wards), in Chr
     await p.getByTestId('shortlist-top-n').fill('5');
     await p.getByTestId('shortlist-add-top').click();
     await p.waitForFunction(() => document.querySelector('[data-testid=shortlist-panel]')?.getAttribute('data-count') === '5', undefined, { timeout: 60_000 });
-    const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 120_000 }), p.getByTestId('export-csv').click()]) as [Download, void];
+    const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 120_000 }), p.getByTestId('export-csv').click()]);
     const file = 'test/output/e2e-combine-shortlist.zip';
     await dl.saveAs(file);
     const files = unzipSync(new Uint8Array(readFileSync(file)));

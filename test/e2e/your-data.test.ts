@@ -123,7 +123,7 @@ describe('Your data, offline in Chromium', () => {
     const listed = await page.getByTestId('yd-unmatched').locator('li code').allInnerTexts();
     expect(listed.sort()).toEqual([unknownCode[0], notACode[0]].sort());
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('yd-download-unmatched').click()]);
-    const unmatchedCsv = readFileSync((await dl.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const unmatchedCsv = readFileSync((await dl.path()), 'utf8').replace(/^\uFEFF/, '');
     expect(unmatchedCsv).toContain(unknownCode[0]);
     expect(unmatchedCsv).toContain(notACode[0]);
     await page.screenshot({ path: join(OUT, 'your-data-report.png') });

@@ -47,7 +47,7 @@ export const GENERATED: Record<string, () => Promise<Uint8Array> | Uint8Array> =
 };
 
 /** Rows of the big CSV: a long-format file (code × year) as commissioners export from warehouses. */
-export const LARGE_CSV = { name: 'large-100mb.csv', bytes: 100 * 1024 * 1024, header: 'lsoa21_code,practice_name,year,referrals,rate_per_1000,uptake_pct\n' };
+const LARGE_CSV = { name: 'large-100mb.csv', bytes: 100 * 1024 * 1024, header: 'lsoa21_code,practice_name,year,referrals,rate_per_1000,uptake_pct\n' };
 
 /** The area code on data row i (0-based) of the big CSV: a few known LSOAs, then LSOA-shaped codes. */
 export function largeCsvCode(i: number): string {

@@ -136,7 +136,7 @@ async function appRule(level: LevelId, spec: RuleSpec, focus: { level: 'icb24' |
   const areas = areasAt.get(level)!;
   const mask = focusMask(areas, focus, null);
   const m = await measures(level, spec.conditions);
-  const eng = await Promise.all(m.map((x, j) => (['worse-than-england', 'significantly-worse'].includes(spec.conditions[j].test.kind) ? englandValue(q, x.indicator, x.dims) : null)));
+  const eng = await Promise.all(m.map((x, j) => (['worse-than-england', 'significantly-worse'].includes(spec.conditions[j].test.kind) ? englandValue(q, x.indicator, x.dims) : Promise.resolve(null))));
   return { model: ruleModel(areas, m, eng, spec, mask, focus ? { label: focus.code } : null), mask };
 }
 

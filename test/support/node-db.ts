@@ -9,7 +9,7 @@ import { createTableFromCsv } from '../../src/data/sql/load-tables-sql';
 export const DATA_DIR = process.env.HOTSPOT_DATA_DIR ?? resolve(import.meta.dirname, '../../public/data');
 export const RAW_DIR = process.env.HOTSPOT_RAW_DIR ?? resolve(import.meta.dirname, '../../../shared/data/raw');
 
-export function readManifest(): DataManifest {
+function readManifest(): DataManifest {
   const p = join(DATA_DIR, 'manifest.json');
   if (!existsSync(p)) throw new Error(`${p} missing: run "npm run data" first`);
   return JSON.parse(readFileSync(p, 'utf8')) as DataManifest;

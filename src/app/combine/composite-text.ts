@@ -25,7 +25,7 @@ export const plural = (noun: string) => (noun.endsWith('y') ? `${noun.slice(0, -
 
 const pct = (share: number) => `${formatNumber(100 * share, 0)} %`;
 
-export function referenceWords(m: CompositeModel, level: LevelId): string {
+function referenceWords(m: CompositeModel, level: LevelId): string {
   const areas = plural(LEVELS[level].noun);
   return m.referenceLabel === 'England' ? `all ${areas} in England` : `the ${areas} of ${m.referenceLabel}`;
 }

@@ -33,7 +33,7 @@ export interface VariationReport {
   suggestLevel: LevelId | null;
 }
 
-export function andList(items: readonly string[]): string {
+function andList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 

@@ -19,7 +19,7 @@ import { specHash, type CombineMode } from './use-composite-mode';
 import { measureLabel } from './rules-text';
 import { useLazy, useSettled } from './use-settled';
 
-export const BIVARIATE_MODE = 'bivariate';
+const BIVARIATE_MODE = 'bivariate';
 const RISK = ['lower', 'middle', 'higher'];
 
 interface Axis {

@@ -45,7 +45,7 @@ const scoreCache = new WeakMap<IndicatorValues, Map<string, Float64Array>>();
 
 function scoresFor(values: IndicatorValues, method: Normalisation, sign: 1 | -1, refKey: string, reference: Uint8Array | null): Float64Array {
   let m = scoreCache.get(values);
-  if (!m) scoreCache.set(values, (m = new Map()));
+  if (!m) scoreCache.set(values, (m = new Map<string, Float64Array>()));
   const key = `${method}|${sign}|${refKey}`;
   let s = m.get(key);
   if (!s) m.set(key, (s = normaliseScores(values.value, { method, sign, reference })));
@@ -93,12 +93,12 @@ export function useComposite(ctx: AtlasContext, spec: CompositeSpec, active: boo
   const directions = spec.inputs.map((i) => i.direction).join(',');
   const used = useMemo(
     () => (measures ? compositeInputs(measures, spec, byFocus ? ctx.mask : null, refKey) : null),
-    [measures, spec.normalisation, refKey, directions], // eslint-disable-line react-hooks/exhaustive-deps
+    [measures, spec.normalisation, refKey, directions], // eslint-disable-line react-hooks/exhaustive-deps -- spec is compared by what compositeInputs reads (normalisation, directions) and the reference by refKey
   );
   const weights = spec.inputs.map((i) => i.weight).join(',');
   const model = useMemo(
     () => (used && measures && ctx.frame ? compositeModel(used, measures, spec, ctx.mask, byFocus ? ctx.focusLabel : 'England', ctx.frame.level, ctx.focusLabel) : null),
-    [used, weights, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps
+    [used, weights, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps -- spec is compared by its weights; measures and the frame (and its level) change with used, byFocus with ctx.mask
   );
   return { model, loading, error };
 }

@@ -40,7 +40,7 @@ export interface RuleModel {
   variation: VariationReport;
 }
 
-export function judge(m: LoadedMeasure & { values: IndicatorValues }, test: RuleTest, england: number | null): { met: Uint8Array; withoutInterval: number } {
+function judge(m: LoadedMeasure & { values: IndicatorValues }, test: RuleTest, england: number | null): { met: Uint8Array; withoutInterval: number } {
   const v = m.values;
   const isDecile = m.indicator.kind === 'decile';
   switch (test.kind) {
@@ -108,7 +108,7 @@ export function useRules(ctx: AtlasContext, spec: RuleSpec, active: boolean) {
   const hotspot = useMemo(() => (active && spec.inHotspot && hs && ctx.frame ? hotspotCondition(hs, ctx.frame.areas) : null), [active, spec.inHotspot, hs, ctx.frame]);
   const model = useMemo(
     (): RuleModel | null => (ctx.frame && measures && eng ? ruleModel(ctx.frame.areas, measures, eng, spec, ctx.mask, ctx.state.focus ? { label: ctx.focusLabel } : null, hotspot) : null),
-    [ctx.frame, measures, eng, tests, spec.inFocus, spec.inHotspot, hotspot, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps
+    [ctx.frame, measures, eng, tests, spec.inFocus, spec.inHotspot, hotspot, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps -- spec is compared by its content (tests, inFocus, inHotspot), the focus by ctx.mask and ctx.focusLabel
   );
   return { model, loading: loading || englands.loading, error: error ?? englands.error ?? null, levelLabel: LEVELS[ctx.state.level].label };
 }

@@ -12,7 +12,7 @@ export interface ImportedWeightsFile {
 }
 
 /** GeoDa files are a few MB at most for English small areas; anything far bigger is not a weights file. */
-export const MAX_WEIGHTS_FILE_BYTES = 200_000_000;
+const MAX_WEIGHTS_FILE_BYTES = 200_000_000;
 
 let current: ImportedWeightsFile | null = null;
 let generation = 0;
@@ -23,10 +23,6 @@ export async function importWeightsFile(file: File): Promise<ImportedWeightsFile
   if (file.size > MAX_WEIGHTS_FILE_BYTES) throw new Error(`${file.name} is ${(file.size / 1e6).toFixed(0)} MB, too large to be a weights file for these areas.`);
   current = { name: file.name, text: await file.text(), generation: ++generation };
   listeners.forEach((l) => l());
-  return current;
-}
-
-export function importedWeights(): ImportedWeightsFile | null {
   return current;
 }
 

@@ -12,7 +12,7 @@ import { loadEnglandValue } from '../../data/level-data';
 import { meshLayer } from '../../map/outline-layers';
 import { tableModel, tooltipLines } from '../view-models';
 
-export function indicatorViewKey(level: LevelId, indicator: string, dims: Record<string, string>): string {
+function indicatorViewKey(level: LevelId, indicator: string, dims: Record<string, string>): string {
   return `${level}|${indicator}|${JSON.stringify(dims)}`;
 }
 
@@ -43,8 +43,8 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
   if (!active) return null;
   const ready = !!(frame && v && classified);
   const englandScope = state.classification?.scope === 'england';
-  const inheritedFrom = ready && v!.source.some((s) => s !== null) ? inheritedNoun(ind, frame!.areas.level) : null;
-  const legend = ready ? legendModel(ind, frame!.areas.level, v!.value, classified!, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v!.suppressed) : null;
+  const inheritedFrom = ready && v.source.some((s) => s !== null) ? inheritedNoun(ind, frame.areas.level) : null;
+  const legend = ready ? legendModel(ind, frame.areas.level, v.value, classified, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v.suppressed) : null;
   return {
     label: ind.label,
     viewKey,
@@ -52,8 +52,8 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     ready,
     colours,
     legend: legend ? <Legend model={legend} /> : null,
-    table: ready ? tableModel(frame!.areas, v!, ind, classified!, mask, legend, england.value ?? null) : null,
-    tooltip: (i) => (ready ? tooltipLines(frame!.areas, v!, ind, i, ctx.nameOf, england.value ?? null) : []),
+    table: ready ? tableModel(frame.areas, v, ind, classified, mask, legend, england.value ?? null) : null,
+    tooltip: (i) => (ready ? tooltipLines(frame.areas, v, ind, i, ctx.nameOf, england.value ?? null) : []),
     overlays: sourceLevel ? overlays : undefined,
     busy: values.loading ? `Loading ${ind.short} for ${LEVELS[state.level].label}` : null,
     error: values.error ?? null,

@@ -10,7 +10,7 @@ import { formatNumber } from '../../ui/format';
 import type { AreaCriteria } from './criteria';
 
 /** Period (or edition) of the values: the chosen period's label, else the indicator's own period. */
-export function measureVintage(ind: Indicator, dims: Record<string, string>): string {
+function measureVintage(ind: Indicator, dims: Record<string, string>): string {
   const p = periodDimension(ind);
   return p ? (p.values.find((v) => v.value === dims[p.key])?.label ?? dims[p.key]) : ind.period;
 }

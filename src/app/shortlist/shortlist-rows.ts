@@ -23,7 +23,7 @@ export function columnLabel(c: ShortlistColumn): string {
   return opts.length ? `${ind.label} (${opts.join(', ')})` : ind.label;
 }
 
-export const COMPOSITE_KEY = 'composite_index';
+const COMPOSITE_KEY = 'composite_index';
 
 /** A composite or rule input's columns, named as the same measure would be as a list column. */
 export const criteriaColumns = (criteria: AreaCriteria | null) => inputColumns(criteria, (id, dims) => columnLabel({ id, dims }));

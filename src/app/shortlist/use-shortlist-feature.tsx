@@ -313,8 +313,8 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       exportColumns={expCols} columns={columns} criteria={criteria} tool={tool} onTool={setTool} status={status}
       busy={busy ?? (values.loading ? 'Loading values' : null)} error={list.error ?? values.error} brief={brief}
       undoLabel={undo.current.at(-1)?.label ?? null} onUndo={doUndo} onSeen={() => setSeen(true)}
-      canConvert={!sameLevel && linkingBase(spec.level, mapLevel) !== null} onConvert={convert}
-      onAddRule={addMeetingRule} onAddTop={addTop} onExport={runExport}
+      canConvert={!sameLevel && linkingBase(spec.level, mapLevel) !== null} onConvert={() => void convert()}
+      onAddRule={addMeetingRule} onAddTop={(n, by) => void addTop(n, by)} onExport={(kind) => void runExport(kind)}
       onTitle={(t) => ctx.update({ shortlist: { ...live.current.spec, title: t } })}
       onColumns={(cols) => apply({ ...spec, columns: cols }, 'Changed the columns')}
       onMove={(code, d) => { const i = spec.items.findIndex((x) => x.code === code); apply(moveItem(spec, i, i + d), `Moved an area ${d < 0 ? 'up' : 'down'}`); }}

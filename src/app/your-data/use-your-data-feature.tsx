@@ -21,7 +21,7 @@ import { MappingDialog } from './MappingDialog';
 import { UserDataEngine, type MappingChoice, type ReadFile } from './user-data-engine';
 import { YourDataPanel } from './YourDataPanel';
 
-export const YOUR_DATA_TAB = 'your-data';
+const YOUR_DATA_TAB = 'your-data';
 
 type Busy = { key: string; name: string; job: number | null; label: string; fraction: number | null };
 type Failed = { key: string; name: string; message: string };
@@ -197,7 +197,7 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
   const panel = (
     <>
       <YourDataPanel ctx={ctx} snapshot={snap} queue={queue} onFiles={onFiles} references={refs} onMount={prepare}
-        onRemoveDataset={removeDataset} onRemoveLevel={removeLevel} onSaveProject={saveProject}
+        onRemoveDataset={(d) => void removeDataset(d)} onRemoveLevel={(id) => void removeLevel(id)} onSaveProject={() => void saveProject()}
         onShowLevel={(l) => {
           const c = chooseLevel(l, viewStore.get().indicator);
           viewStore.update({ level: c.level, indicator: c.indicator, mode: 'indicator', selected: null });

@@ -173,7 +173,7 @@ export class UserDataEngine {
     for (const d of p.datasets) {
       let fields: string[];
       try {
-        fields = tableFromIPC(p.tables.get(d.table)!).schema.fields.map((f) => f.name);
+        fields = tableFromIPC(p.tables.get(d.table)).schema.fields.map((f) => f.name);
       } catch {
         throw new ImportError('bad-project', `${name}: the table of "${d.file}" in this project file cannot be read. Nothing was changed; save the project again from the atlas.`);
       }

@@ -11,7 +11,7 @@ export function columnsToIpc(columns: Record<string, IpcColumn>): Uint8Array {
   for (const [name, col] of Object.entries(columns)) {
     if (col instanceof Float64Array) vectors[name] = makeVector({ type: new Float64(), data: col });
     else if (col instanceof Int32Array) vectors[name] = makeVector({ type: new Int32(), data: col });
-    else vectors[name] = utf8Vector(col as readonly (string | null)[]);
+    else vectors[name] = utf8Vector(col);
   }
   return tableToIPC(new Table(vectors), 'stream');
 }

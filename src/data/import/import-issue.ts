@@ -28,7 +28,7 @@ export interface ImportIssue {
 }
 
 /** Lists in messages stop here; the full lists stay in the report's arrays. */
-export const MAX_IN_MESSAGE = 5;
+const MAX_IN_MESSAGE = 5;
 /** Row lists kept per issue (a 100 MB file can have millions of bad cells). */
 export const MAX_LISTED = 1000;
 
@@ -50,7 +50,7 @@ export class ImportError extends Error {
   }
 }
 
-export function cancelled(file: string): ImportError {
+function cancelled(file: string): ImportError {
   return new ImportError('cancelled', `${file}: reading was cancelled; nothing was added to the atlas.`);
 }
 

@@ -39,7 +39,10 @@ export async function loadUserLevelAreas(db: Db, level: UserLevelId, g: UserLeve
   const areas: string[] = [];
   for (let i = 0; i < codes.length; i++) {
     const k = areaAt(g.index, g.polygons, lon[i], lat[i]);
-    if (k >= 0) lsoas.push(codes[i]), areas.push(g.polygons.ids[k]);
+    if (k >= 0) {
+      lsoas.push(codes[i]);
+      areas.push(g.polygons.ids[k]);
+    }
   }
   const n = g.polygons.ids.length;
   const box = (j: number) => Float64Array.from({ length: n }, (_, i) => g.index.boxes[4 * i + j]);

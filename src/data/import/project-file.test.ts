@@ -27,7 +27,7 @@ const refused = (bytes: Uint8Array) => {
 };
 const edit = (f: (m: Record<string, unknown>) => void) => {
   const files = unzipSync(packProject(project));
-  const m = JSON.parse(strFromU8(files[PROJECT_MANIFEST]));
+  const m = JSON.parse(strFromU8(files[PROJECT_MANIFEST])) as Record<string, unknown>;
   f(m);
   files[PROJECT_MANIFEST] = strToU8(JSON.stringify(m));
   return zipSync(files);

@@ -17,8 +17,8 @@ import type { BoundarySpec } from './load-user-level';
 import { DATASET_ID, type Combine, type DatasetSpec, type UnitChoice, type ValueSpec } from './user-dataset';
 
 export const PROJECT_MANIFEST = 'hotspot-atlas-project.json';
-export const PROJECT_FORMAT = 'hotspot-atlas-project';
-export const PROJECT_VERSION = 1;
+const PROJECT_FORMAT = 'hotspot-atlas-project';
+const PROJECT_VERSION = 1;
 /** The TopoJSON object every user level's topology holds. */
 export const LEVEL_OBJECT = 'areas';
 
@@ -133,13 +133,13 @@ function datasetSpec(x: unknown, levels: Set<string>): DatasetSpec | null {
   if (x.split !== null) {
     const s = x.split;
     if (!isObj(s) || !text(s.column, 500) || typeof s.period !== 'boolean' || !Array.isArray(s.values) || s.values.length > 200 || !s.values.every((v) => text(v, 100))) return null;
-    split = { column: s.column, values: s.values as string[], period: s.period };
+    split = { column: s.column, values: s.values, period: s.period };
   }
   const values = Array.isArray(x.values) ? x.values.map(valueSpec) : [];
   if (!values.length || values.length > 100 || values.some((v) => !v) || new Set(values.map((v) => v!.field)).size !== values.length) return null;
   if (!int(x.rowsRead, 0, 1e9) || !int(x.rowsJoined, 0, 1e9) || !int(x.areas, 0, 1e7)) return null;
   return {
-    id: x.id, file: x.file, sheet: x.sheet as string | null, table: x.table, nativeLevel: level as LevelId, joinNote: x.joinNote, practices: x.practices,
+    id: x.id, file: x.file, sheet: x.sheet, table: x.table, nativeLevel: level as LevelId, joinNote: x.joinNote, practices: x.practices,
     combine: x.combine, split, values: values as ValueSpec[], rowsRead: x.rowsRead, rowsJoined: x.rowsJoined, areas: x.areas,
   };
 }

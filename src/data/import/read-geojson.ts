@@ -83,7 +83,12 @@ export async function readGeoJson(src: ByteSource, opts: ReadOptions = {}): Prom
   const names: string[] = [];
   const seen = new Set<string>();
   for (const f of features) {
-    for (const k of Object.keys((f.properties as object | null) ?? {})) if (!seen.has(k)) names.push(k), seen.add(k);
+    for (const k of Object.keys((f.properties as object | null) ?? {})) {
+      if (!seen.has(k)) {
+        names.push(k);
+        seen.add(k);
+      }
+    }
   }
   if (!names.length) throw new ImportError('not-geojson', `${file}: the features have no properties, so there is no code or name to tell the areas apart. Add an identifier property (e.g. "code") to each feature and export again.`);
   const builder = new TableBuilder({ file, format: 'geojson', rowNoun: 'feature', numberStyle: POINT_DECIMALS, keepBlankRows: true });

@@ -15,7 +15,7 @@ import { readXlsx } from './read-xlsx';
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
 /** The format of a file, from its signature; throws for formats the atlas cannot read. */
-export function detectFormat(name: string, head: Uint8Array): ImportFormat {
+function detectFormat(name: string, head: Uint8Array): ImportFormat {
   const ext = extensionOf(name);
   const unsupported = (what: string, todo: string) => new ImportError('unsupported-format', `${name}: this is ${what}, which the atlas cannot read. ${todo}`);
   if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return 'parquet';

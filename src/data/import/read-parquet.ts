@@ -22,7 +22,7 @@ function valueString(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString();
   if (v instanceof Uint8Array) return `(${v.length} bytes of binary data)`;
-  return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x));
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? String(x) : x));
 }
 
 function corrupt(file: string, why: string): ImportError {

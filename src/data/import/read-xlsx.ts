@@ -45,7 +45,7 @@ export async function readXlsx(src: ByteSource, opts: ReadOptions = {}): Promise
   let sheets: { sheet: string; data: Cell[][] }[];
   try {
     // parseNumber keeps the number's stored text; `trim: false` keeps cells exactly as typed
-    sheets = await readXlsxFile(bytes.buffer as ArrayBuffer, { parseNumber: (s: string) => s, trim: false }) as { sheet: string; data: Cell[][] }[];
+    sheets = await readXlsxFile(bytes.buffer as ArrayBuffer, { parseNumber: (s: string) => s, trim: false });
   } catch (e) {
     throw new ImportError('corrupt-xlsx', `${file}: could not be opened as an Excel workbook (${(e as Error).message}). If it is an old .xls file or password-protected, open it in Excel and save it as .xlsx or CSV; if it was cut short, download it again.`);
   }

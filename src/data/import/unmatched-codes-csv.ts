@@ -6,7 +6,7 @@
 import { toCsv } from '../../lib/csv-write';
 import type { JoinReport } from './join-report';
 
-export function neutraliseFormula(s: string): string {
+function neutraliseFormula(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 

@@ -61,26 +61,26 @@ export interface DatasetSpec {
   areas: number;
 }
 
-export const USER_GROUP = 'Your data';
+const USER_GROUP = 'Your data';
 export const DATASET_ID = /^d[a-z0-9]{6}$/;
 
 export const indicatorId = (d: DatasetSpec, v: ValueSpec) => `user.${d.id}.${v.field}`;
 
 const KIND: Record<UnitChoice, ValueKind> = { percent: 'percent', proportion: 'share', count: 'count', rate: 'rate', number: 'score' };
 
-export function unitOf(v: ValueSpec): string {
+function unitOf(v: ValueSpec): string {
   if (v.unit === 'percent') return '%';
   return v.unitText.trim();
 }
 
-export const aggregateOf = (v: ValueSpec): Aggregate => (v.unit === 'count' ? 'sum' : 'mean');
+const aggregateOf = (v: ValueSpec): Aggregate => (v.unit === 'count' ? 'sum' : 'mean');
 
 function splitDimension(d: DatasetSpec): Dimension | undefined {
   if (!d.split) return undefined;
   const years = d.split.values.map((x) => /^(\d{4})(?:\D+(\d{2,4}))?$/.exec(x));
   return {
     key: d.split.period ? 'period' : 'split', label: d.split.column, column: 'split',
-    values: d.split.values.map((value, i) => ({ value, label: value, ...(d.split!.period && years[i] ? { start: Number(years[i]![1]), end: Number(years[i]![1]) } : {}) })),
+    values: d.split.values.map((value, i) => ({ value, label: value, ...(d.split!.period && years[i] ? { start: Number(years[i][1]), end: Number(years[i][1]) } : {}) })),
     defaultValue: d.split.values[d.split.values.length - 1],
   };
 }

@@ -35,8 +35,3 @@ export function userLevelCoverageSql(level: string): string {
   return `SELECT count(*)::INTEGER AS areas, count(*) FILTER (WHERE population = 0)::INTEGER AS empty, coalesce(sum(population), 0)::DOUBLE AS residents `
     + `FROM areas WHERE level = ${sqlString(level)}`;
 }
-
-/** The areas table of an atlas without built data (only the user's own boundaries will be in it). */
-export const EMPTY_AREAS_SQL = `CREATE TABLE IF NOT EXISTS areas (level VARCHAR, code VARCHAR, name VARCHAR, ward24_code VARCHAR, lad24_code VARCHAR, `
-  + `sicbl24_code VARCHAR, icb24_code VARCHAR, cal19_code VARCHAR, population BIGINT, population_16plus BIGINT, lon DOUBLE, lat DOUBLE, `
-  + `minx DOUBLE, miny DOUBLE, maxx DOUBLE, maxy DOUBLE)`;

@@ -14,11 +14,6 @@ import { LEVELS, type LevelId } from '../../geo/levels';
 import { sqlIdent, sqlString } from './sql-text';
 import { valuesSql } from './values-sql';
 
-export const RESULT_COLUMNS = [
-  'code', 'value', 'lower', 'upper', 'numerator', 'denominator', 'national_rank', 'ranked', 'source_code',
-  'suppressed', 'note', 'coverage', 'source_share',
-] as const;
-
 const parentColumn = (level: LevelId) => sqlIdent(`${level}_code`);
 
 /** Residents of each area of `level` living in its recorded parent at `from`, as a share. */

@@ -17,8 +17,6 @@ import { ciSql } from './ci-sql';
 import { rowFilter } from './row-filter';
 import { sqlIdent, sqlNumber, sqlString } from './sql-text';
 
-export const VALUE_COLUMNS = ['code', 'by_value', 'value', 'lower', 'upper', 'numerator', 'denominator', 'source_code', 'suppressed', 'note', 'coverage'] as const;
-
 const col = (alias: string, c: string | undefined) => (c ? `${alias}.${sqlIdent(c)}` : 'NULL');
 
 /** Hides value, limits and count where fewer than `suppressBelow` events underlie a rate. */
@@ -46,7 +44,7 @@ function byColumn(ind: Indicator, by: string | undefined, alias: string): string
 }
 
 /** Native rows of the indicator's own areas (England's row and any other area stays out). */
-export function nativeValuesSql(ind: Indicator, dims: Record<string, string>, by?: string): string {
+function nativeValuesSql(ind: Indicator, dims: Record<string, string>, by?: string): string {
   return suppress(ind, nativeSql(ind, dims, by, `t.code IN (SELECT code FROM areas WHERE level = ${sqlString(ind.nativeLevel)})`));
 }
 
