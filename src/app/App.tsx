@@ -1,14 +1,17 @@
 /** Start-up: load the data (with progress), then show the atlas; or say how to get data, or what failed. */
-import { Component, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { openBrowserDb } from '../data/db/duckdb-browser';
 import { loadAtlas, type AtlasData, type BootProgress } from '../data/load-atlas';
 import { EmptyState } from '../ui/EmptyState';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoadingScreen } from '../ui/LoadingScreen';
 import { AtlasView } from './AtlasView';
 import { GeometryStore } from './geometry-store';
 import { viewStore } from './view-store';
 import type { DataManifest } from '../data/manifest';
 import { setRootState } from './root-state';
+import { downloadProjectFile } from './your-data/save-project';
+import { userDataEngine } from './your-data/use-your-data-feature';
 
 type Boot = { status: 'loading'; progress: BootProgress } | { status: 'ready'; data: AtlasData } | { status: 'empty' } | { status: 'error'; message: string };
 
@@ -49,10 +52,43 @@ export function App() {
   if (boot.status === 'loading') return <LoadingScreen step={boot.progress} />;
   if (boot.status === 'empty') return <EmptyState />;
   if (boot.status === 'error') return <FatalError message={boot.message} />;
+  const data = boot.data;
   return (
-    <ErrorBoundary>
-      <AtlasView data={boot.data} geometry={geometry!} />
+    <ErrorBoundary label="The atlas" region="atlas" onError={() => setRootState('error')}
+      fallback={(error, retry) => <AtlasFailed error={error} retry={retry} save={() => downloadProjectFile(userDataEngine(data, geometry!))} hasOwnData={!userDataEngine(data, geometry!).store.isEmpty()} />}>
+      <AtlasView data={data} geometry={geometry!} />
     </ErrorBoundary>
+  );
+}
+
+/**
+ * The atlas as a whole failed to render. The data a user added lives outside the view (see
+ * userDataEngine), so "Try again" brings it back; a reload would not, so it is offered only with a
+ * project file to keep the data, or when there is none.
+ */
+function AtlasFailed(p: { error: Error; retry(): void; save(): Promise<void>; hasOwnData: boolean }) {
+  const [saving, setSaving] = useState<{ state: 'idle' | 'saving' | 'saved' } | { state: 'failed'; message: string }>({ state: 'idle' });
+  const save = () => {
+    setSaving({ state: 'saving' });
+    p.save().then(() => setSaving({ state: 'saved' }), (e: unknown) => setSaving({ state: 'failed', message: `The project file could not be saved (${e instanceof Error ? e.message : String(e)}).` }));
+  };
+  return (
+    <main className="empty-state" role="alert" data-testid="atlas-failed">
+      <h1>Something went wrong in the atlas</h1>
+      <p>{p.error.message}</p>
+      <p><button type="button" onClick={() => { setRootState('loading'); p.retry(); }}>Try again</button></p>
+      {p.hasOwnData ? (
+        <>
+          <p>The data you added from your own files is still here. If trying again does not help, save a project file first: reloading the page clears that data, and opening the project file under "Your data" brings it back.</p>
+          <p>
+            <button type="button" onClick={save} disabled={saving.state === 'saving'}>Save a project file</button>{' '}
+            {saving.state === 'saved' ? 'Saved: now you can reload the page.' : saving.state === 'saving' ? 'Saving…' : saving.state === 'failed' ? saving.message : ''}
+          </p>
+        </>
+      ) : (
+        <p>If trying again does not help, reload the page: you have not added data of your own, so nothing is lost.</p>
+      )}
+    </main>
   );
 }
 
@@ -64,17 +100,4 @@ function FatalError({ message }: { message: string }) {
       <p>Reload the page to try again. If this keeps happening, the data files may be incomplete: rebuild them with <code>npm run data</code>, or check that your browser supports WebAssembly and Web Workers.</p>
     </main>
   );
-}
-
-class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
-  state = { error: null as Error | null };
-  static getDerivedStateFromError(error: Error) {
-    return { error };
-  }
-  componentDidCatch() {
-    setRootState('error');
-  }
-  render() {
-    return this.state.error ? <FatalError message={this.state.error.message} /> : this.props.children;
-  }
 }

@@ -6,6 +6,7 @@ import type { ViewState } from '../state/view-state';
 import { AboutData } from '../ui/AboutData';
 import { BasemapSettings } from '../ui/BasemapSettings';
 import { Dialog } from '../ui/Dialog';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import type { Notice } from '../ui/Notices';
 import { SearchBox, type SearchResult } from '../ui/SearchBox';
 import { Select } from '../ui/Select';
@@ -80,7 +81,7 @@ export function Sidebar(p: SidebarProps) {
           <button type="button" onClick={p.modeBanner.onExit}>Back to single measure</button>
         </div>
       )}
-      {p.legend}
+      <ErrorBoundary label="The legend" region="legend">{p.legend}</ErrorBoundary>
 
       <div className="button-row">
         <button type="button" onClick={p.onToggleTable} aria-pressed={p.showTable} data-testid="toggle-table">{p.showTable ? 'Hide table' : 'Show as table'}</button>

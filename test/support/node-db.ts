@@ -9,6 +9,8 @@ import { createTableFromCsv } from '../../src/data/sql/load-tables-sql';
 export const DATA_DIR = process.env.HOTSPOT_DATA_DIR ?? resolve(import.meta.dirname, '../../public/data');
 export const RAW_DIR = process.env.HOTSPOT_RAW_DIR ?? resolve(import.meta.dirname, '../../../shared/data/raw');
 
+export { openNodeDb };
+
 function readManifest(): DataManifest {
   const p = join(DATA_DIR, 'manifest.json');
   if (!existsSync(p)) throw new Error(`${p} missing: run "npm run data" first`);

@@ -2,6 +2,8 @@
  * What goes wrong with a user's file, said so that a commissioner can act on it: every message names
  * the file and, where it applies, the column and rows, and ends with what to do next.
  */
+import { limitMessage, type LimitId } from '../../lib/input-limits';
+
 export type IssueSeverity = 'error' | 'warning' | 'info';
 
 export type IssueCode =
@@ -35,7 +37,7 @@ export const MAX_LISTED = 1000;
 export type ReadErrorCode =
   | 'empty' | 'no-rows' | 'binary' | 'unsupported-format' | 'unclosed-quote' | 'corrupt-xlsx' | 'empty-sheet'
   | 'sheet-not-found' | 'corrupt-parquet' | 'invalid-json' | 'not-geojson' | 'bad-geometry' | 'unknown-crs'
-  | 'swapped-coordinates' | 'bad-project' | 'cancelled';
+  | 'swapped-coordinates' | 'bad-project' | 'too-large' | 'cancelled';
 
 /** A file that cannot be read at all. Plain data survives postMessage: {name, code, message, sheets}. */
 export class ImportError extends Error {
@@ -48,6 +50,14 @@ export class ImportError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A file over one of the limits on untrusted input (lib/input-limits.ts): the message names the file,
+ * what it has, the limit, and what to do instead.
+ */
+export function tooLarge(file: string, limit: LimitId, found: string | null, advice: string): ImportError {
+  return new ImportError('too-large', limitMessage(file, limit, found, advice));
 }
 
 function cancelled(file: string): ImportError {

@@ -8,7 +8,7 @@ import { tableRows } from './imported-table';
 import { readCsv } from './read-csv';
 import { buildReferenceCodes, type ReferenceCodes, type ReferenceTables } from './reference-codes';
 
-const REFERENCE_TABLE_PATHS: Record<keyof ReferenceTables, string> = {
+export const REFERENCE_TABLE_PATHS: Record<keyof ReferenceTables, string> = {
   areas: 'tables/areas.csv',
   ladCodes: 'tables/ref_lad_codes.csv',
   areaCodes: 'tables/ref_area_codes.csv',

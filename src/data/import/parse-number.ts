@@ -96,8 +96,16 @@ function mayStartNumber(c: number, s: string): boolean {
     || c === 32 || c === 9 || c === 163 /* £ */ || c === 8364 /* € */ || c === 36 /* $ */ || (c > 127 && /\s/.test(s[0]));
 }
 
-/** The number a cell holds, or NaN (blank, missing marker or text). */
+/**
+ * The number a cell holds, or NaN (blank, missing marker or text). A number too large for a double
+ * ("1e400") is not a number the atlas can use: NaN too, so it is reported rather than stored.
+ */
 export function parseCellNumber(text: string, style: NumberStyle = POINT_DECIMALS): number {
+  const n = readNumber(text, style);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+function readNumber(text: string, style: NumberStyle): number {
   if (text.length === 0) return NaN;
   const c0 = text.charCodeAt(0);
   if (!mayStartNumber(c0, text)) return NaN;

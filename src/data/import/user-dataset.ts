@@ -28,11 +28,15 @@ export interface ValueSpec {
   decimals: number;
 }
 
-/** `auto`: counts are added up, other values averaged. */
+/**
+ * `auto`: counts are added up, other values averaged. Blank and suppressed cells are missing, not
+ * zero: every rule uses the rows that have a value ("first" is the first row with one), and an area
+ * whose rows are all blank has no value.
+ */
 export type Combine = 'auto' | 'sum' | 'mean' | 'first';
 
 export const COMBINE_LABELS: Record<Combine, string> = {
-  auto: 'Add up counts, average other values', sum: 'Add them up', mean: 'Average them', first: 'Keep the first row',
+  auto: 'Add up counts, average other values', sum: 'Add them up', mean: 'Average them', first: 'Keep the first row with a value',
 };
 
 /** How one column's repeated rows are combined. */
@@ -102,6 +106,7 @@ export function datasetIndicators(d: DatasetSpec): Indicator[] {
     caveats: [
       d.joinNote,
       `${d.rowsJoined.toLocaleString('en-GB')} of ${d.rowsRead.toLocaleString('en-GB')} rows joined ${d.areas.toLocaleString('en-GB')} areas; rows with the same area${d.split ? ` and ${d.split.column}` : ''} were combined (${COMBINE_LABELS[d.combine].toLowerCase()}).`,
+      'Blank and suppressed cells are missing values, not zeros: they are left out of sums, averages and ranks, and an area without a value shows none.',
       ...(d.practices ? ['GP practice values are placed in the LSOA where the practice is, not where its patients live.'] : []),
     ],
   }));
