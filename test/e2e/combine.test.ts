@@ -16,6 +16,7 @@ import { LEVELS } from '../../src/geo/levels';
 import { DEFAULT_COMBINE, type CompositeSpec } from '../../src/state/combine-spec';
 import { num, rawRows } from '../support/raw-csv';
 import { rawLsoas, weightedMean } from '../support/raw-geography';
+import { rawImd2019OnLsoa21 } from '../support/raw-imd';
 import { rawIncidence, unitOf } from '../support/raw-incidence';
 import { linkTo, waitForCameraStill, waitForView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
@@ -25,6 +26,7 @@ import { gridDifference, mapPixels, type PixelStats } from './support/map-pixels
 const GM = 'E54000057';
 const imdDecile = new Map(rawRows('imd/imd2025_lsoa21_scores_ranks_deciles_humaniverse.csv.gz').map((r) => [r.lsoa21_code, num(r.IMD_decile)]));
 const lsoas = rawLsoas();
+const imd2019On21 = rawImd2019OnLsoa21();
 
 let server: Server;
 let browser: Browser;
@@ -155,24 +157,28 @@ describe('Combine tab in Chromium, offline', () => {
     await page.getByTestId('toggle-table').click();
   });
 
-  it('overlap rules: the Core20 preset counts the raw file\'s most deprived 20 % of LSOAs and their census residents', async () => {
+  it('overlap rules: the Core20 presets count the raw files\' most deprived 20 % of LSOAs (IMD 2025, and IMD 2019 carried onto 2021 LSOAs) and their census residents', async () => {
     // A link to the rules view (same page): back to all of England, nothing selected.
     await page.goto(linkTo(server.url, { mode: 'rules', combine: DEFAULT_COMBINE }));
     let v = await waitForMode(page, 'rules');
     await waitForCameraStill(page);
     if (!(await page.getByTestId('combine-view-rules').isVisible())) await page.getByTestId('tab-combine').click();
     await expect(page.getByTestId('combine-view-rules').isChecked()).resolves.toBe(true);
-    await page.getByTestId('rule-preset-core20').click();
-    v = await waitForMode(page, 'rules', v);
-    const core20 = lsoas.filter((l) => imdDecile.get(l.code)! <= 2);
-    const residents = core20.reduce((a, l) => a + l.pop, 0);
     const all = lsoas.reduce((a, l) => a + l.pop, 0);
-    const summary = await page.getByTestId('rule-summary').innerText();
-    const [k, areas, people, share] = numbers(summary);
-    expect(k).toBe(1);
-    expect(areas).toBe(core20.length);
-    expect(people).toBe(residents);
-    expect(share).toBeCloseTo((100 * residents) / all, 1);
+    const expectCount = async (preset: string, core: typeof lsoas) => {
+      await page.getByTestId(`rule-preset-${preset}`).click();
+      v = await waitForMode(page, 'rules', v);
+      const residents = core.reduce((a, l) => a + l.pop, 0);
+      const [k, areas, people, share] = numbers(await page.getByTestId('rule-summary').innerText());
+      expect(k).toBe(1);
+      expect(areas).toBe(core.length);
+      expect(people).toBe(residents);
+      expect(share).toBeCloseTo((100 * residents) / all, 1);
+    };
+    await expectCount('core20-2025', lsoas.filter((l) => imdDecile.get(l.code)! <= 2));
+    // NHS England's edition (the presets' default): IMD 2019 onto 2021 LSOAs by the stated rule.
+    const core20 = lsoas.filter((l) => imd2019On21.get(l.code)!.decile.imd <= 2);
+    await expectCount('core20', core20);
 
     await page.getByTestId('rule-preset-core20-smoking-cancer').click();
     await waitForMode(page, 'rules', v);

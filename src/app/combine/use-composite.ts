@@ -55,7 +55,8 @@ function scoresFor(values: IndicatorValues, method: Normalisation, sign: 1 | -1,
 /** Normalised scores of every input available at the level (cached per values array and method). */
 export function compositeInputs(measures: readonly LoadedMeasure[], spec: CompositeSpec, reference: Uint8Array | null, refKey: string): UsedInput[] {
   return measures.flatMap((m, slot): UsedInput[] => {
-    if (!m.values) return [];
+    // A context measure has no worse end: it joins the index only once the user picks a direction.
+    if (!m.values || spec.inputs[slot]?.direction === 'unset') return [];
     const sign = spec.inputs[slot]?.direction === 'lower' ? -1 : 1;
     const scores = scoresFor(m.values, spec.normalisation, sign, refKey, reference);
     return [{ slot, measure: m as UsedInput['measure'], sign, scores }];
@@ -69,7 +70,8 @@ export function compositeInputs(measures: readonly LoadedMeasure[], spec: Compos
 export function compositeModel(
   used: UsedInput[], measures: readonly LoadedMeasure[], spec: CompositeSpec, mask: Uint8Array | null, referenceLabel: string, level: LevelId, region: string,
 ): CompositeModel {
-  const skipped = measures.flatMap((m) => (m.unavailable ? [m.unavailable] : []));
+  const skipped = measures.flatMap((m, slot) => (m.unavailable ? [m.unavailable]
+    : spec.inputs[slot]?.direction === 'unset' ? [`${m.indicator.short}: a context measure (neither higher nor lower is worse); choose whether higher or lower values mean more risk to include it.`] : []));
   const weighted = used.filter((u) => spec.inputs[u.slot].weight > 0);
   const { values, shares } = compositeIndex(used.map((u) => u.scores), used.map((u) => spec.inputs[u.slot].weight));
   const problem = weighted.length < 2

@@ -44,7 +44,7 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
   const ready = !!(frame && v && classified);
   const englandScope = state.classification?.scope === 'england';
   const inheritedFrom = ready && v.source.some((s) => s !== null) ? inheritedNoun(ind, frame.areas.level) : null;
-  const legend = ready ? legendModel(ind, frame.areas.level, v.value, classified, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v.suppressed) : null;
+  const legend = ready ? legendModel(ind, frame.areas.level, v.value, classified, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v.suppressed, dims) : null;
   return {
     label: ind.label,
     viewKey,

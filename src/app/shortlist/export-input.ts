@@ -6,6 +6,8 @@
  */
 import { version } from '../../../package.json';
 import { getIndicator } from '../../data/catalogue';
+import { directionText } from '../../data/catalogue/direction';
+import { sourceIdsAt } from '../../data/catalogue/measure-notes';
 import { methodText } from '../../data/catalogue/method-text';
 import type { Indicator } from '../../data/catalogue/types';
 import type { DataManifest } from '../../data/manifest';
@@ -30,7 +32,7 @@ export function shortlistTitle(title: string, focusLabel: string): string {
 function datasets(manifest: DataManifest, level: LevelId, indicators: readonly Indicator[]): DatasetRef[] {
   const ids = new Set(GEOGRAPHY_SOURCES[LEVELS[level].stack] ?? []);
   if (level === 'cal19') ids.add('ccg19CancerAlliance');
-  for (const ind of indicators) for (const id of ind.source.sourceIds) ids.add(id);
+  for (const ind of indicators) for (const id of sourceIdsAt(ind, level)) ids.add(id);
   return manifest.sources
     .filter((s) => ids.has(s.id))
     .map((s) => ({ title: s.title, publisher: s.publisher, licence: s.licence, vintage: s.vintage, attribution: s.attribution, ...(/^https?:\/\//.test(s.origin) ? { url: s.origin } : {}) }));
@@ -69,7 +71,7 @@ function inputMethods(inputs: ReturnType<typeof criteriaColumns>, columns: reado
   for (const c of [...inputs.composite, ...inputs.rule]) {
     if (c.column.part !== 'value' || said.has(c.indicator.id)) continue;
     said.add(c.indicator.id);
-    out.push(`${c.indicator.label}: ${methodText(c.indicator, level)}`);
+    out.push(`${c.indicator.label}: ${directionText(c.indicator)}. ${methodText(c.indicator, level)}`);
   }
   return out;
 }
@@ -85,7 +87,7 @@ export function buildExportInput(x: ExportContext): ShortlistExport {
   const sets = datasets(x.manifest, x.level, [...indicatorOf.values()]);
   const method = [
     `Areas are ${lv.label} areas picked by the planner in ${APP_NAME}; the rank is the planner's order of priority, not a statistical ranking.`,
-    ...x.columns.map((c) => `${columnLabel(c)}: ${methodText(getIndicator(c.id), x.level)}`),
+    ...x.columns.map((c) => `${columnLabel(c)}: ${directionText(getIndicator(c.id))}. ${methodText(getIndicator(c.id), x.level)}`),
     ...inputMethods(inputs, x.columns, x.level),
     'Residents: Census 2021 usual residents (LSOA 2011 areas: mid-2015 estimates from the IoD2019 denominators).',
   ];
