@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getIndicator } from './catalogue';
-import { finestVaryingLevel, inheritedFrom } from './finest-varying-level';
+import { finestVaryingLevel } from './finest-varying-level';
 
 const [imd, smoking, lung] = ['imd2025.imd.score', 'smoking.aps.current', 'cancer.incidence.dsr'].map(getIndicator);
 
 describe('finestVaryingLevel', () => {
-  it('reads inheritance from the catalogue rules', () => {
-    for (const [ind, level] of [[smoking, 'ward24'], [lung, 'lad24'], [imd, 'ward24']] as const) {
-      const rule = ind.levels[level];
-      expect(inheritedFrom(ind, level)).toBe(rule?.kind === 'inherit' ? rule.from : null);
-    }
-  });
-
   it('is the first level, from the one on screen upwards, where no input is inherited or missing', () => {
     const inputs = [imd, smoking, lung];
     const expected = (['lsoa21', 'ward24', 'lad24', 'sicbl24', 'icb24', 'cal19'] as const)

@@ -4,18 +4,13 @@
  * apart within one source area. The finest level at which no input is inherited is where the
  * combination compares like with like.
  */
-import { isAvailable } from './catalogue';
-import type { Indicator } from './catalogue/types';
 import type { LevelId } from '../geo/levels';
+import { isAvailable } from './catalogue';
+import { inheritedAt } from './catalogue/inherited';
+import type { Indicator } from './catalogue/types';
 
 /** Built-in levels from finest to coarsest (the two LSOA vintages are equally fine). */
 const FINE_TO_COARSE: LevelId[] = ['lsoa11', 'lsoa21', 'ward24', 'lad24', 'sicbl24', 'icb24', 'cal19'];
-
-/** The level an indicator's value at `level` is taken from, when it is inherited there. */
-export function inheritedFrom(ind: Indicator, level: LevelId): LevelId | null {
-  const rule = ind.levels[level];
-  return rule?.kind === 'inherit' ? rule.from : null;
-}
 
 /**
  * The finest level at or above `level` where every indicator is available and none is inherited;
@@ -24,5 +19,5 @@ export function inheritedFrom(ind: Indicator, level: LevelId): LevelId | null {
 export function finestVaryingLevel(indicators: readonly Indicator[], level: LevelId): LevelId | null {
   const from = FINE_TO_COARSE.indexOf(level);
   if (from < 0) return null;
-  return FINE_TO_COARSE.slice(from).find((l) => indicators.every((ind) => isAvailable(ind, l) && !inheritedFrom(ind, l))) ?? null;
+  return FINE_TO_COARSE.slice(from).find((l) => indicators.every((ind) => isAvailable(ind, l) && !inheritedAt(ind, l))) ?? null;
 }

@@ -6,8 +6,9 @@
  * input is measured at). The same words go on screen (legend and panel) and into exports.
  */
 import { valueSpread } from '../../analysis/combine/value-spread';
+import { inheritedAt } from '../../data/catalogue/inherited';
 import type { Indicator } from '../../data/catalogue/types';
-import { finestVaryingLevel, inheritedFrom } from '../../data/finest-varying-level';
+import { finestVaryingLevel } from '../../data/finest-varying-level';
 import { LEVELS, type LevelId } from '../../geo/levels';
 import type { LoadedMeasure } from './combine-inputs';
 import { plural } from './composite-text';
@@ -38,7 +39,7 @@ function andList(items: readonly string[]): string {
 }
 
 const measuredFor = (ind: Indicator, level: LevelId) => {
-  const from = inheritedFrom(ind, level);
+  const from = inheritedAt(ind, level);
   return from ? ` (measured for the whole ${LEVELS[from].noun})` : '';
 };
 
@@ -74,7 +75,7 @@ export function variationReport(kind: 'composite' | 'rule', inputs: readonly Var
       continue;
     }
     varying.push(x.label);
-    const from = inheritedFrom(x.indicator, level);
+    const from = inheritedAt(x.indicator, level);
     if (from && s.present > 0) {
       inherited.push(`${x.label} is measured for the ${LEVELS[from].label}: it takes ${s.distinct} different value${s.distinct === 1 ? '' : 's'} across the ${s.present} ${plural(LEVELS[level].noun)} in ${where}, one per ${LEVELS[from].noun}.`);
     }
