@@ -21,6 +21,6 @@ Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Help on one command: npm run -s atlas -- COMMAND --help
-Errors are printed to standard error and exit with status 1 (evaluate: 2 for an option it cannot read).
+Errors are printed to standard error, name the argument or file at fault and exit with status 1.
 `;
 }
