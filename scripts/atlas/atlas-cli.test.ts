@@ -39,6 +39,7 @@ const cell = (s: string | undefined) => (s === undefined || s === '' ? null : Nu
 
 // Raw values, read independently.
 const imd = new Map(rawRows('imd/imd2025_lsoa21_scores_ranks_deciles_humaniverse.csv.gz').map((r) => [r.lsoa21_code, { score: num(r.IMD_score), decile: num(r.IMD_decile) }]));
+const imdLad = new Map(rawRows('imd/imd2025_lad24_summary_humaniverse.csv').map((r) => [r.ltla24_code, num(r.imd_average_score)]));
 const wardNames = new Map(rawRows('lookups/lsoa21_ward24_lad24_ew_geographr.csv.gz').map((r) => [r.ward24_code, r.ward24_name]));
 const aps = rawRows('smoking/smoking_prevalence_adults_aps_lad_fingertips92443_trafforddatalab.csv');
 const aps2019 = rawRows('smoking/smoking_prevalence_ltla19_2019_fingertips92443_tobacco_profile_export_with_ci.csv');
@@ -130,7 +131,7 @@ describe('atlas export', () => {
     expect(runs.ward.stderr).toMatch(/smoking.aps.current:period=2019: .*Every ward shows its local authority's value/);
   });
 
-  it('local authorities in an ICB: APS smoking 2022 as published by OHID, IMD score as a resident-weighted mean', () => {
+  it('local authorities in an ICB: APS smoking 2022 as published by OHID, IMD average score as published by MHCLG (File 10)', () => {
     expect(runs.la.code).toBe(0);
     const t = readCsv(join(out, 'la.csv'));
     const las = [...new Set(rawLsoas().filter((l) => l.icb === GREATER_MANCHESTER_ICB).map((l) => l.lad))].sort();
@@ -138,8 +139,9 @@ describe('atlas export', () => {
     expect(las).toHaveLength(10);
     for (const r of t.data) {
       expect(cell(r['smoking.aps.current:period=2022'])).toBe(apsValue(r.code, '2022'));
-      expect(cell(r['imd2025.imd.score'])).toBeCloseTo(weightedMean((l) => l.lad === r.code, (l) => imd.get(l.code)!.score).mean, 9);
+      expect(cell(r['imd2025.imd.score'])).toBe(imdLad.get(r.code));
     }
+    expect(runs.la.stderr).toMatch(/imd2025\.imd\.score: .*Official MHCLG value/);
   });
 
   it('LSOAs in a local authority: published deciles and scores, and the council\'s smoking value (default year)', () => {
@@ -203,12 +205,16 @@ describe('atlas errors: exit 1 with a message naming the argument', () => {
   });
 
   it('--help for the whole command and for each command', async () => {
-    const all = await atlas(['--help']);
+    const [all, levels, measures, ex, evaluate] = await Promise.all([['--help'], ['levels', '--help'], ['measures', '--help'], ['export', '--help'], ['evaluate', '--help']].map(atlas));
     expect(all.code).toBe(0);
-    expect(all.stdout).toMatch(/levels .*\n.*measures .*\n.*export /);
-    const ex = await atlas(['export', '--help']);
-    expect(ex.code).toBe(0);
+    expect(all.stdout).toMatch(/levels .*\n.*measures .*\n.*export .*\n.*evaluate /);
+    for (const [r, name] of [[levels, 'levels'], [measures, 'measures'], [ex, 'export'], [evaluate, 'evaluate']] as const) {
+      expect(r.code, name).toBe(0);
+      expect(r.stdout.startsWith(`npm run -s atlas -- ${name}`), name).toBe(true);
+    }
+    expect(measures.stdout).toContain('--choices');
     expect(ex.stdout).toContain('ID[:KEY=VALUE[:KEY=VALUE…]][,ID…]');
     expect(ex.stdout).toContain('--focus CODE');
+    expect(evaluate.stdout).toContain('--treated FILE.csv');
   });
 });
