@@ -95,7 +95,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (!manifest.levels[level]) throw new UsageError(`--level: ${level} is not in the data folder ${dir}`);
 
   const sql = measures.map((m) => indicatorSql(m.indicator.id, level, m.dims));
-  const q: QueryRunner = await openAtlasData(dir, manifest, tablesUsed(manifest, sql));
+  const q: QueryRunner = await openAtlasData(dir, manifest, tablesUsed(manifest, sql, '--data', dir));
   const areas = await loadLevelAreas(q, level);
   const code = flags.value('--focus');
   let focus: { focus: Focus; name: string } | null = null;
