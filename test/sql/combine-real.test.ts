@@ -387,7 +387,8 @@ describe('inputs that do not vary in the focus region (Birmingham wards)', () =>
   it('rule: a condition on a council-wide measure is met by every ward or none', async () => {
     const rule: RuleSpec = {
       conditions: [
-        { indicator: 'imd2025.imd.decile', dims: {}, test: { kind: 'worst-deciles', deciles: 2 } },
+        // Core20 by residents (a decile belongs to one LSOA and is not offered for wards)
+        { indicator: 'imd2025.imd.share20', dims: {}, test: { kind: 'at-least', value: 50 } },
         { indicator: 'smoking.aps.current', dims: { period: '2022' }, test: { kind: 'worse-than-england' } },
       ],
       inFocus: false,
