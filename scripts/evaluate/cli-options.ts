@@ -28,7 +28,7 @@ export interface EvaluateCliOptions {
   out: string;
 }
 
-export const USAGE = 'evaluate --data FILE.csv --id COL --period COL --value COL [--denominator COL] --treated FILE.csv --baseline P1:P2 --followup P3:P4 [--match COL,COL…] [--level ID] [--seed N] --out FILE.json';
+const USAGE = 'evaluate --data FILE.csv --id COL --period COL --value COL [--denominator COL] --treated FILE.csv --baseline P1:P2 --followup P3:P4 [--match COL,COL…] [--level ID] [--seed N] --out FILE.json';
 
 export const HELP = `npm run -s atlas -- ${USAGE}
 
