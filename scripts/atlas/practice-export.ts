@@ -5,7 +5,7 @@
  * plot or a PCN sum can be redone elsewhere.
  */
 import { writeFileSync } from 'node:fs';
-import { PRACTICE_LEVELS, practiceMeasure, type PracticeLevelId, type PracticeMeasure } from '../../src/data/catalogue/practice-measures';
+import { PRACTICE_LEVELS, QOF_SOURCE, practiceMeasure, type PracticeLevelId, type PracticeMeasure } from '../../src/data/catalogue/practice-measures';
 import { loadPracticeValues, type PracticeValue } from '../../src/data/practice-data';
 import { practiceMeasureSql } from '../../src/data/sql/practice-sql';
 import { toCsv, type Cell } from '../../src/lib/csv-write';
@@ -49,5 +49,6 @@ export async function runPracticeExport(level: PracticeLevelId, measures: Practi
   } else io.out(csv.replace(/\r\n$/, ''));
   io.err(`${rows.length} ${PRACTICE_LEVELS[level].label} rows × ${measures.length} measure${measures.length === 1 ? '' : 's'}${out ? ` → ${out}` : ''}`);
   for (const m of measures) io.err(`  ${m.id}: ${m.label}. ${m.definition}`);
+  io.err(`  Source: ${QOF_SOURCE}`);
   return 0;
 }

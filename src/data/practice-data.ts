@@ -25,7 +25,7 @@ export interface PracticeValue {
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'bigint' ? Number(v) : null);
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const str = (v: string | number | boolean | null): string | null => (v === null ? null : String(v));
 
 export async function loadPracticeValues(q: Pick<QueryRunner, 'run'>, id: string, level: PracticeLevelId): Promise<PracticeValue[]> {
   return rowsOf(await q.run(practiceMeasureSql(id, level))).map((r) => ({

@@ -8,9 +8,6 @@
  */
 import { binomialCdf, binomialQuantile } from './binomial';
 
-/** The two-sided coverages drawn: 95 % ("2 standard deviations") and 99.8 % ("3 standard deviations"). */
-export const FUNNEL_LEVELS = [0.95, 0.998] as const;
-
 /** A limit as a proportion (0–1) at probability q for denominator n around θ. */
 export function funnelLimit(q: number, n: number, theta: number): number {
   if (!(n > 0) || !Number.isFinite(n)) return NaN;

@@ -15,7 +15,6 @@ export const PRACTICE_LEVELS: Readonly<Record<PracticeLevelId, { id: PracticeLev
 
 export const isPracticeLevel = (x: unknown): x is PracticeLevelId => typeof x === 'string' && (PRACTICE_LEVEL_IDS as readonly string[]).includes(x);
 
-export const QOF_PERIOD = '2022-23';
 export const QOF_SOURCE = 'Quality and Outcomes Framework 2022-23, NHS England (OGL v3.0); practice → PCN → Sub-ICB mapping of the same release.';
 
 /** QOF's 21 registers, named as NHS England names them, with the list each one is a share of. */
@@ -55,7 +54,7 @@ export interface PracticeMeasure {
   definition: string;
 }
 
-export const LIST_SIZE_ID = 'qof.list_size';
+const LIST_SIZE_ID = 'qof.list_size';
 
 export const PRACTICE_MEASURES: readonly PracticeMeasure[] = [
   {
