@@ -47,6 +47,7 @@ describe('Practices tab: funnel plot of a QOF register', () => {
     expect(rows).toBe(Math.min(100, outliers.length));
     const biggest = [...outliers].sort((a, b) => b.denominator - a.denominator)[0];
     expect(await page.getByTestId('funnel-outliers').locator('tbody tr').first().locator('td').first().innerText()).toBe(biggest.code);
+    expect(await page.getByTestId('funnel-overdispersion').innerText()).toMatch(/^\d+ % of practices lie outside the 99.8 % limits/);
     await page.screenshot({ path: join(OUT, 'practices-funnel.png') });
   });
 

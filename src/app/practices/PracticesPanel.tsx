@@ -39,6 +39,9 @@ export function PracticesPanel({ queries }: { queries: QueryRunner }) {
           <p className="hint">Limits: exact binomial around England's value (Spiegelhalter's interpolation), 95 % and 99.8 %. With many practices, some lie outside the 95 % limits by chance alone (about 1 in 20); the 99.8 % limits are the ones to act on. Large lists make even small differences significant.</p>
           {chosen && <p data-testid="funnel-picked"><strong>{chosen.name}</strong> ({chosen.code}{chosen.pcn ? `, ${chosen.pcn}` : ''}): {pct(chosen.value)}, {chosen.numerator.toLocaleString('en-GB')} of {chosen.denominator.toLocaleString('en-GB')} patients; {positionWords(chosen.position)}.</p>}
           {ready.left.length > 0 && <p className="hint">{ready.left.length} practice{ready.left.length === 1 ? '' : 's'} left out: no list, or a register larger than its list ({ready.left.slice(0, 3).map((r) => r.code).join(', ')}).</p>}
+          {outliers.length > 0.01 * ready.points.length && (
+            <p className="notice-inline" data-testid="funnel-overdispersion">{`${Math.round((100 * outliers.length) / ready.points.length)} % of practices lie outside the 99.8 % limits, where chance alone would put 0.2 %: practices differ far more than sampling variation (list age, deprivation, case-finding and coding). These limits show chance variation only; they are not adjusted for that overdispersion, so being outside them is a reason to look, not a verdict.`}</p>
+          )}
           <h3 id="funnel-outliers-title">Outside the 99.8 % limits: {outliers.length.toLocaleString('en-GB')} practices</h3>
           <div className="funnel-outliers" tabIndex={0} role="region" aria-labelledby="funnel-outliers-title">
             <table data-testid="funnel-outliers">
