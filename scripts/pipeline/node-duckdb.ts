@@ -1,0 +1,34 @@
+/**
+ * DuckDB-wasm in node (the blocking build: the same engine and SQL dialect as the browser), for the
+ * pipeline's packs and first-map results and for the SQL tests. Extension autoloading is off: with it
+ * on, a parquet or json read hangs forever offline.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Db } from '../../src/data/db/db';
+import { SESSION_SETUP } from '../../src/data/db/db';
+
+export async function openNodeDb(): Promise<Db> {
+  const require = createRequire(import.meta.url);
+  const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+  const bundles = {
+    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
+    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  const conn = db.connect();
+  for (const s of SESSION_SETUP) conn.query(s);
+  return {
+    async query(sql) {
+      return conn.query(sql);
+    },
+    async registerFile(name, bytes) {
+      db.registerFileBuffer(name, bytes);
+    },
+    async insertArrow(table, ipc) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+  };
+}
