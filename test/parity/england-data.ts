@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import type { Topology } from 'topojson-specification';
 import { contiguityWeights } from '../../src/analysis/weights/contiguity-weights';
 import type { SpatialWeights } from '../../src/analysis/weights/spatial-weights';
+import type { DataManifest } from '../../src/data/manifest';
 import { topologyContiguity } from '../../src/geo/topology-neighbours';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -27,7 +28,7 @@ export interface EnglandLsoa {
 
 function dataDir(): string {
   const pub = join(ROOT, 'public/data');
-  if (existsSync(join(pub, 'manifest.json')) && existsSync(join(pub, 'geo/lsoa21.topo.json'))) return pub;
+  if (existsSync(join(pub, 'manifest.json'))) return pub;
   const own = join(OUTPUT, 'data');
   if (!existsSync(join(own, 'manifest.json'))) {
     execFileSync('npx', ['tsx', 'scripts/build-data.ts', '--out', own], { cwd: ROOT, stdio: 'inherit' });
@@ -39,7 +40,8 @@ const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(pa
 
 export function loadEnglandLsoa(): EnglandLsoa {
   const dir = dataDir();
-  const topo = JSON.parse(readFileSync(join(dir, 'geo/lsoa21.topo.json'), 'utf8')) as Topology;
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as DataManifest;
+  const topo = JSON.parse(readFileSync(join(dir, manifest.levels.lsoa21!.geometry), 'utf8')) as Topology;
   const obj = topo.objects.lsoa21;
   if (obj.type !== 'GeometryCollection') throw new Error('lsoa21 topology has no geometry collection');
   const ids = obj.geometries.map((g) => String(g.id));
