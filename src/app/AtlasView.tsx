@@ -35,11 +35,19 @@ import { setRootState } from './root-state';
 import { publishMap } from './shortlist/map-handle';
 import { Sidebar } from './Sidebar';
 import { useAreaDetail } from './use-area-detail';
+import { useDbActivity } from './use-db-activity';
 import { useAsync } from './use-async';
 import { useLevelFrame } from './use-level-frame';
 import { detailModel } from './view-models';
 import { useViewState, viewStore } from './view-store';
 import { formatCount } from '../ui/format';
+
+/** Light grey for every area: the level's shapes while its values load. */
+function neutralColours(n: number): Uint8Array {
+  const c = new Uint8Array(n * 4);
+  for (let i = 0; i < n; i++) c.set([214, 214, 210, 255], 4 * i);
+  return c;
+}
 
 /** A string that changes when any of the given objects is replaced by another (identity, not content). */
 const ids = new WeakMap<object, number>();
@@ -59,6 +67,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const [notices, setNotices] = useState<Notice[]>(() => viewStore.startupWarnings.map((text, i) => ({ id: `start-${i}`, kind: 'warning' as const, text })));
   const notify = useCallback((kind: Notice['kind'], text: string) => setNotices((n) => [...n.filter((x) => x.text !== text), { id: `${Date.now()}-${Math.random()}`, kind, text }]), []);
   const [geoBusy, setGeoBusy] = useState<string | null>(null);
+  const dbBusy = useDbActivity(data.db);
   useEffect(() => shapes.onProgress(setGeoBusy), [shapes]);
   const [basemapUrl, setBasemapUrl] = useBasemapUrl();
 
@@ -137,7 +146,10 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   // Keep drawing the last colours of this level while a new mode or measure loads.
   const lastColours = useRef<{ level: LevelId; colours: Uint8Array; key: string } | null>(null);
   if (frame && mode?.colours && mode.ready && levelCurrent) lastColours.current = { level: frame.level, colours: mode.colours, key: mode.colourKey };
-  const drawn = lastColours.current && frame && lastColours.current.level === frame.level ? lastColours.current : null;
+  const coloured = lastColours.current && frame && lastColours.current.level === frame.level ? lastColours.current : null;
+  // Shapes first: until the values arrive the level is drawn in a neutral fill.
+  const neutral = useMemo(() => (frame ? { level: frame.level, colours: neutralColours(frame.areas.codes.length), key: `neutral|${frame.level}` } : null), [frame]);
+  const drawn = coloured ?? neutral;
   const overlays = features.flatMap((f) => f.overlays ?? []);
   const overlayKey = identityKey([mode?.overlays, ...features.map((f) => f.overlays)]);
   // Memoised: a new layer list makes deck.gl compare props and usually redraw, which is what costs
@@ -272,7 +284,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
           onError={(m) => notify('error', `The map could not load part of its style (${m}). If you set an online basemap, check its address in Map settings or switch back to the offline basemap.`)}
         />
         <Tooltip model={tip} />
-        <BusyStrip label={geoBusy ?? (!error ? mode?.busy ?? (!ready ? `Loading ${LEVELS[state.level].label}` : null) : null)} />
+        <BusyStrip label={geoBusy ?? (!error ? dbBusy ?? mode?.busy ?? (!ready ? `Loading ${LEVELS[state.level].label}` : null) : null)} />
         <Notices notices={[...notices, ...(error ? [{ id: 'err', kind: 'error' as const, text: `${error.message} Try reloading the page; if it persists, rebuild the data with "npm run data".` }] : [])]} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
         {showTable && frame && mode?.table && (
           <section className="table-drawer" aria-label="Map as a table">

@@ -10,6 +10,7 @@ import { legendModel } from '../legend-model';
 import { useAsync } from '../use-async';
 import { loadEnglandValue } from '../level-data';
 import { meshLayer } from '../../map/outline-layers';
+import type { TableModel } from '../../ui/AreaTable';
 import { tableModel, tooltipLines } from '../view-models';
 
 export function indicatorViewKey(level: LevelId, indicator: string, dims: Record<string, string>): string {
@@ -40,11 +41,17 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     [frame, v, ind, state.classification, mask, state.palette],
   );
   const colours = useMemo(() => (classified ? colourBuffer(classified) : null), [classified]);
-  if (!active) return null;
-  const ready = !!(frame && v && classified);
+  const ready = !!(active && frame && v && classified);
   const englandScope = state.classification?.scope === 'england';
-  const inheritedFrom = ready && v!.source.some((s) => s !== null) ? inheritedNoun(ind, frame!.areas.level) : null;
-  const legend = ready ? legendModel(ind, frame!.areas.level, v!.value, classified!, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v!.suppressed) : null;
+  const legend = useMemo(() => {
+    if (!ready) return null;
+    const inheritedFrom = v!.source.some((s) => s !== null) ? inheritedNoun(ind, frame!.areas.level) : null;
+    return legendModel(ind, frame!.areas.level, v!.value, classified!, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v!.suppressed);
+  }, [ready, ind, frame, v, classified, englandScope, mask, ctx.focusLabel]);
+  // The table has a formatted row per area (33,755 for LSOAs): built when first shown, not per render.
+  const englandValue = england.value ?? null;
+  const table = useMemo(() => (ready ? lazyTable(() => tableModel(frame!.areas, v!, ind, classified!, mask, legend, englandValue)) : null), [ready, frame, v, ind, classified, mask, legend, englandValue]);
+  if (!active) return null;
   return {
     label: ind.label,
     viewKey,
@@ -52,11 +59,27 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     ready,
     colours,
     legend: legend ? <Legend model={legend} /> : null,
-    table: ready ? tableModel(frame!.areas, v!, ind, classified!, mask, legend, england.value ?? null) : null,
+    table,
     tooltip: (i) => (ready ? tooltipLines(frame!.areas, v!, ind, i, ctx.nameOf, england.value ?? null) : []),
     overlays: sourceLevel ? overlays : undefined,
     busy: values.loading ? `Loading ${ind.short} for ${LEVELS[state.level].label}` : null,
     error: values.error ?? null,
+  };
+}
+
+function lazyTable(build: () => TableModel): TableModel {
+  let model: TableModel | null = null;
+  const get = () => (model ??= build());
+  return {
+    get caption() {
+      return get().caption;
+    },
+    get columns() {
+      return get().columns;
+    },
+    get rows() {
+      return get().rows;
+    },
   };
 }
 

@@ -1,0 +1,155 @@
+/**
+ * The atlas's database, on demand. DuckDB starts only when asked (`start`: after the first map is
+ * drawn, or at once when the first map needs it), and each table is loaded the first time a
+ * statement names it (see sql-tables.ts), or when a feature asks ahead with `ensureTables`. Until
+ * then statements wait; everything else behaves as the plain Db. Progress is reported while some
+ * statement is actually waiting, so the screen only says "loading" when someone waits for it.
+ */
+import type { Table } from 'apache-arrow';
+import type { Db } from './db';
+import { createTableFromCsv } from '../sql/load-tables-sql';
+import { tablesInSql } from './sql-tables';
+
+/** A table's data as DuckDB takes it: Arrow IPC (from a column pack), or CSV (data built before packs). */
+export type TableBytes = { ipc: Uint8Array } | { csv: Uint8Array; file: string };
+
+export interface TableSource {
+  /** The table's data, downloaded (and decoded off the main thread). */
+  load(name: string, onBytes: (received: number) => void): Promise<TableBytes>;
+  /** Download size per table, for progress. */
+  bytes: Record<string, number>;
+}
+
+export interface DbActivity {
+  /** What statements are waiting for, in words; null when nothing waits. */
+  label: string | null;
+  /** 0..1 when known. */
+  fraction: number | null;
+}
+
+export class AtlasDb implements Db {
+  private db: Promise<Db> | null = null;
+  /** Settles with the database once `start` has been called (statements sent earlier wait on it). */
+  private readonly opening: Promise<Db>;
+  private opened!: (db: Promise<Db>) => void;
+  private readonly loading = new Map<string, Promise<void>>();
+  private readonly received = new Map<string, number>();
+  private readonly pending = new Set<string>();
+  private readonly known: ReadonlySet<string>;
+  private waiting = 0;
+  private firstAnswer = false;
+  private listeners = new Set<(a: DbActivity) => void>();
+
+  constructor(private open: () => Promise<Db>, private tables: TableSource) {
+    this.known = new Set(Object.keys(tables.bytes));
+    this.opening = new Promise<Db>((resolve, reject) => (this.opened = (p) => p.then(resolve, reject)));
+    this.opening.catch(() => undefined); // reported to each statement that waits on it
+  }
+
+  get started(): boolean {
+    return this.db !== null;
+  }
+
+  /** Starts DuckDB (once). Statements sent before this wait for it. */
+  start(): Promise<Db> {
+    if (!this.db) {
+      performance.mark('atlas:db-start');
+      this.db = this.open().then((db) => {
+        performance.mark('atlas:db-ready');
+        return db;
+      });
+      this.db.catch(() => undefined);
+      this.opened(this.db);
+      this.emit();
+    }
+    return this.db;
+  }
+
+  onActivity(l: (a: DbActivity) => void): () => void {
+    this.listeners.add(l);
+    l(this.activity());
+    return () => this.listeners.delete(l);
+  }
+
+  /** Loads these tables now (unknown names are ignored: user tables live only in the database). */
+  ensureTables(names: readonly string[]): Promise<void> {
+    return Promise.all(names.filter((n) => this.known.has(n)).map((n) => this.loadTable(n))).then(() => undefined);
+  }
+
+  async query(sql: string): Promise<Table> {
+    const db = await this.ready(tablesInSql(sql, this.known));
+    const t = await db.query(sql);
+    if (!this.firstAnswer) {
+      this.firstAnswer = true;
+      performance.mark('atlas:first-query');
+    }
+    return t;
+  }
+
+  async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+    return (await this.ready([])).registerFile(name, bytes);
+  }
+
+  async insertArrow(table: string, ipc: Uint8Array): Promise<void> {
+    return (await this.ready([])).insertArrow(table, ipc);
+  }
+
+  /** The database with these tables loaded; counts as waiting (for progress) until then. */
+  private async ready(tables: string[]): Promise<Db> {
+    const missing = tables.filter((t) => !this.loading.has(t) || this.pending.has(t));
+    if (this.db && missing.length === 0) return this.db;
+    this.waiting++;
+    this.emit();
+    try {
+      await this.ensureTables(tables);
+      return await (this.db ?? this.opening);
+    } finally {
+      this.waiting--;
+      this.emit();
+    }
+  }
+
+  private loadTable(name: string): Promise<void> {
+    let p = this.loading.get(name);
+    if (!p) {
+      this.pending.add(name);
+      this.emit();
+      // Download and decode while DuckDB starts; insert once both are ready.
+      const bytes = this.tables.load(name, (r) => {
+        this.received.set(name, r);
+        this.emit();
+      });
+      p = Promise.all([bytes, this.db ?? this.opening]).then(async ([data, db]) => {
+        if ('ipc' in data) await db.insertArrow(name, data.ipc);
+        else {
+          await db.registerFile(data.file, data.csv);
+          await db.query(createTableFromCsv(name, data.file));
+        }
+        performance.mark(`atlas:table:${name}`);
+      });
+      p.then(
+        () => this.pending.delete(name),
+        () => this.loading.delete(name), // a later statement tries again
+      ).finally(() => this.emit());
+      this.loading.set(name, p);
+    }
+    return p;
+  }
+
+  private activity(): DbActivity {
+    if (this.waiting === 0) return { label: null, fraction: null };
+    if (this.pending.size) {
+      const names = [...this.pending];
+      const total = names.reduce((s, n) => s + (this.tables.bytes[n] ?? 0), 0);
+      const got = names.reduce((s, n) => s + (this.received.get(n) ?? 0), 0);
+      const mb = (x: number) => (x / 1e6).toFixed(1);
+      return { label: `Loading data tables (${names.join(', ')}: ${mb(got)} of ${mb(total)} MB)`, fraction: total ? Math.min(1, got / total) : null };
+    }
+    return { label: this.db ? 'Starting the in-browser database' : 'Waiting for the in-browser database', fraction: null };
+  }
+
+  private emit(): void {
+    const a = this.activity();
+    for (const l of this.listeners) l(a);
+  }
+}
