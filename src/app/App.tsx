@@ -8,6 +8,7 @@ import { LoadingScreen } from '../ui/LoadingScreen';
 import { AtlasView } from './AtlasView';
 import { boot, type Booted } from './boot';
 import { setRootState } from './root-state';
+import { UpdatePrompt } from './UpdatePrompt';
 
 type Boot = { status: 'loading' } | { status: 'ready'; booted: Booted } | { status: 'empty' } | { status: 'error'; message: string };
 
@@ -27,13 +28,18 @@ export function App() {
     if (state.status === 'error') setRootState('error');
   }, [state.status]);
 
-  if (state.status === 'loading') return <LoadingScreen step={{ label: 'Reading the data manifest', fraction: null }} />;
-  if (state.status === 'empty') return <EmptyState />;
-  if (state.status === 'error') return <FatalError message={state.message} />;
   return (
-    <ErrorBoundary>
-      <AtlasView data={state.booted.data} geometry={state.booted.shapes} />
-    </ErrorBoundary>
+    <>
+      <UpdatePrompt />
+      {state.status === 'loading' ? <LoadingScreen step={{ label: 'Reading the data manifest', fraction: null }} />
+        : state.status === 'empty' ? <EmptyState />
+        : state.status === 'error' ? <FatalError message={state.message} />
+        : (
+          <ErrorBoundary>
+            <AtlasView data={state.booted.data} geometry={state.booted.shapes} />
+          </ErrorBoundary>
+        )}
+    </>
   );
 }
 

@@ -11,6 +11,7 @@ import { createAtlasData, fetchManifest, seedFirstView, type AtlasData } from '.
 import { indicatorSql } from '../data/sql/indicator-sql';
 import { DataFileClient } from '../workers/data-file-client';
 import { GeometryStore } from './geometry-store';
+import { startServiceWorker } from './service-worker';
 import { viewStore } from './view-store';
 
 export interface Booted {
@@ -36,18 +37,24 @@ function firstValuesSql(): string | null {
   }
 }
 
-function startDbAfterFirstMap(data: AtlasData): void {
-  const start = () => {
+/** Runs `f` once the first map is drawn (or after `fallbackMs`, if it never is). */
+function afterFirstMap(f: () => void, fallbackMs: number): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
     observer.disconnect();
     clearTimeout(timer);
-    void data.db.start().catch((e: Error) => console.error('DuckDB did not start', e));
+    f();
   };
   const observer = new PerformanceObserver((list) => {
-    if (list.getEntries().some((e) => e.name.startsWith('atlas:drawn:'))) start();
+    if (list.getEntries().some((e) => e.name.startsWith('atlas:drawn:'))) run();
   });
-  observer.observe({ type: 'mark' });
-  const timer = setTimeout(start, START_DB_AFTER_MS);
+  observer.observe({ type: 'mark', buffered: true });
+  const timer = setTimeout(run, fallbackMs);
 }
+
+const startDb = (data: AtlasData) => void data.db.start().catch((e: Error) => console.error('DuckDB did not start', e));
 
 export async function boot(): Promise<Booted | null> {
   const manifest = await fetchManifest(DATA_BASE);
@@ -65,9 +72,8 @@ export async function boot(): Promise<Booted | null> {
   seedFirstView(data, { level: s.level, indicator: s.indicator, dims: s.dims, indicatorMode: s.mode === 'indicator' },
     async (url) => (await files.views(url)).map((r) => ({ sql: r.sql, table: tableFromIPC(r.ipc) })));
   const sql = firstValuesSql();
-  void (sql ? data.queries.isSeeded(sql) : Promise.resolve(false)).then((served) => {
-    if (served) startDbAfterFirstMap(data);
-    else void data.db.start().catch((e: Error) => console.error('DuckDB did not start', e));
-  });
+  void (sql ? data.queries.isSeeded(sql) : Promise.resolve(false)).then((served) => (served ? afterFirstMap(() => startDb(data), START_DB_AFTER_MS) : startDb(data)));
+  // Offline revisits: the service worker comes after the first map, never before it.
+  afterFirstMap(() => void startServiceWorker(manifest.outputs.map((o) => data.dataUrl(o.path))).catch((e: Error) => console.warn('service worker', e)), START_DB_AFTER_MS);
   return { data, shapes };
 }

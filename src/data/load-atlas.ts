@@ -13,6 +13,7 @@ import type { Db } from './db/db';
 import { servedPath, type DataManifest } from './manifest';
 import { QueryRunner } from './query-runner';
 import type { LevelId } from '../geo/levels';
+import { noteUsed } from '../lib/used-urls';
 
 export interface AtlasData {
   /** The database: starts on demand and loads tables as statements name them. */
@@ -28,6 +29,7 @@ export async function fetchManifest(dataBase: string): Promise<DataManifest | nu
   try {
     // Always asked of the server: it names the content-hashed files of the current build.
     res = await fetch(`${dataBase}manifest.json`, { cache: 'no-cache' });
+    noteUsed(`${dataBase}manifest.json`);
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 /** Main-thread side of a data-file worker: one request → one promise, with download progress. */
+import { noteUsed } from '../lib/used-urls';
 import type { DataFileRequest, DataFileResponse, LoadedShapes } from './data-file-messages';
 
 type Progress = (p: { stage: 'download' | 'decode'; received: number; total: number | null }) => void;
@@ -6,6 +7,7 @@ type Pending = { resolve: (m: DataFileResponse) => void; reject: (e: Error) => v
 type Request = DataFileRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export class DataFileClient {
+  // Written out in full: Vite only bundles a worker from this exact `new Worker(new URL(...))` form.
   private worker = new Worker(new URL('./data-file.worker.ts', import.meta.url), { type: 'module' });
   private pending = new Map<number, Pending>();
   private nextId = 1;
@@ -24,6 +26,7 @@ export class DataFileClient {
 
   private send(req: Request, onProgress?: Progress): Promise<DataFileResponse> {
     const id = this.nextId++;
+    noteUsed(req.url);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
       this.worker.postMessage({ ...req, id } as DataFileRequest);
