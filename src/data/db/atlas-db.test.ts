@@ -26,7 +26,7 @@ function source(fail = new Set<string>()) {
 }
 
 describe('AtlasDb', () => {
-  it('waits for start, then loads only the tables a statement names, once', async () => {
+  it('waits for start before downloading anything, then loads only the tables a statement names, once', async () => {
     const src = source();
     const db = new AtlasDb(openNodeDb, src);
     const activity: DbActivity[] = [];
@@ -35,6 +35,8 @@ describe('AtlasDb', () => {
     const q = db.query('SELECT sum(a.population) AS p FROM areas a JOIN imd2025 t USING (code)').then((t) => ((answered = true), t));
     await new Promise((r) => setTimeout(r, 50));
     expect(answered).toBe(false);
+    // Nothing downloads before the database is started (the first map has the network to itself).
+    expect(src.loads).toEqual([]);
     expect(activity.at(-1)!.label).toMatch(/Loading data tables|Waiting/);
     void db.start();
     expect(numberColumn(await q, 'p')[0]).toBe(30);
@@ -57,8 +59,12 @@ describe('AtlasDb', () => {
   it('reports a table that could not be fetched, and tries again on the next statement', async () => {
     const src = source(new Set(['imd2025']));
     const db = new AtlasDb(openNodeDb, src);
+    const activity: DbActivity[] = [];
+    db.onActivity((a) => activity.push(a));
     void db.start();
     await expect(db.query('SELECT * FROM imd2025')).rejects.toThrow(/imd2025: HTTP 503/);
+    // Nothing is left "loading" after a failure.
+    expect(activity.at(-1)!.label).toBeNull();
     src.fail.clear();
     expect((await db.query('SELECT * FROM imd2025')).numRows).toBe(2);
     expect(src.loads).toEqual(['imd2025', 'imd2025']);

@@ -32,6 +32,9 @@ export class AtlasDb implements Db {
   /** Settles with the database once `start` has been called (statements sent earlier wait on it). */
   private readonly opening: Promise<Db>;
   private opened!: (db: Promise<Db>) => void;
+  /** Resolves when `start` is called: downloads begin then, while DuckDB compiles. */
+  private readonly startCalled: Promise<void>;
+  private markStarted!: () => void;
   private readonly loading = new Map<string, Promise<void>>();
   private readonly received = new Map<string, number>();
   private readonly pending = new Set<string>();
@@ -44,6 +47,7 @@ export class AtlasDb implements Db {
     this.known = new Set(Object.keys(tables.bytes));
     this.opening = new Promise<Db>((resolve, reject) => (this.opened = (p) => p.then(resolve, reject)));
     this.opening.catch(() => undefined); // reported to each statement that waits on it
+    this.startCalled = new Promise<void>((resolve) => (this.markStarted = resolve));
   }
 
   get started(): boolean {
@@ -60,6 +64,7 @@ export class AtlasDb implements Db {
       });
       this.db.catch(() => undefined);
       this.opened(this.db);
+      this.markStarted();
       this.emit();
     }
     return this.db;
@@ -114,11 +119,12 @@ export class AtlasDb implements Db {
     if (!p) {
       this.pending.add(name);
       this.emit();
-      // Download and decode while DuckDB starts; insert once both are ready.
-      const bytes = this.tables.load(name, (r) => {
+      // Nothing is downloaded before the database is started (the first map has the network to
+      // itself); then tables download and decode while DuckDB compiles, and go in once both are ready.
+      const bytes = this.startCalled.then(() => this.tables.load(name, (r) => {
         this.received.set(name, r);
         this.emit();
-      });
+      }));
       p = Promise.all([bytes, this.db ?? this.opening]).then(async ([data, db]) => {
         if ('ipc' in data) await db.insertArrow(name, data.ipc);
         else {
@@ -129,7 +135,12 @@ export class AtlasDb implements Db {
       });
       p.then(
         () => this.pending.delete(name),
-        () => this.loading.delete(name), // a later statement tries again
+        () => {
+          // a later statement tries again
+          this.pending.delete(name);
+          this.loading.delete(name);
+          this.received.delete(name);
+        },
       ).finally(() => this.emit());
       this.loading.set(name, p);
     }
