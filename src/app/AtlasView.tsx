@@ -147,9 +147,17 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const lastColours = useRef<{ level: LevelId; colours: Uint8Array; key: string } | null>(null);
   if (frame && mode?.colours && mode.ready && levelCurrent) lastColours.current = { level: frame.level, colours: mode.colours, key: mode.colourKey };
   const coloured = lastColours.current && frame && lastColours.current.level === frame.level ? lastColours.current : null;
-  // Shapes first: until the values arrive the level is drawn in a neutral fill.
+  // Shapes first: when the values take longer than a moment, the level is drawn in a neutral fill
+  // until they come (the moment spares a frame when they arrive right after the shapes).
   const neutral = useMemo(() => (frame ? { level: frame.level, colours: neutralColours(frame.areas.codes.length), key: `neutral|${frame.level}` } : null), [frame]);
-  const drawn = coloured ?? neutral;
+  const [neutralFor, setNeutralFor] = useState<LevelId | null>(null);
+  const waitingForColours = !!frame && !coloured;
+  useEffect(() => {
+    if (!waitingForColours || !frame) return;
+    const t = setTimeout(() => setNeutralFor(frame.level), 150);
+    return () => clearTimeout(t);
+  }, [waitingForColours, frame]);
+  const drawn = coloured ?? (neutral && neutralFor === neutral.level ? neutral : null);
   const overlays = features.flatMap((f) => f.overlays ?? []);
   const overlayKey = identityKey([mode?.overlays, ...features.map((f) => f.overlays)]);
   // Memoised: a new layer list makes deck.gl compare props and usually redraw, which is what costs
@@ -169,12 +177,17 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     if (error) setRootState('error', viewKey);
     else setRootState(ready && renderedKey.current === colourKey ? 'ready' : 'loading', viewKey);
   }, [error, ready, viewKey, colourKey]);
+  const shapesShown = useRef<string | null>(null);
   const onRendered = useCallback(() => {
+    if (drawn && layers.length && drawn.key.startsWith('neutral|') && shapesShown.current !== drawn.key) {
+      shapesShown.current = drawn.key;
+      performance.mark(`atlas:shapes-drawn:${drawn.level}`);
+    }
     if (!ready || renderedKey.current === colourKey || layers.length === 0 || drawn?.key !== colourKey) return;
     renderedKey.current = colourKey;
     performance.mark(`atlas:drawn:${viewKey}`);
     setRootState('ready', viewKey);
-  }, [ready, colourKey, layers.length, viewKey, drawn?.key]);
+  }, [ready, colourKey, layers.length, viewKey, drawn]);
 
   useEffect(() => viewStore.onLinkOpened((s, warnings) => {
     flyTo({ viewport: s.viewport });

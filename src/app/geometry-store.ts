@@ -47,9 +47,12 @@ export class GeometryStore {
     const entry = this.manifest.levels[level];
     if (!entry) return Promise.reject(new Error(isBuiltInLevel(level) ? `No map shapes were built for ${level}. Rebuild the data with "npm run data".` : `The boundaries for ${level} are no longer loaded; load the file or project file again.`));
     const say = (s: string | null) => this.listeners.forEach((l) => l(s));
+    // Small areas' borders are cut into a 12 × 12 grid so the map skips chunks out of view; a coarse
+    // level's borders are drawn whole, as one layer (each layer costs its own draw set-up).
+    const meshGrid = entry.features > 1000 ? 12 : 1;
     const req = entry.shapes
-      ? { kind: 'shapes' as const, url: `${this.dataBase}${entry.shapes}`, meshGrid: 12 }
-      : { kind: 'topology' as const, url: `${this.dataBase}${entry.geometry}`, objectName: entry.object, meshGrid: 12 };
+      ? { kind: 'shapes' as const, url: `${this.dataBase}${entry.shapes}`, meshGrid }
+      : { kind: 'topology' as const, url: `${this.dataBase}${entry.geometry}`, objectName: entry.object, meshGrid };
     const p = this.client
       .shapes(req, (m) => {
         say(m.stage === 'download' ? `Downloading map shapes${m.received ? ` (${(m.received / 1e6).toFixed(1)} MB)` : ''}` : 'Preparing map shapes');

@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { getIndicator } from '../../data/catalogue';
 import { dimensionValues } from '../../data/catalogue/types';
 import { LEVELS, type LevelId } from '../../geo/levels';
-import { classifyValues, colourBuffer } from '../../map/classify-values';
+import { classifyValues, colourBuffer, withPalette } from '../../map/classify-values';
+import { DEFAULT_VIEW_STATE } from '../../state/view-state';
 import { Legend } from '../../ui/Legend';
 import type { AtlasContext, ModeOutput } from '../atlas-context';
 import { legendModel } from '../legend-model';
@@ -36,10 +37,12 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     [sourceShapes.value],
   );
   const v = values.value && values.value.key === `${state.indicator}|${state.level}|${JSON.stringify(dims)}` ? values.value : null;
-  const classified = useMemo(
-    () => (frame && v ? classifyValues(v.value, ind, state.classification, mask, v.ranked, state.palette) : null),
-    [frame, v, ind, state.classification, mask, state.palette],
+  // Breaks are computed once per values and classification; a palette change only swaps colours.
+  const classes = useMemo(
+    () => (frame && v ? classifyValues(v.value, ind, state.classification, mask, v.ranked, DEFAULT_VIEW_STATE.palette) : null),
+    [frame, v, ind, state.classification, mask],
   );
+  const classified = useMemo(() => (classes ? withPalette(classes, ind, state.palette) : null), [classes, ind, state.palette]);
   const colours = useMemo(() => (classified ? colourBuffer(classified) : null), [classified]);
   const ready = !!(active && frame && v && classified);
   const englandScope = state.classification?.scope === 'england';
