@@ -83,7 +83,7 @@ function readPolygons(file: string): Feature<Polygon | MultiPolygon>[] {
 
 function featureId(f: Feature, i: number, opts: HotspotCliOptions, file: string): string {
   const prop = opts.boundaryId ?? opts.id;
-  const v = f.properties?.[prop] ?? (opts.boundaryId ? undefined : f.id);
+  const v = (f.properties?.[prop] ?? (opts.boundaryId ? undefined : f.id)) as string | number | null | undefined;
   if (v === undefined || v === null || String(v).trim() === '') {
     throw new Error(`${file}: feature ${i + 1} has no "${prop}" property${opts.boundaryId ? '' : ' and no id'} (use --boundary-id to name the id property)`);
   }

@@ -4,9 +4,9 @@ import { CLASS_LABELS } from '../../src/analysis/stats/cluster-classes';
 import type { HotspotResult } from '../../src/analysis/stats/hotspots';
 import { toCsv } from '../../src/lib/csv-write';
 
-export const RESULT_COLUMNS = ['statistic', 'expected', 'variance', 'z', 'sim_mean', 'sim_sd', 'z_sim', 'pseudo_p', 'p_adjusted', 'significant', 'cluster'] as const;
+const RESULT_COLUMNS = ['statistic', 'expected', 'variance', 'z', 'sim_mean', 'sim_sd', 'z_sim', 'pseudo_p', 'p_adjusted', 'significant', 'cluster'] as const;
 
-export function resultsCsv(r: HotspotResult, idColumn: string): string {
+function resultsCsv(r: HotspotResult, idColumn: string): string {
   const rows = r.ids.map((id, i) => [
     id, r.statistic[i], r.expected[i], r.variance[i], r.z[i], r.simMean[i], r.simSd[i], r.zSim[i], r.pseudoP[i], r.pAdjusted[i],
     Number.isNaN(r.pAdjusted[i]) ? '' : r.significant[i], r.classes[r.cluster[i]],

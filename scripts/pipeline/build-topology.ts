@@ -10,7 +10,7 @@ import type { GeometryCollection, Polygon as TopoPolygon, MultiPolygon as TopoMu
 import type { BoundaryFeature } from './read-sources';
 
 /** 10^5 steps across England's extent is about 5 m: finer than the generalised boundaries themselves. */
-export const QUANTIZATION = 1e5;
+const QUANTIZATION = 1e5;
 
 export type AreaGeometry = Polygon | MultiPolygon;
 
@@ -44,9 +44,4 @@ export function dissolve(base: Topology, objectName: string, groupOf: (code: str
     groups.set(key, list);
   }
   return [...groups].map(([code, geoms]) => ({ code, geometry: merge(base, geoms) }));
-}
-
-/** Ids of a topology object's geometries, in file order (the order the map and tables use). */
-export function topologyIds(t: Topology, objectName: string): string[] {
-  return (t.objects[objectName] as GeometryCollection).geometries.map((g) => String(g.id));
 }

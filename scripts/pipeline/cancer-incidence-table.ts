@@ -10,7 +10,7 @@ import type { SicblSource } from './cancer-units-to-sicbl24';
 import type { PipelineContext } from './context';
 import type { IncidenceRow } from './read-cancer';
 
-export const INCIDENCE_COLUMNS = ['code', 'period', 'sex', 'site', 'count', 'population', 'crude_rate', 'dsr', 'dsr_lower', 'dsr_upper', 'share', 'note'] as const;
+const INCIDENCE_COLUMNS = ['code', 'period', 'sex', 'site', 'count', 'population', 'crude_rate', 'dsr', 'dsr_lower', 'dsr_upper', 'share', 'note'] as const;
 
 function noteFor(code: string, src: SicblSource, row: IncidenceRow): string | null {
   const parts: string[] = [];

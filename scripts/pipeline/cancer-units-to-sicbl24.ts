@@ -29,7 +29,7 @@ const add = (m: Pop, a: string, b: string, n: number) => {
 const total = (row: Map<string, number> | undefined) => [...(row ?? new Map<string, number>()).values()].reduce((s, v) => s + v, 0);
 
 /** Residents (Census 2021) in common between each grouping of LSOA 2011s and each 2024 Sub-ICB location. */
-export function overlap(groupOf11: Map<string, string>, bridge: BridgeRow[], lsoa21: AreaRow[]): { byGroup: Pop; bySicbl: Pop } {
+function overlap(groupOf11: Map<string, string>, bridge: BridgeRow[], lsoa21: AreaRow[]): { byGroup: Pop; bySicbl: Pop } {
   const parent = new Map<string, string>();
   for (const b of bridge) if (!parent.has(b.lsoa21) && groupOf11.has(b.lsoa11)) parent.set(b.lsoa21, groupOf11.get(b.lsoa11)!);
   const byGroup: Pop = new Map();

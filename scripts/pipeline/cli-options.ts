@@ -14,7 +14,7 @@ export interface CliOptions {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export const DEFAULT_OUT = resolve(ROOT, 'public/data');
+const DEFAULT_OUT = resolve(ROOT, 'public/data');
 const DEFAULT_RAW = resolve(ROOT, '../shared/data/raw');
 
 export function parseCliOptions(argv: string[], env = process.env): CliOptions {

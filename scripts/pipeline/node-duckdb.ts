@@ -30,5 +30,19 @@ export async function openNodeDb(): Promise<Db> {
     async insertArrow(table, ipc) {
       conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
     },
+    async transaction(statements) {
+      conn.query('BEGIN TRANSACTION');
+      try {
+        for (const s of statements) conn.query(s);
+        conn.query('COMMIT');
+      } catch (e) {
+        try {
+          conn.query('ROLLBACK');
+        } catch {
+          // a failed COMMIT has already ended the transaction
+        }
+        throw e;
+      }
+    },
   };
 }

@@ -8,7 +8,7 @@ import type { PipelineContext } from './context';
 import type { PracticeLocation } from './read-nhs-lookups';
 import { readQofMapping, readQofRegister } from './read-cancer';
 
-export const QOF_PERIOD = '2022-23';
+const QOF_PERIOD = '2022-23';
 
 export async function writeQofTables(ctx: PipelineContext, locations: PracticeLocation[], sicbl22To24: Map<string, string>): Promise<void> {
   const registers = await readQofRegister(await ctx.source('qofPrevalence'), 'CAN');

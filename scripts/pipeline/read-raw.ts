@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import type { FeatureCollection } from 'geojson';
 
-export async function readText(path: string): Promise<string> {
+async function readText(path: string): Promise<string> {
   const buf = await readFile(path);
   const isGzip = buf[0] === 0x1f && buf[1] === 0x8b;
   return (isGzip ? gunzipSync(buf) : buf).toString('utf8').replace(/^\uFEFF/, '');

@@ -118,7 +118,7 @@ export async function readLsoa21Icb24(path: string): Promise<Map<string, Lsoa21N
 }
 
 /** ICB codes that changed between the 2022 and 2024 vintages (same areas, new codes). */
-export const ICB22_TO_ICB24: Record<string, string> = { E54000052: 'E54000063', E54000053: 'E54000064' };
+const ICB22_TO_ICB24: Record<string, string> = { E54000052: 'E54000063', E54000053: 'E54000064' };
 
 export async function readLsoa11Icb22(path: string): Promise<Map<string, string>> {
   const rows = await readCsv(path);

@@ -9,6 +9,10 @@ export type SourceId =
   | 'imd2025'
   | 'imd2019'
   | 'imd2019Population'
+  | 'imd2025Lad24Summary'
+  | 'imd2025Icb24Summary'
+  | 'imd2019Lad19Summary'
+  | 'imd2019Lad23Summary'
   | 'lsoa21Boundaries'
   | 'lsoa11Boundaries'
   | 'lsoa21Ward24Lad24'
@@ -111,6 +115,28 @@ export const SOURCES: Record<SourceId, SourceSpec> = {
     publisher: 'Ministry of Housing, Communities and Local Government (MHCLG)', licence: OGL, vintage: 'mid-2015, LSOA 2011',
     rawPath: 'imd/iod2019_file6_population_denominators_lsoa11.csv.gz', attribution: MHCLG_ATTR,
     official: IOD2019_FILE7,
+  },
+  // MHCLG's own summaries for larger areas, as stored by the humaniverse IMD R package (MANIFEST §1b,
+  // §1c). Read from the raw directory only: MHCLG publishes them as workbooks.
+  imd2025Lad24Summary: {
+    id: 'imd2025Lad24Summary', title: 'English Indices of Deprivation 2025: local authority district summaries (File 10, 2024 districts)',
+    publisher: 'Ministry of Housing, Communities and Local Government (MHCLG)', licence: OGL, vintage: 'IoD2025, local authority districts April 2024',
+    rawPath: 'imd/imd2025_lad24_summary_humaniverse.csv', attribution: MHCLG_ATTR,
+  },
+  imd2025Icb24Summary: {
+    id: 'imd2025Icb24Summary', title: 'English Indices of Deprivation 2025: Integrated Care Board summaries (File 13)',
+    publisher: 'Ministry of Housing, Communities and Local Government (MHCLG)', licence: OGL, vintage: 'IoD2025, ICBs April 2024',
+    rawPath: 'imd/imd2025_icb24_summary_humaniverse.csv', attribution: MHCLG_ATTR,
+  },
+  imd2019Lad19Summary: {
+    id: 'imd2019Lad19Summary', title: 'English Indices of Deprivation 2019: local authority district summaries (File 10, 2019 districts; average score, proportion of LSOAs in the most deprived 10 %, extent)',
+    publisher: 'Ministry of Housing, Communities and Local Government (MHCLG), copied from File 10 by the humaniverse IMD R package', licence: OGL, vintage: 'IoD2019, local authority districts 2019',
+    rawPath: 'imd/imd2019_lad19_summary_humaniverse.csv', attribution: MHCLG_ATTR,
+  },
+  imd2019Lad23Summary: {
+    id: 'imd2019Lad23Summary', title: 'English Indices of Deprivation 2019 re-aggregated to 2023 local authority districts by the humaniverse IMD R package (not an MHCLG publication)',
+    publisher: 'humaniverse IMD R package, from MHCLG IoD2019 LSOA scores and mid-2015 populations', licence: OGL, vintage: 'IoD2019, local authority districts 2023 (= 2024 codes)',
+    rawPath: 'imd/imd2019_lad23_summary_humaniverse.csv', attribution: MHCLG_ATTR,
   },
   lsoa21Boundaries: {
     id: 'lsoa21Boundaries', title: 'Lower layer Super Output Areas (December 2021) Boundaries EW BSC V4',

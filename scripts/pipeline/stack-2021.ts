@@ -8,7 +8,7 @@ import { feature } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { LevelId } from '../../src/geo/levels';
 import { majorityParent, PARENT_KEYS, type AreaRow, type ParentKey } from './area-row';
-import { dissolve, polygonalFeatures, toTopology, type AreaGeometry } from './build-topology';
+import { dissolve, polygonalFeatures, toTopology } from './build-topology';
 import { assignCancerAlliances, type Cal19Inputs } from './cal19-assignment';
 import { JoinReport } from './join-report';
 import { placement } from './label-points';
@@ -76,7 +76,7 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
         level: level.id, code, name: level.name(code), ...parents,
         population: sum(m, (r) => r.population),
         population_16plus: sum(m, (r) => r.population_16plus ?? 0),
-        place: placement(f.geometry as MultiPolygon as AreaGeometry),
+        place: placement(f.geometry as MultiPolygon),
       });
     }
     report.note(`${level.id}: ${geometries.length} areas dissolved from ${lsoaRows.length} LSOAs`);
@@ -104,7 +104,7 @@ function nameFrom<T>(m: Map<string, T>, codeKey: keyof T, nameKey: keyof T): (co
   return (code) => names.get(code) ?? code;
 }
 
-export function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
     const k = key(r);
@@ -115,5 +115,5 @@ export function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return out;
 }
 
-export const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
+const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
 

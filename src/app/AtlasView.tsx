@@ -17,6 +17,7 @@ import { placeLabels } from '../map/label-placement';
 import { ENGLAND_VIEWPORT } from '../state/view-state';
 import { AreaTable } from '../ui/AreaTable';
 import { DetailPanel } from '../ui/DetailPanel';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { BusyStrip } from '../ui/LoadingScreen';
 import { Notices, type Notice } from '../ui/Notices';
 import type { SearchResult } from '../ui/SearchBox';
@@ -48,6 +49,12 @@ function neutralColours(n: number): Uint8Array {
   for (let i = 0; i < n; i++) c.set([214, 214, 210, 255], 4 * i);
   return c;
 }
+
+/**
+ * Advice when a level or measure cannot load: never a bare "reload", which would clear the data a
+ * user added from their own files.
+ */
+const LOAD_ERROR_ADVICE = 'Try another level or measure. If it keeps failing, save a project file under "Your data" (it keeps the data you added), then reload the page; if it still fails, the data files may need rebuilding ("npm run data").';
 
 /** A string that changes when any of the given objects is replaced by another (identity, not content). */
 const ids = new WeakMap<object, number>();
@@ -136,7 +143,8 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const [hoverState, setHover] = useState<{ index: number; x: number; y: number; level: LevelId } | null>(null);
   // A hover belongs to the level it was picked on; after a level change it is void.
   const hover = hoverState && frame && hoverState.level === frame.level ? hoverState : null;
-  const hoverRings = useMemo(() => (frame && hover ? areaOutline(frame.geometry.polygons, hover.index) : null), [frame, hover?.index]);
+  const hoverIndex = hover?.index ?? null;
+  const hoverRings = useMemo(() => (frame && hoverIndex !== null ? areaOutline(frame.geometry.polygons, hoverIndex) : null), [frame, hoverIndex]);
   const pick = (p: MapPointer): number => {
     if (!frame) return -1;
     const i = areaAt(frame.geometry.index, frame.geometry.polygons, p.lon, p.lat);
@@ -167,7 +175,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     inFocus: mask, focusKey: `${state.focus?.level}:${state.focus?.code}:${frame.level}`, zoom: state.viewport.zoom,
     bounds: mapView?.bounds ?? null, laMesh: laGeometry.value?.mesh ?? null, labels, hover: hoverRings, selection,
     extra: [...(mode?.overlays ?? []), ...overlays],
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- drawn and the overlays are compared by key (drawn.key, overlayKey), not by identity
   })), [frame, drawn?.key, drawn?.colours, mask, state.focus, state.viewport.zoom, mapView, laGeometry.value, labels, hoverRings, selection, overlayKey]);
 
   // The root element tells tests and automation whether the map on screen is the one asked for.
@@ -212,12 +220,14 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     if (c.message) notify('info', c.message);
     viewStore.update({ level: c.level, indicator: c.indicator, dims: {}, classification: null, mode: 'indicator', selected: c.level === state.level ? state.selected : null });
   };
-  const setFocus = async (f: { level: 'icb24' | 'lad24'; code: string } | null) => {
+  const setFocus = (f: { level: 'icb24' | 'lad24'; code: string } | null) => {
     viewStore.update({ focus: f });
     if (!f) return flyTo({ viewport: ENGLAND_VIEWPORT });
-    const t = await data.queries.run(`SELECT minx, miny, maxx, maxy FROM areas WHERE level = ${sqlString(f.level)} AND code = ${sqlString(f.code)}`);
-    const [x0, y0, x1, y1] = ['minx', 'miny', 'maxx', 'maxy'].map((c) => numberColumn(t, c)[0]);
-    if (Number.isFinite(x0)) flyTo({ bbox: [x0, y0, x1, y1] });
+    // The focus applies at once; the map then flies to its bounds, or says why it cannot.
+    data.queries.run(`SELECT minx, miny, maxx, maxy FROM areas WHERE level = ${sqlString(f.level)} AND code = ${sqlString(f.code)}`).then((t) => {
+      const [x0, y0, x1, y1] = ['minx', 'miny', 'maxx', 'maxy'].map((c) => numberColumn(t, c)[0]);
+      if (Number.isFinite(x0)) flyTo({ bbox: [x0, y0, x1, y1] });
+    }, (e: unknown) => notify('warning', `The map could not zoom to ${f.code} (${e instanceof Error ? e.message : String(e)}); the focus still applies.`));
   };
 
   const searchBoxes = useRef(new Map<string, [number, number, number, number]>());
@@ -277,53 +287,59 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
         notify={notify}
       />
       <main className="map-area" aria-label="Map">
-        <AtlasMap
-          layers={layers}
-          initialViewport={state.viewport}
-          flyTarget={flyTarget}
-          styleUrl={basemapUrl}
-          label={`Map by ${LEVELS[state.level].label}${state.focus ? ` in ${focusLabel}` : ''}`}
-          onViewportChange={(viewport, view) => {
-            setMapView(view);
-            viewStore.update({ viewport });
-          }}
-          onHover={(p) => {
-            const i = p ? pick(p) : -1;
-            setHover((h) => (i < 0 || !frame ? null : h && h.level === frame.level && h.index === i && Math.abs(h.x - p!.x) < 2 && Math.abs(h.y - p!.y) < 2 ? h : { index: i, x: p!.x, y: p!.y, level: frame.level }));
-          }}
-          onClick={onClick}
-          onRendered={onRendered}
-          onMapReady={(m) => { exposeAutomation(m); publishMap(m); }}
-          onError={(m) => notify('error', `The map could not load part of its style (${m}). If you set an online basemap, check its address in Map settings or switch back to the offline basemap.`)}
-        />
+        <ErrorBoundary label="The map" region="map">
+          <AtlasMap
+            layers={layers}
+            initialViewport={state.viewport}
+            flyTarget={flyTarget}
+            styleUrl={basemapUrl}
+            label={`Map by ${LEVELS[state.level].label}${state.focus ? ` in ${focusLabel}` : ''}`}
+            onViewportChange={(viewport, view) => {
+              setMapView(view);
+              viewStore.update({ viewport });
+            }}
+            onHover={(p) => {
+              const i = p ? pick(p) : -1;
+              setHover((h) => (i < 0 || !frame ? null : h && h.level === frame.level && h.index === i && Math.abs(h.x - p!.x) < 2 && Math.abs(h.y - p!.y) < 2 ? h : { index: i, x: p!.x, y: p!.y, level: frame.level }));
+            }}
+            onClick={onClick}
+            onRendered={onRendered}
+            onMapReady={(m) => { exposeAutomation(m); publishMap(m); }}
+            onError={(m) => notify('error', `The map could not load part of its style (${m}). If you set an online basemap, check its address in Map settings or switch back to the offline basemap.`)}
+          />
+        </ErrorBoundary>
         <Tooltip model={tip} />
         <BusyStrip label={geoBusy ?? (!error ? dbBusy ?? mode?.busy ?? (!ready ? `Loading ${LEVELS[state.level].label}` : null) : null)} />
-        <Notices notices={[...notices, ...(error ? [{ id: 'err', kind: 'error' as const, text: `${error.message} Try reloading the page; if it persists, rebuild the data with "npm run data".` }] : [])]} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
+        <Notices notices={[...notices, ...(error ? [{ id: 'err', kind: 'error' as const, text: `${error.message} ${LOAD_ERROR_ADVICE}` }] : [])]} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
         {showTable && frame && mode?.table && (
           <section className="table-drawer" aria-label="Map as a table">
-            <AreaTable model={mode.table} onSelect={(code) => {
-              selectArea(code);
-              const i = frame.areas.indexOf.get(code)!;
-              flyTo({ bbox: [...frame.areas.bbox.subarray(4 * i, 4 * i + 4)] as [number, number, number, number] });
-            }} />
+            <ErrorBoundary label="The table" region="table">
+              <AreaTable model={mode.table} onSelect={(code) => {
+                selectArea(code);
+                const i = frame.areas.indexOf.get(code)!;
+                flyTo({ bbox: [...frame.areas.bbox.subarray(4 * i, 4 * i + 4)] as [number, number, number, number] });
+              }} />
+            </ErrorBoundary>
           </section>
         )}
       </main>
       {frame && state.selected && frame.areas.indexOf.has(state.selected) && (
-        <DetailPanel
-          model={detailModel(frame.areas, state.selected, detail, state.indicator, parentNames.value ?? new Map())}
-          onClose={() => selectArea(null)}
-          actions={
-            <div className="button-row">
-              {(['icb24', 'lad24'] as const).map((lv) => {
-                const i = frame.areas.indexOf.get(state.selected!)!;
-                const code = lv === 'icb24' ? frame.areas.icb[i] ?? (frame.level === 'icb24' ? state.selected : null) : frame.areas.lad[i] ?? (frame.level === 'lad24' ? state.selected : null);
-                return code ? <button key={lv} type="button" onClick={() => setFocus({ level: lv, code })}>Focus on this {LEVELS[lv].noun}</button> : null;
-              })}
-              {features.map((f, k) => <span key={k}>{f.detailActions?.(state.selected!)}</span>)}
-            </div>
-          }
-        />
+        <ErrorBoundary key={state.selected} label="The area details" region="detail" className="detail-panel">{() => (
+          <DetailPanel
+            model={detailModel(frame.areas, state.selected!, detail, state.indicator, parentNames.value ?? new Map<string, string>())}
+            onClose={() => selectArea(null)}
+            actions={
+              <div className="button-row">
+                {(['icb24', 'lad24'] as const).map((lv) => {
+                  const i = frame.areas.indexOf.get(state.selected!)!;
+                  const code = lv === 'icb24' ? frame.areas.icb[i] ?? (frame.level === 'icb24' ? state.selected : null) : frame.areas.lad[i] ?? (frame.level === 'lad24' ? state.selected : null);
+                  return code ? <button key={lv} type="button" onClick={() => setFocus({ level: lv, code })}>Focus on this {LEVELS[lv].noun}</button> : null;
+                })}
+                {features.map((f, k) => <span key={k}>{f.detailActions?.(state.selected!)}</span>)}
+              </div>
+            }
+          />
+        )}</ErrorBoundary>
       )}
     </div>
   );

@@ -63,7 +63,7 @@ export function MapPanel(p: MapPanelProps) {
   );
 }
 
-export function CustomBreaks({ value, onChange }: { value: number[]; onChange(v: number[]): void }) {
+function CustomBreaks({ value, onChange }: { value: number[]; onChange(v: number[]): void }) {
   const [text, setText] = useState(value.join(', '));
   const [error, setError] = useState<string | null>(null);
   return (

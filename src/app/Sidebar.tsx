@@ -6,6 +6,7 @@ import type { ViewState } from '../state/view-state';
 import { AboutData } from '../ui/AboutData';
 import { BasemapSettings } from '../ui/BasemapSettings';
 import { Dialog } from '../ui/Dialog';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import type { Notice } from '../ui/Notices';
 import { SearchBox, type SearchResult } from '../ui/SearchBox';
 import { Select } from '../ui/Select';
@@ -81,11 +82,11 @@ export function Sidebar(p: SidebarProps) {
           <button type="button" onClick={p.modeBanner.onExit}>Back to single measure</button>
         </div>
       )}
-      {p.legend}
+      <ErrorBoundary label="The legend" region="legend">{p.legend}</ErrorBoundary>
 
       <div className="button-row">
         <button type="button" onClick={p.onToggleTable} aria-pressed={p.showTable} data-testid="toggle-table">{p.showTable ? 'Hide table' : 'Show as table'}</button>
-        <button type="button" onClick={copyLink} data-testid="copy-link" aria-describedby="share-private-note">Copy share link</button>
+        <button type="button" onClick={() => void copyLink()} data-testid="copy-link" aria-describedby="share-private-note">Copy share link</button>
       </div>
       <p className="hint" id="share-private-note">A share link carries the map settings, never data loaded from your own files.</p>
       <div className="button-row">

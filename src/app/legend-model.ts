@@ -1,5 +1,7 @@
 /** Builds the legend from the classified values: ranges actually present in each class, worse first. */
 import { CLASS_METHODS } from '../analysis/classify/breaks';
+import { darkEndText, darkIsHigh } from '../data/catalogue/direction';
+import { choiceCaveats } from '../data/catalogue/measure-notes';
 import { methodText } from '../data/catalogue/method-text';
 import type { Indicator } from '../data/catalogue/types';
 import type { LevelId } from '../geo/levels';
@@ -10,7 +12,7 @@ import { formatNumber } from '../ui/format';
 
 const css = (c: Rgba) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 
-export function legendModel(ind: Indicator, level: LevelId, values: Float64Array, c: Classified, mask: Uint8Array | null, scopeLabel: string, inheritedFrom: string | null, suppressed?: Uint8Array): LegendModel {
+export function legendModel(ind: Indicator, level: LevelId, values: Float64Array, c: Classified, mask: Uint8Array | null, scopeLabel: string, inheritedFrom: string | null, suppressed?: Uint8Array, dims: Record<string, string> = {}): LegendModel {
   const k = c.colours.length;
   const lo = new Array<number>(k).fill(Infinity);
   const hi = new Array<number>(k).fill(-Infinity);
@@ -28,24 +30,21 @@ export function legendModel(ind: Indicator, level: LevelId, values: Float64Array
     return a === b ? `${a}${unit}` : `${a} – ${b}${unit}`;
   };
   const order = Array.from({ length: k }, (_, i) => i);
-  if (ind.polarity === 'higher-worse') order.reverse();
+  if (darkIsHigh(ind)) order.reverse();
   let nSuppressed = 0;
   if (suppressed) for (let i = 0; i < suppressed.length; i++) if (suppressed[i] && (!mask || mask[i])) nSuppressed++;
   const method = CLASS_METHODS.find((m) => m.id === c.method)?.label ?? c.method;
   const notes: string[] = [];
   if (inheritedFrom) notes.push(`Area-level values: each area shows the value for the ${inheritedFrom} it lies in (outlined areas share one value). This is not small-area data.`);
+  notes.push(...choiceCaveats(ind, dims));
   return {
     title: ind.label,
     items: order.map((i) => ({ colour: css(c.colours[i]), label: label(i), count: c.counts[i] })),
-    worseLabel: ind.polarity === 'higher-worse' ? `highest values (${worseWord(ind)})` : `lowest values (${worseWord(ind)})`,
+    worseLabel: darkEndText(ind),
     noData: c.missing - nSuppressed,
     suppressed: nSuppressed,
     classification: `${method}, ${k} classes; breaks from ${scopeLabel}.`,
     method: methodText(ind, level),
     notes,
   };
-}
-
-function worseWord(ind: Indicator): string {
-  return ind.group.startsWith('IMD') ? 'most deprived' : 'worst';
 }

@@ -60,7 +60,8 @@ export function useAreaDetail(data: AtlasData, areas: LevelAreas | undefined, co
     const group = getIndicator(current).group;
     const measures = new Map<string, AreaMeasure>();
     setDetail({ code, measures: new Map(), pending: ids.length });
-    (async () => {
+    // Fire and forget: each measure's failure is caught below, and `live` drops results of a stale area.
+    void (async () => {
       let done = 0;
       for (const id of ids) {
         const ind = getIndicator(id);
@@ -82,7 +83,7 @@ export function useAreaDetail(data: AtlasData, areas: LevelAreas | undefined, co
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- chosenDims is compared by its content (dimsKey): the caller rebuilds it on every render
   }, [data, areas, code, current, dimsKey]);
   return detail;
 }

@@ -23,7 +23,7 @@ export function useAsync<T>(fn: (() => Promise<T>) | null, deps: unknown[]): Asy
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- callers pass fn's dependencies, as with useEffect
   }, deps);
   return state;
 }

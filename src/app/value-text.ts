@@ -29,7 +29,7 @@ export function factsAt(v: IndicatorValues, i: number): AreaValueFacts {
   };
 }
 
-export const SUPPRESSED_TEXT = 'suppressed: fewer than 10 cases';
+const SUPPRESSED_TEXT = 'suppressed: fewer than 10 cases';
 
 export function valueText(ind: Indicator, f: AreaValueFacts): string {
   if (f.suppressed) return SUPPRESSED_TEXT;
@@ -59,7 +59,11 @@ export function provenanceNotes(ind: Indicator, level: LevelId, f: AreaValueFact
       notes.push(`This area straddles two ${from}s: ${formatNumber(100 * f.sourceShare, 0)} % of its residents live in ${nameOf(f.source)}.`);
     }
   }
-  if (Number.isFinite(f.coverage) && f.coverage < 0.995) notes.push(`The average covers ${formatNumber(100 * f.coverage, 0)} % of residents; the rest live in areas without a value.`);
+  if (Number.isFinite(f.coverage) && f.coverage < 0.995) {
+    // a sum over part of an area undercounts, an average only leaves people out: say which
+    const what = rule?.kind === 'sum' ? 'total' : rule?.kind === 'mean' ? 'average' : 'figure';
+    notes.push(`The ${what} covers ${formatNumber(100 * f.coverage, 0)} % of residents; the rest live in areas without a value${rule?.kind === 'sum' ? ', which are not counted' : ''}.`);
+  }
   if (f.note) notes.push(f.note);
   return notes;
 }

@@ -1,5 +1,6 @@
 /** Plain view models for the tooltip, detail panel and table, built from query results. */
 import { getIndicator } from '../data/catalogue';
+import { darkIsHigh, isNeutral, rankMeaning } from '../data/catalogue/direction';
 import { methodText } from '../data/catalogue/method-text';
 import type { Indicator } from '../data/catalogue/types';
 import { LEVELS } from '../geo/levels';
@@ -17,7 +18,7 @@ export function tooltipLines(areas: LevelAreas, values: IndicatorValues, ind: In
   const f = factsAt(values, i);
   const lines = [
     { label: ind.short, value: valueText(ind, f) },
-    { label: 'National rank', value: rankText(ind, areas.level, f) },
+    { label: `National rank (${rankMeaning(ind)})`, value: rankText(ind, areas.level, f) },
   ];
   const cmp = englandText(ind, f, england);
   if (cmp) lines.push({ label: 'England', value: cmp });
@@ -29,9 +30,9 @@ export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail 
   const i = areas.indexOf.get(code)!;
   const nameOf = (c: string) => parentNames.get(c) ?? c;
   const parents: DetailModel['parents'] = [];
-  if (areas.ward[i]) parents.push({ label: 'Ward', name: nameOf(areas.ward[i]!), code: areas.ward[i]! });
-  if (areas.lad[i]) parents.push({ label: 'Local authority', name: nameOf(areas.lad[i]!), code: areas.lad[i]! });
-  if (areas.icb[i]) parents.push({ label: 'ICB', name: nameOf(areas.icb[i]!), code: areas.icb[i]! });
+  if (areas.ward[i]) parents.push({ label: 'Ward', name: nameOf(areas.ward[i]), code: areas.ward[i] });
+  if (areas.lad[i]) parents.push({ label: 'Local authority', name: nameOf(areas.lad[i]), code: areas.lad[i] });
+  if (areas.icb[i]) parents.push({ label: 'ICB', name: nameOf(areas.icb[i]), code: areas.icb[i] });
   const ids = detailIndicators(areas.level, current);
   const groups = new Map<string, DetailRow[]>();
   for (const id of ids) {
@@ -41,8 +42,8 @@ export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail 
     const rows = groups.get(ind.group) ?? [];
     const notes = [englandText(ind, m.facts, m.england), ...provenanceNotes(ind, areas.level, m.facts, nameOf)].filter((x): x is string => !!x);
     rows.push({
-      id, label: ind.short, value: valueText(ind, m.facts), rank: rankText(ind, areas.level, m.facts), current: id === current, notes,
-      trend: m.trend ? { title: `${ind.short}: ${areas.names[i]}${m.facts.source ? ` (${nameOf(m.facts.source)})` : ''}`, points: m.trend, format: (v: number) => formatWithUnit(v, ind.decimals, ind.unit) } : undefined,
+      id, label: ind.short, value: valueText(ind, m.facts), rank: withRankLabel(ind, rankText(ind, areas.level, m.facts)), current: id === current, notes,
+      trend: m.trend ? { title: `${ind.short}: ${areas.names[i]}${m.facts.source ? ` (${nameOf(m.facts.source)})` : ''}`, points: m.trend, format: (v: number) => formatWithUnit(v, ind.decimals, ind.unit), breaks: ind.seriesBreaks } : undefined,
     });
     groups.set(ind.group, rows);
   }
@@ -53,12 +54,14 @@ export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail 
   };
 }
 
+const withRankLabel = (ind: Indicator, rank: string) => (ind.rankLabel && rank !== '–' ? `${rank} (${ind.rankLabel})` : rank);
+
 export function tableModel(areas: LevelAreas, values: IndicatorValues, ind: Indicator, c: Classified, mask: Uint8Array | null, legend: LegendModel | null, england: EnglandValue | null): TableModel {
   const rows: TableModel['rows'] = [];
   const classLabel = (cl: number) => {
     if (cl < 0 || !legend) return 'no data';
     const k = c.colours.length;
-    const pos = ind.polarity === 'higher-worse' ? k - 1 - cl : cl;
+    const pos = darkIsHigh(ind) ? k - 1 - cl : cl;
     return `${pos + 1} of ${k}: ${legend.items[pos]?.label ?? ''}`;
   };
   for (let i = 0; i < areas.codes.length; i++) {
@@ -75,9 +78,9 @@ export function tableModel(areas: LevelAreas, values: IndicatorValues, ind: Indi
       { key: 'name', label: 'Area', numeric: false },
       { key: 'code', label: 'Code', numeric: false },
       { key: 'value', label: ind.short, numeric: true },
-      { key: 'rank', label: 'National rank', numeric: true },
+      { key: 'rank', label: `National rank (${rankMeaning(ind)})`, numeric: true },
       { key: 'england', label: 'Compared with England', numeric: false },
-      { key: 'class', label: 'Map class (1 = worst)', numeric: true },
+      { key: 'class', label: `Map class (1 = ${isNeutral(ind) ? 'highest' : 'worst'})`, numeric: true },
       { key: 'pop', label: 'Residents', numeric: true },
     ],
     rows,

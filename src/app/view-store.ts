@@ -27,10 +27,12 @@ function readLocal(): unknown {
 
 function initial(): { state: ViewState; warnings: string[] } {
   const fromLink = decodeStateHash(location.hash, VOCABULARY);
-  if (fromLink) return fromLink;
+  if (fromLink && !fromLink.refused) return fromLink;
   const local = readLocal();
   // Local storage is our own; if it is unreadable, start afresh without bothering the user.
-  return local === undefined ? { state: DEFAULT_VIEW_STATE, warnings: [] } : { state: normaliseState(local, VOCABULARY).state, warnings: [] };
+  const state = local === undefined ? DEFAULT_VIEW_STATE : normaliseState(local, VOCABULARY).state;
+  // A link over the size limits is not used at all: the view is the one this browser last showed.
+  return { state, warnings: fromLink?.warnings ?? [] };
 }
 
 type Listener = () => void;
@@ -56,8 +58,9 @@ class ViewStore {
       if (location.hash === this.lastHash) return;
       const r = decodeStateHash(location.hash, VOCABULARY);
       if (!r) return;
-      this.replace(r.state);
-      for (const l of this.linkListeners) l(r.state, r.warnings);
+      if (!r.refused) this.replace(r.state);
+      else this.persistSoon(); // puts the current view's link back in the address bar
+      for (const l of this.linkListeners) l(this.state, r.warnings);
     });
   }
 

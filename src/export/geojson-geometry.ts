@@ -15,7 +15,7 @@ export type Ring = [number, number][];
 export type PolygonCoords = Ring[];
 export type OutputGeometry = { type: 'MultiPolygon'; coordinates: PolygonCoords[] };
 
-export const COORDINATE_DECIMALS = 6;
+const COORDINATE_DECIMALS = 6;
 
 /** Shoelace area in degrees²: positive when the ring runs counter-clockwise (x east, y north). */
 export function ringSignedArea(ring: readonly Position[]): number {
@@ -30,6 +30,8 @@ export function ringSignedArea(ring: readonly Position[]): number {
 }
 
 const round = (v: number, f: number) => Math.round(v * f) / f;
+// Coordinates come from files: check their shape without narrowing the declared types to any[].
+const isList = (x: unknown): boolean => Array.isArray(x);
 
 function validLonLat(p: Position): boolean {
   const [x, y] = p;
@@ -38,11 +40,11 @@ function validLonLat(p: Position): boolean {
 
 /** The cleaned ring wound as asked, or null if it is unusable. */
 export function normaliseRing(ring: readonly Position[], counterClockwise: boolean, decimals = COORDINATE_DECIMALS): Ring | null {
-  if (!Array.isArray(ring)) return null;
+  if (!isList(ring)) return null;
   const f = 10 ** decimals;
   const out: Ring = [];
   for (const p of ring) {
-    if (!Array.isArray(p) || p.length < 2 || !validLonLat(p)) return null;
+    if (!isList(p) || p.length < 2 || !validLonLat(p)) return null;
     const q: [number, number] = [round(p[0], f), round(p[1], f)];
     const last = out[out.length - 1];
     if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
@@ -58,7 +60,7 @@ export function normaliseRing(ring: readonly Position[], counterClockwise: boole
 }
 
 function normalisePolygon(rings: readonly (readonly Position[])[], decimals: number): PolygonCoords | null {
-  if (!Array.isArray(rings) || rings.length === 0) return null;
+  if (!isList(rings) || rings.length === 0) return null;
   const exterior = normaliseRing(rings[0], true, decimals);
   if (!exterior) return null;
   const holes = rings.slice(1).map((r) => normaliseRing(r, false, decimals)).filter((r): r is Ring => r !== null);
@@ -72,7 +74,7 @@ export function normaliseGeometry(g: AreaGeometry | null | undefined, decimals =
     const p = normalisePolygon(g.coordinates, decimals);
     return p && { type: 'MultiPolygon', coordinates: [p] };
   }
-  if (g.type === 'MultiPolygon' && Array.isArray(g.coordinates)) {
+  if (g.type === 'MultiPolygon' && isList(g.coordinates)) {
     const ps = g.coordinates.map((p) => normalisePolygon(p, decimals)).filter((p): p is PolygonCoords => p !== null);
     return ps.length ? { type: 'MultiPolygon', coordinates: ps } : null;
   }

@@ -43,8 +43,8 @@ export function metresPerPixel(latitude: number, zoom: number): number {
 }
 
 export const PANEL_WIDTH = 280;
-export const HEADER_HEIGHT = 64;
-export const FOOTER_HEIGHT = 34;
+const HEADER_HEIGHT = 64;
+const FOOTER_HEIGHT = 34;
 
 /** CSS-pixel layout of the image: header, map, side panel, footer. */
 export function mapImageLayout(mapWidth: number, mapHeight: number) {

@@ -42,7 +42,7 @@ function indicatorColumns(c: ExportColumn): TableColumn[] {
 }
 
 /** "Smoking prevalence: suppressed (fewer than 10 cases); ..." for the values that carry a caveat. */
-export function valueNotes(row: ShortlistRow, columns: readonly ExportColumn[]): string {
+function valueNotes(row: ShortlistRow, columns: readonly ExportColumn[]): string {
   const notes: string[] = [];
   for (const c of columns) {
     const v = valueOf(row, c.id);
@@ -56,7 +56,7 @@ export function valueNotes(row: ShortlistRow, columns: readonly ExportColumn[]):
 const FIXED_KEYS = ['rank', 'code', 'name', 'la_code', 'la_name', 'icb_code', 'icb_name', 'residents', 'conditions_met', 'hotspot_class', 'value_notes', 'note'];
 
 /** Rejects inputs that would silently produce clashing or malformed columns, naming the culprit. */
-export function checkColumns(columns: readonly ExportColumn[]): void {
+function checkColumns(columns: readonly ExportColumn[]): void {
   const seen = new Set(FIXED_KEYS);
   for (const c of columns) {
     if (!Number.isInteger(c.decimals) || c.decimals < 0 || c.decimals > 10) {
@@ -70,7 +70,7 @@ export function checkColumns(columns: readonly ExportColumn[]): void {
   }
 }
 
-export function shortlistColumns(input: ShortlistExport): TableColumn[] {
+function shortlistColumns(input: ShortlistExport): TableColumn[] {
   checkColumns(input.columns);
   const { columns } = input;
   return [

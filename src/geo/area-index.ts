@@ -16,7 +16,7 @@ export interface AreaIndex {
   boxes: Float32Array;
 }
 
-export function areaBoxes(g: BinaryPolygons): Float32Array {
+function areaBoxes(g: BinaryPolygons): Float32Array {
   const n = g.ids.length;
   const boxes = new Float32Array(n * 4);
   for (let i = 0; i < n; i++) {

@@ -12,8 +12,8 @@ export interface Contiguity {
 }
 
 function ringsOf(g: GeometryObject<GeoJSON.GeoJsonProperties>): number[][][] {
-  if (g.type === 'Polygon') return [g.arcs as number[][]];
-  if (g.type === 'MultiPolygon') return g.arcs as number[][][];
+  if (g.type === 'Polygon') return [g.arcs];
+  if (g.type === 'MultiPolygon') return g.arcs;
   return [];
 }
 

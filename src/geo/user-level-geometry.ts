@@ -24,7 +24,8 @@ export function userLevelGeometry(topology: Topology, objectName: string): UserL
   const polygons = topologyToBinary(topology, objectName);
   const coll = topology.objects[objectName] as GeometryCollection;
   const names = coll.geometries.map((g) => {
-    const name = (g.properties as { name?: unknown } | undefined)?.name;
+    const props: { name?: unknown } | undefined = g.properties;
+    const name = props?.name;
     return typeof name === 'string' ? name : String(g.id);
   });
   const points = new Float64Array(polygons.ids.length * 2);

@@ -22,14 +22,14 @@ export interface UserLevel {
 
 const registered = new Map<UserLevelId, UserLevel>();
 
-export function isUserLevelId(x: unknown): x is UserLevelId {
+function isUserLevelId(x: unknown): x is UserLevelId {
   return typeof x === 'string' && USER_LEVEL_ID.test(x);
 }
 
 /** A fresh id that is neither registered nor built in ("user_" + 6 letters and digits). */
 export function newUserLevelId(random: () => number = Math.random): UserLevelId {
   for (;;) {
-    const id = `user_${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}` as UserLevelId;
+    const id: UserLevelId = `user_${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
     if (!registered.has(id) && !(LEVEL_IDS as readonly string[]).includes(id)) return id;
   }
 }
@@ -41,7 +41,7 @@ export function userLevelInfo(id: UserLevelId, label: string, noun: string): Lev
 
 export function registerUserLevel(level: UserLevel): void {
   const { id } = level.info;
-  if (!isUserLevelId(id)) throw new Error(`"${id}" is not a user level id (user_ followed by up to 24 letters or digits)`);
+  if (!isUserLevelId(id)) throw new Error(`"${String(id)}" is not a user level id (user_ followed by up to 24 letters or digits)`);
   if (registered.has(id)) throw new Error(`the level ${id} is already registered`);
   registered.set(id, level);
   LEVELS[id] = level.info;
@@ -52,20 +52,8 @@ export function unregisterUserLevel(id: UserLevelId): void {
   delete LEVELS[id];
 }
 
-export function userLevel(id: string): UserLevel | undefined {
+function userLevel(id: string): UserLevel | undefined {
   return isUserLevelId(id) ? registered.get(id) : undefined;
-}
-
-export function userLevels(): UserLevel[] {
-  return [...registered.values()];
-}
-
-/**
- * Neighbour lists for a user level (hotspot statistics build their weights from these with
- * `contiguityWeights`); undefined for built-in levels, whose weights are the pipeline's GAL files.
- */
-export function userLevelContiguity(id: string): Contiguity | undefined {
-  return userLevel(id)?.contiguity;
 }
 
 /**

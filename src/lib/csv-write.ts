@@ -26,7 +26,7 @@ export function neutraliseFormula(s: string): string {
   return TRIGGER.test(s) || TRIGGER_AFTER_BLANKS.test(s) ? `'${s}` : s;
 }
 
-export function csvField(v: Cell): string {
+function csvField(v: Cell): string {
   if (v == null) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   const s = String(v);

@@ -114,8 +114,7 @@ export function AtlasMap(props: AtlasMapProps) {
       mapRef.current = null;
       overlayRef.current = null;
     };
-    // The map is created once; later prop changes are applied by the effects below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the map is created once; later prop changes are applied by the effects below
   }, []);
 
   useEffect(() => {

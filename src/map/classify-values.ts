@@ -3,6 +3,7 @@
  * always get ten fixed classes so a decile has the same colour in every region and level.
  */
 import { assignClasses, computeBreaks, type ClassMethod } from '../analysis/classify/breaks';
+import { darkIsHigh } from '../data/catalogue/direction';
 import type { Indicator } from '../data/catalogue/types';
 import type { Classification } from '../state/view-state';
 import { classColours, NO_DATA_COLOUR, type Rgba } from './palettes';
@@ -38,7 +39,7 @@ export function classifyValues(values: Float64Array, ind: Indicator, chosen: Cla
     if (classes[i] < 0) missing++;
     else counts[classes[i]]++;
   }
-  return { method: c.method, breaks, classes, colours: classColours(paletteId, k, ind.polarity === 'higher-worse'), counts, missing };
+  return { method: c.method, breaks, classes, colours: classColours(paletteId, k, darkIsHigh(ind)), counts, missing };
 }
 
 /** The same classes in another palette: breaks, classes and counts do not depend on colours. */

@@ -22,7 +22,6 @@ export const PALETTES: PaletteDef[] = [
 ];
 
 export type PaletteId = string;
-export const DEFAULT_PALETTE = 'viridis';
 
 export function isPaletteId(x: unknown): x is PaletteId {
   return typeof x === 'string' && PALETTES.some((p) => p.id === x);

@@ -12,7 +12,7 @@ export interface RankLabel {
 }
 
 /** Magenta: not used by any sequential palette the atlas offers, so a listed area never blends in. */
-export const SHORTLIST_COLOUR: [number, number, number, number] = [200, 20, 130, 255];
+const SHORTLIST_COLOUR: [number, number, number, number] = [200, 20, 130, 255];
 
 export function shortlistLayers(id: string, rings: number[][][], labels: RankLabel[], showRanks: boolean) {
   const common = { data: rings, getPath: (r: number[][]) => r, widthUnits: 'pixels' as const, pickable: false, jointRounded: true };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COMBINE, normaliseCombine } from './combine-spec';
 
-const known = new Set(['imd2025.imd.score', 'imd2025.imd.decile', 'smoking.aps.current', 'cancer.incidence.dsr']);
+const known = new Set(['imd2025.imd.score', 'imd2025.imd.decile', 'imd2025.imd.share20', 'imd2019.imd.share20', 'smoking.aps.current', 'cancer.incidence.dsr', 'cancer.qof.prevalence']);
 const isIndicator = (id: string) => known.has(id);
 
 function read(x: unknown) {
@@ -26,13 +26,13 @@ describe('normaliseCombine', () => {
         inputs: [{ indicator: 'nope', weight: 1 }, { indicator: 'smoking.aps.current', weight: 99, direction: 'sideways' }],
         normalisation: 'zscore', classification: { method: 'magic' },
       },
-      rules: { conditions: [{ indicator: 'imd2025.imd.decile', test: { kind: 'worst-deciles', deciles: 2.4 } }, { indicator: 'imd2025.imd.decile', test: { kind: 'eval' } }] },
+      rules: { conditions: [{ indicator: 'imd2025.imd.decile', test: { kind: 'worst-deciles', deciles: 1.4 } }, { indicator: 'imd2025.imd.decile', test: { kind: 'eval' } }] },
       bivariate: { x: { indicator: 'cancer.incidence.dsr', classification: { method: 'equal', classes: 7, breaksFrom: null } }, scheme: '<script>' },
     });
     expect(spec!.composite.inputs).toEqual([{ indicator: 'smoking.aps.current', dims: {}, direction: 'higher', weight: 1 }]);
     expect(spec!.composite.normalisation).toBe('zscore');
     expect(spec!.composite.classification).toEqual(DEFAULT_COMBINE.composite.classification);
-    expect(spec!.rules.conditions).toEqual([{ indicator: 'imd2025.imd.decile', dims: {}, test: { kind: 'worst-deciles', deciles: 2 } }]);
+    expect(spec!.rules.conditions).toEqual([{ indicator: 'imd2025.imd.decile', dims: {}, test: { kind: 'worst-deciles', deciles: 1 } }]);
     // A bivariate axis always has three classes.
     expect(spec!.bivariate.x.classification.classes).toBe(3);
     expect(spec!.bivariate.x.classification.method).toBe('equal');
@@ -42,6 +42,26 @@ describe('normaliseCombine', () => {
       'Ignored an invalid composite index input in the link.',
       'Ignored an invalid overlap rule condition in the link.',
     ]);
+  });
+
+  it('reads an old link\'s Core20 condition (IMD decile 1–2) as Core20 residents, and says so', () => {
+    const { spec, warnings } = read({ rules: { conditions: [
+      { indicator: 'imd2025.imd.decile', dims: {}, test: { kind: 'worst-deciles', deciles: 2 } },
+      { indicator: 'imd2025.imd.decile', dims: {}, test: { kind: 'worst-deciles', deciles: 1 } },
+    ], inFocus: false } });
+    expect(spec!.rules.conditions).toEqual([
+      { indicator: 'imd2025.imd.share20', dims: {}, test: { kind: 'at-least', value: 50 } },
+      { indicator: 'imd2025.imd.decile', dims: {}, test: { kind: 'worst-deciles', deciles: 1 } },
+    ]);
+    expect(warnings).toEqual([expect.stringMatching(/^The Core20 condition now tests the share of residents living in Core20 LSOAs \(IMD 2025\)/)]);
+  });
+
+  it('keeps a context measure\'s direction unset until the user chooses one', () => {
+    const inputs = [
+      { indicator: 'imd2025.imd.score', dims: {}, direction: 'higher', weight: 1 },
+      { indicator: 'cancer.qof.prevalence', dims: {}, direction: 'unset', weight: 1 },
+    ];
+    expect(read({ composite: { inputs } }).spec!.composite.inputs).toEqual(inputs);
   });
 
   it('keeps "in a hot spot" only when it is set', () => {

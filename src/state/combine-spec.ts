@@ -9,7 +9,8 @@ import { FOCUS_LEVELS } from '../geo/levels';
 import { isGssCode } from '../geo/area-codes';
 import type { Normalisation } from '../analysis/combine/normalise-scores';
 
-export type RiskDirection = 'higher' | 'lower';
+/** Which end of an input means more risk; `unset` for a context measure until the user chooses. */
+export type RiskDirection = 'higher' | 'lower' | 'unset';
 export type CombineClassMethod = 'quantile' | 'ckmeans' | 'equal' | 'custom';
 export const COMBINE_CLASS_METHODS: CombineClassMethod[] = ['quantile', 'ckmeans', 'equal', 'custom'];
 export const NORMALISATIONS: Normalisation[] = ['percentile', 'zscore', 'minmax'];
@@ -50,7 +51,6 @@ export type RuleTest =
   | { kind: 'worst-quintile' }
   | { kind: 'worse-than-england' }
   | { kind: 'significantly-worse' };
-export const RULE_TEST_KINDS: RuleTest['kind'][] = ['worst-deciles', 'worst-quintile', 'worse-than-england', 'significantly-worse', 'at-least', 'at-most'];
 
 export interface RuleCondition extends MeasureChoice {
   test: RuleTest;
@@ -84,6 +84,13 @@ export const MAX_COMPOSITE_INPUTS = 8;
 export const MAX_RULE_CONDITIONS = 7;
 export const MAX_WEIGHT = 10;
 
+/**
+ * The cancer measure for smoking- and deprivation-driven targeting: lung (C33–C34), 2015–2019 pooled,
+ * age-standardised. The catalogue's own default (18 sites, 2016–2020) stays for the map: it includes
+ * 2020 (COVID-19) and sites that rise with affluence.
+ */
+export const TARGETING_CANCER_DIMS: Record<string, string> = { site: 'C33-C34', period: '2015-2019' };
+
 const englandBreaks = (method: CombineClassMethod, classes: number): CombineClassification => ({ method, classes, custom: null, breaksFrom: null });
 
 export const DEFAULT_COMBINE: CombineSpec = {
@@ -91,7 +98,8 @@ export const DEFAULT_COMBINE: CombineSpec = {
     inputs: [
       { indicator: 'imd2025.imd.score', dims: {}, direction: 'higher', weight: 1 },
       { indicator: 'smoking.aps.current', dims: {}, direction: 'higher', weight: 1 },
-      { indicator: 'cancer.incidence.dsr', dims: {}, direction: 'higher', weight: 1 },
+      // Lung (the cancer most driven by smoking and deprivation), 2015–2019 (2020 is depressed by COVID-19).
+      { indicator: 'cancer.incidence.dsr', dims: TARGETING_CANCER_DIMS, direction: 'higher', weight: 1 },
     ],
     normalisation: 'percentile',
     reference: 'england',
@@ -99,7 +107,8 @@ export const DEFAULT_COMBINE: CombineSpec = {
   },
   rules: {
     conditions: [
-      { indicator: 'imd2025.imd.decile', dims: {}, test: { kind: 'worst-deciles', deciles: 2 } },
+      // Core20 by IMD 2019 (NHS England's edition), through residents: at LSOA level 100 % or 0 %.
+      { indicator: 'imd2019.imd.share20', dims: {}, test: { kind: 'at-least', value: 50 } },
       { indicator: 'smoking.aps.current', dims: {}, test: { kind: 'worse-than-england' } },
     ],
     inFocus: false,
@@ -166,13 +175,14 @@ export function normaliseCombine(input: unknown, isIndicator: (id: string) => bo
   if (!isObj(input)) return undefined;
   const out: CombineSpec = structuredClone(DEFAULT_COMBINE);
   const dropped = new Set<string>();
+  const migrated = new Set<string>();
   const c = input.composite;
   if (isObj(c)) {
     if (Array.isArray(c.inputs)) {
       const inputs = c.inputs.slice(0, MAX_COMPOSITE_INPUTS).flatMap((x): CompositeInput[] => {
         const m = measure(x, isIndicator);
         if (!m || !isObj(x)) return (dropped.add('composite index input'), []);
-        const direction = x.direction === 'lower' ? 'lower' : 'higher';
+        const direction: RiskDirection = x.direction === 'lower' || x.direction === 'unset' ? x.direction : 'higher';
         return [{ ...m, direction, weight: num(x.weight, 0, MAX_WEIGHT) ?? 1 }];
       });
       if (inputs.length > 0) out.composite.inputs = inputs;
@@ -193,7 +203,7 @@ export function normaliseCombine(input: unknown, isIndicator: (id: string) => bo
         const m = measure(x, isIndicator);
         const test = isObj(x) ? ruleTest(x.test) : undefined;
         if (!m || !test) return (dropped.add('overlap rule condition'), []);
-        return [{ ...m, test }];
+        return [core20ThroughResidents({ ...m, test }, isIndicator, migrated)];
       });
     }
     if (typeof r.inFocus === 'boolean') out.rules.inFocus = r.inFocus;
@@ -213,5 +223,19 @@ export function normaliseCombine(input: unknown, isIndicator: (id: string) => bo
     if (scheme) out.bivariate.scheme = scheme;
   }
   for (const d of dropped) warn(`Ignored an invalid ${d} in the link.`);
+  if (migrated.size) warn(`The Core20 condition now tests the share of residents living in Core20 LSOAs (${[...migrated].join(', ')}), not an area's decile among areas of its level; for an LSOA the result is the same.`);
   return out;
+}
+
+/**
+ * Links made before Core20 was expressed through residents test "IMD decile 1–2", which above LSOA
+ * level meant an area's decile among areas of its level. The same condition now reads "at least half
+ * of the residents live in Core20 LSOAs": identical for an LSOA, the NHS meaning for larger areas.
+ */
+function core20ThroughResidents(c: RuleCondition, isIndicator: (id: string) => boolean, migrated: Set<string>): RuleCondition {
+  const m = /^imd(2019|2025)\.imd\.decile$/.exec(c.indicator);
+  const share = m ? `imd${m[1]}.imd.share20` : '';
+  if (!m || c.test.kind !== 'worst-deciles' || c.test.deciles !== 2 || !isIndicator(share)) return c;
+  migrated.add(`IMD ${m[1]}`);
+  return { indicator: share, dims: {}, test: { kind: 'at-least', value: 50 } };
 }

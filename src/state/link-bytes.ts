@@ -3,12 +3,14 @@
  * digits well), base64url text that needs no escaping in a URL or an e-mail, fixed-width numbers in
  * the same alphabet, and a short check code that tells a damaged link from an intact one.
  */
-import { Inflate, deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, strToU8 } from 'fflate';
+import { inflateAtMost } from '../lib/bounded-inflate';
+import { INPUT_LIMITS } from '../lib/input-limits';
 
-export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const DIGIT = new Map([...ALPHABET].map((c, i) => [c, i]));
 
-export function bytesToBase64Url(bytes: Uint8Array): string {
+function bytesToBase64Url(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
@@ -19,7 +21,7 @@ export function bytesToBase64Url(bytes: Uint8Array): string {
 }
 
 /** null when the text has a character outside the alphabet (altered or mangled link). */
-export function base64UrlToBytes(text: string): Uint8Array | null {
+function base64UrlToBytes(text: string): Uint8Array | null {
   const out = new Uint8Array(Math.floor((text.length * 6) / 8));
   let acc = 0;
   let bits = 0;
@@ -42,39 +44,23 @@ export function packText(text: string, dictionary?: Uint8Array): string {
   return text ? bytesToBase64Url(deflateSync(strToU8(text), { level: 9, dictionary })) : '';
 }
 
-/** The whole text, or null if the data is damaged or incomplete. */
-export function unpackText(packed: string, dictionary?: Uint8Array): string | null {
-  if (!packed) return '';
-  const bytes = base64UrlToBytes(packed);
-  if (!bytes) return null;
-  try {
-    return strFromU8(inflateSync(bytes, { dictionary }));
-  } catch {
-    return null;
-  }
-}
+type Unpacked =
+  | { ok: true; text: string }
+  /** `prefix`: the text before the damage or cut (its last character may be cut in half). */
+  | { ok: false; reason: 'damaged' | 'too-big'; prefix: string };
 
 /**
- * As much of the text as the bytes hold: for a link cut off by a mail program, the part before the
- * cut is still good. The last character may be cut in half, so the caller drops the last line.
+ * The whole text, or why not: damaged or incomplete (with the part before the damage: for a link
+ * cut off by a mail program, that part is still good), or inflating past the share-link limit
+ * (a decompression bomb: nothing of it is used).
  */
-export function unpackTextPrefix(packed: string): string {
-  const bytes = base64UrlToBytes(packed.replace(/[^A-Za-z0-9_-].*$/, ''));
-  if (!bytes || !bytes.length) return '';
-  const chunks: Uint8Array[] = [];
-  try {
-    const inf = new Inflate((chunk) => chunks.push(chunk));
-    inf.push(bytes, false);
-  } catch {
-    // Garbage after the good part: keep what came out before it.
-  }
-  const all = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    all.set(c, o);
-    o += c.length;
-  }
-  return new TextDecoder('utf-8', { fatal: false }).decode(all);
+export function unpackText(packed: string, dictionary?: Uint8Array): Unpacked {
+  if (!packed) return { ok: true, text: '' };
+  const clean = packed.replace(/[^A-Za-z0-9_-].*$/, '');
+  const r = inflateAtMost(base64UrlToBytes(clean) ?? new Uint8Array(0), INPUT_LIMITS.linkInflatedBytes, dictionary);
+  if (!r.ok && r.reason === 'too-big') return { ok: false, reason: 'too-big', prefix: '' };
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(r.bytes);
+  return r.ok && clean === packed ? { ok: true, text } : { ok: false, reason: 'damaged', prefix: text };
 }
 
 /** `value` (0 ≤ value < 64^width) as exactly `width` alphabet characters, most significant first. */

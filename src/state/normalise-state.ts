@@ -2,12 +2,13 @@
  * Turns anything (a decoded share link, local storage, an old version) into a valid view state, key
  * by key: a bad key falls back to its default with a warning; the rest is kept. Never throws.
  */
-import { CLASS_METHODS, type ClassMethod } from '../analysis/classify/breaks';
+import { CLASS_METHODS } from '../analysis/classify/breaks';
 import { FOCUS_LEVELS, isLevelId, type FocusLevel } from '../geo/levels';
 import { isGssCode } from '../geo/area-codes';
 import { normaliseHotspotSpec } from './hotspot-spec';
 import { normaliseShortlist } from './shortlist-spec';
 import { normaliseCombine } from './combine-spec';
+import { normaliseEvaluateSpec } from './evaluate-spec';
 import { DEFAULT_VIEW_STATE, VIEW_STATE_VERSION, type Classification, type ViewState, type Viewport } from './view-state';
 
 export interface Normalised {
@@ -28,7 +29,7 @@ function viewport(x: unknown): Viewport | null {
 function classification(x: unknown): Classification | null | undefined {
   if (x === null) return null;
   if (!isObj(x)) return undefined;
-  const method = CLASS_METHODS.find((m) => m.id === x.method)?.id as ClassMethod | undefined;
+  const method = CLASS_METHODS.find((m) => m.id === x.method)?.id;
   if (!method || !finite(x.classes, 2, 12)) return undefined;
   const custom = Array.isArray(x.custom) ? x.custom.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).slice(0, 20) : null;
   return { method, classes: Math.round(x.classes), custom, scope: x.scope === 'england' ? 'england' : 'focus' };
@@ -73,6 +74,7 @@ export function normaliseState(input: unknown, vocab: StateVocabulary): Normalis
   take('shortlist', (x) => normaliseShortlist(x, vocab.isIndicator), 'shortlist');
   take('hotspots', normaliseHotspotSpec, 'hotspot setting');
   take('combine', (x) => normaliseCombine(x, vocab.isIndicator, (w) => warnings.push(w)), 'combination setting');
+  take('evaluate', normaliseEvaluateSpec, 'evaluation setting');
   return { state: s, warnings };
 }
 

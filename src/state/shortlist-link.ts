@@ -6,7 +6,7 @@
  * cut short still yields every whole code before the cut. Notes travel separately, deflated, one
  * "index TAB note" line each, so a cut in the notes keeps the notes before it.
  */
-import { fixedWidth, packText, readFixedWidth, unpackText, unpackTextPrefix, widthFor } from './link-bytes';
+import { fixedWidth, packText, readFixedWidth, unpackText, widthFor } from './link-bytes';
 import type { ShortlistSpec } from './shortlist-spec';
 
 /** What the settings part of the link says about the codes part. */
@@ -59,6 +59,8 @@ export interface UnpackedShortlist {
   expected: number;
   read: number;
   notesComplete: boolean;
+  /** The notes inflate past the share-link limit (a decompression bomb): none were read. */
+  notesTooBig: boolean;
 }
 
 const isInt = (x: unknown, lo: number, hi: number): x is number => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi;
@@ -88,7 +90,7 @@ export function unpackShortlist(header: ShortlistHeader, codes: string, notes: s
     }
   }
   const whole = unpackText(notes);
-  const text = whole ?? unpackTextPrefix(notes).replace(/[^\n]*$/, '');
+  const text = whole.ok ? whole.text : whole.prefix.replace(/[^\n]*$/, '');
   for (const line of text.split('\n')) {
     const tab = line.indexOf('\t');
     const i = Number(line.slice(0, tab));
@@ -98,6 +100,7 @@ export function unpackShortlist(header: ShortlistHeader, codes: string, notes: s
     shortlist: { level: header.l, title: header.t, columns: header.c, items: items.filter((it) => it.code) },
     expected,
     read: items.length,
-    notesComplete: whole !== null,
+    notesComplete: whole.ok,
+    notesTooBig: !whole.ok && whole.reason === 'too-big',
   };
 }

@@ -39,6 +39,7 @@ export interface ShortlistSpec {
 export const EMPTY_SHORTLIST: ShortlistSpec = { level: 'lsoa21', title: '', items: [], columns: [] };
 
 // C0/C1 controls, and bidi embeddings/overrides/isolates: text from a link is shown as typed, never reordered.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function cleanText(x: unknown, max: number): string {
@@ -47,7 +48,7 @@ export function cleanText(x: unknown, max: number): string {
 }
 
 /** A code of the given level (its GSS entity prefix), so an LSOA code cannot pose as a ward. */
-export function isCodeOfLevel(code: unknown, level: LevelId): code is string {
+function isCodeOfLevel(code: unknown, level: LevelId): code is string {
   return typeof code === 'string' && isGssCode(code) && LEVELS[level].prefixes.includes(code.slice(0, 3));
 }
 

@@ -1,5 +1,8 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
+import { INPUT_LIMITS } from '../lib/input-limits';
+import { checkCode, packText } from './link-bytes';
+import { LINK_DICTIONARY_V2 } from './link-dictionary';
 import { decodeStateHash, encodeStateHash } from './url-state';
 import type { ShortlistSpec } from './shortlist-spec';
 import { DEFAULT_VIEW_STATE, type ViewState } from './view-state';
@@ -150,5 +153,51 @@ describe('share link state', () => {
     const r = decodeStateHash('#s=' + LZString.compressToEncodedURIComponent(JSON.stringify({ v: 99, level: 'icb24', future: true })), vocab)!;
     expect(r.state.level).toBe('icb24');
     expect(r.warnings[0]).toMatch(/newer version/);
+  });
+
+  describe('size limits (input-limits.ts)', () => {
+    const refusedWith = (hash: string, pattern: RegExp) => {
+      const r = decodeStateHash(hash, vocab)!;
+      expect(r.refused).toBe(true);
+      expect(r.warnings).toHaveLength(1);
+      expect(r.warnings[0]).toMatch(/^This share link: /);
+      expect(r.warnings[0]).toMatch(pattern);
+      expect(r.warnings[0]).toMatch(/The view was not changed/);
+    };
+
+    it('refuses a link longer than the limit without unpacking it', () => {
+      refusedWith(`#s2=${'A'.repeat(INPUT_LIMITS.linkChars + 1)}`, /has 1,000,00\d characters; the atlas reads at most 1,000,000 characters in a share link/);
+      refusedWith(`#s=${'A'.repeat(INPUT_LIMITS.legacyLinkChars + 1)}`, /at most 20,000 characters in an old-style share link/);
+    });
+
+    it('refuses settings or notes that inflate past the limit (a decompression bomb)', () => {
+      const bigSettings = packText(JSON.stringify({ level: 'lsoa21', title: 'x'.repeat(4 << 20) }), LINK_DICTIONARY_V2);
+      expect(bigSettings.length).toBeLessThan(20_000);
+      const body = `${bigSettings}..`;
+      refusedWith(`#s2=${body}.${checkCode(body)}`, /unpack to at most 1 MB/);
+
+      const s = withShortlist(3, true);
+      const h = encodeStateHash(s).split('.');
+      const notes = packText(`0\t${'n'.repeat(4 << 20)}\n`);
+      const bombed = `${h[0]}.${h[1]}.${notes}`;
+      refusedWith(`${bombed}.${checkCode(bombed.slice(4))}`, /unpack to at most 1 MB/);
+    });
+
+    it('refuses a format 1 link whose lz-string codes expand quadratically past the limit', () => {
+      const link = LZString.compressToEncodedURIComponent('a'.repeat(1_200_000));
+      expect(link.length).toBeLessThan(INPUT_LIMITS.legacyLinkChars);
+      refusedWith(`#s=${link}`, /unpack to at most 1 MB/);
+    });
+
+    it('still reads the longest link the atlas makes (500 areas, 500-character notes)', () => {
+      const s = withShortlist(500, false);
+      s.shortlist.items.forEach((it, i) => (it.note = Array.from({ length: 500 }, (_, k) => String.fromCharCode(0x4e00 + ((i * 7919 + k * 104729) % 20000))).join('')));
+      const h = encodeStateHash(s);
+      expect(h.length).toBeLessThan(INPUT_LIMITS.linkChars);
+      const back = decodeStateHash(h, vocab)!;
+      expect(back.refused).toBeUndefined();
+      expect(back.warnings).toEqual([]);
+      expect(back.state.shortlist.items).toEqual(s.shortlist.items);
+    });
   });
 });

@@ -8,6 +8,7 @@ import type { FocusLevel, LevelId } from '../geo/levels';
 import { EMPTY_SHORTLIST, type ShortlistSpec } from './shortlist-spec';
 import { DEFAULT_HOTSPOT_SPEC, type HotspotSpec } from './hotspot-spec';
 import { DEFAULT_COMBINE, type CombineSpec } from './combine-spec';
+import { DEFAULT_EVALUATE, type EvaluateSpec } from './evaluate-spec';
 
 export const VIEW_STATE_VERSION = 1;
 
@@ -48,6 +49,8 @@ export interface ViewState {
   hotspots: HotspotSpec;
   /** Composite index, overlap rules and bivariate map choices (see combine-spec.ts). */
   combine: CombineSpec;
+  /** Evaluate tab: intervention areas, outcome, windows, comparison and interval settings (see evaluate-spec.ts). */
+  evaluate: EvaluateSpec;
 }
 
 export const ENGLAND_VIEWPORT: Viewport = { longitude: -1.9, latitude: 52.9, zoom: 5.6 };
@@ -66,6 +69,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   shortlist: EMPTY_SHORTLIST,
   hotspots: DEFAULT_HOTSPOT_SPEC,
   combine: DEFAULT_COMBINE,
+  evaluate: DEFAULT_EVALUATE,
 };
 
 /** Where each key is kept. Everything the user chose goes in the share link and in local storage. */
@@ -83,4 +87,5 @@ export const PERSISTENCE: Record<keyof ViewState, ('url' | 'local')[]> = {
   shortlist: ['url', 'local'],
   hotspots: ['url', 'local'],
   combine: ['url', 'local'],
+  evaluate: ['url', 'local'],
 };

@@ -45,7 +45,7 @@ function Thresholds({ value, count, onChange, testId }: { value: number[]; count
   const id = useId();
   const [text, setText] = useState(value.join(', '));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setText(value.join(', ')), [value.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setText(value.join(', ')), [value.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps -- resets the text when the numbers change, not when the parent rebuilds the same array
   const commit = () => {
     const parts = text.split(/[,;\s]+/).filter(Boolean).map(Number);
     if (parts.some((x) => !Number.isFinite(x))) return setError('Use numbers separated by commas, e.g. 10, 20');

@@ -10,7 +10,8 @@ export interface CompositeInputView {
   indicator: string;
   label: string;
   dims: DimensionControl[];
-  direction: 'higher' | 'lower';
+  /** `unset`: a context measure whose direction the user has not chosen yet (it is left out until then). */
+  direction: 'higher' | 'lower' | 'unset';
   weight: number;
   /** Weight as a share of all weights, in words ("33 %"). */
   share: string;
@@ -24,6 +25,8 @@ export interface CompositeInputPatch {
   weight?: number;
 }
 
+const DIRECTIONS = [{ value: 'higher', label: 'Higher' }, { value: 'lower', label: 'Lower' }];
+
 export interface CompositeControlsProps {
   inputs: CompositeInputView[];
   measures: SelectOption[];
@@ -33,6 +36,8 @@ export interface CompositeControlsProps {
   normalisations: SelectOption[];
   reference: string;
   focusLabel: string;
+  /** Why the default inputs are what they are (e.g. lung cancer, 2015–2019). */
+  hint?: string;
   onInput(index: number, patch: CompositeInputPatch): void;
   onAdd(): void;
   onRemove(index: number): void;
@@ -46,6 +51,7 @@ export function CompositeControls(p: CompositeControlsProps) {
       {p.inputs.map((input, i) => (
         <InputRow key={i} index={i} input={input} {...p} />
       ))}
+      {p.hint && <p className="hint" data-testid="composite-hint">{p.hint}</p>}
       <div className="button-row">
         <button type="button" onClick={p.onAdd} disabled={p.inputs.length >= p.maxInputs} data-testid="composite-add">Add an indicator</button>
       </div>
@@ -65,7 +71,8 @@ function InputRow({ index, input, ...p }: { index: number; input: CompositeInput
       <MeasurePicker label="Measure" value={input.indicator} options={p.measures} dims={input.dims} note={input.note}
         onMeasure={(indicator) => set({ indicator })} onDims={(dims) => set({ dims })} testId={`composite-measure-${index}`} />
       <Select label="More risk where the value is" value={input.direction} testId={`composite-direction-${index}`}
-        options={[{ value: 'higher', label: 'Higher' }, { value: 'lower', label: 'Lower' }]} onChange={(v) => set({ direction: v as 'higher' | 'lower' })} />
+        options={input.direction === 'unset' ? [{ value: 'unset', label: 'Choose (a context measure: no default)', disabled: true }, ...DIRECTIONS] : DIRECTIONS}
+        onChange={(v) => set({ direction: v as 'higher' | 'lower' })} />
       <div className="field weight-field">
         <label htmlFor={`${id}-w`}>Weight</label>
         <div className="weight-inputs">

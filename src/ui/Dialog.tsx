@@ -1,5 +1,6 @@
-/** A modal dialog on the native <dialog> element: focus is trapped and Escape closes it. */
+/** A modal dialog on the native <dialog> element: focus is trapped and Escape closes it; an error inside stays inside. */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { ErrorBoundary } from './ErrorBoundary';
 
 export function Dialog({ title, open, onClose, children, testId }: { title: string; open: boolean; onClose(): void; children: ReactNode; testId?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -15,7 +16,9 @@ export function Dialog({ title, open, onClose, children, testId }: { title: stri
         <h2 id={`${testId ?? 'dialog'}-title`}>{title}</h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close">×</button>
       </header>
-      <div className="dialog-body">{open && children}</div>
+      <div className="dialog-body">
+        {open && <ErrorBoundary label={`"${title}"`} region={`dialog-${testId ?? 'dialog'}`}>{children}</ErrorBoundary>}
+      </div>
     </dialog>
   );
 }

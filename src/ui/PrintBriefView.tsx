@@ -6,7 +6,7 @@
 import type { PrintBrief } from '../export/print-brief';
 
 /** Rows that fit on the page under the map; the rest are counted and left to the file exports. */
-export const BRIEF_ROWS = 12;
+const BRIEF_ROWS = 12;
 
 export function PrintBriefView({ brief, image }: { brief: PrintBrief; image: string | null }) {
   const rows = brief.table.rows.slice(0, BRIEF_ROWS);

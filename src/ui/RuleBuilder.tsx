@@ -30,6 +30,8 @@ export interface RuleBuilderProps {
   inFocus: boolean;
   focusLabel: string;
   presets: { id: string; label: string }[];
+  /** What the presets test and why (Core20 edition, the cancer measure). */
+  presetHint?: string;
   onCondition(index: number, patch: { indicator?: string; dims?: Record<string, string>; test?: RuleTestView }): void;
   onAdd(): void;
   onRemove(index: number): void;
@@ -49,6 +51,7 @@ export function RuleBuilder(p: RuleBuilderProps) {
       <div className="button-row" role="group" aria-label="Preset rules">
         {p.presets.map((x) => <button key={x.id} type="button" onClick={() => p.onPreset(x.id)} data-testid={`rule-preset-${x.id}`}>{x.label}</button>)}
       </div>
+      {p.presetHint && <p className="hint" data-testid="rule-preset-hint">{p.presetHint}</p>}
       {p.conditions.map((c, i) => (
         <fieldset key={i} className="rule-condition" data-testid={`rule-condition-${i}`}>
           <legend>Condition {i + 1}: {c.label}</legend>

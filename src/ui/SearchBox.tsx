@@ -32,7 +32,7 @@ export function SearchBox(props: { search(q: string): Promise<SearchResult[]>; o
       }, () => undefined);
     }, 150);
     return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- searches when the text changes; props.search is a new function on every render
   }, [q]);
 
   const pick = (r: SearchResult) => {

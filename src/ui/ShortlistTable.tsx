@@ -113,7 +113,7 @@ export function ShortlistTable(p: ShortlistTableProps) {
       </div>
       {!byRank && (
         <p className="hint">
-          Sorted by {p.columns[sort!.col].label}. Moving rows works in rank order.{' '}
+          Sorted by {p.columns[sort.col].label}. Moving rows works in rank order.{' '}
           <button type="button" onClick={() => { p.onApplyOrder(sorted.map((r) => r.code)); setSort(null); }}>Make this order the ranking</button>
         </p>
       )}

@@ -1,5 +1,6 @@
-/** ARIA tabs: arrow keys move between tabs, each tab controls one panel. */
+/** ARIA tabs: arrow keys move between tabs, each tab controls one panel; a panel that fails stays a panel (ErrorBoundary). */
 import { useId, useRef, type ReactNode } from 'react';
+import { ErrorBoundary } from './ErrorBoundary';
 
 export interface TabItem {
   id: string;
@@ -32,7 +33,7 @@ export function Tabs({ tabs, active, onChange, label }: { tabs: TabItem[]; activ
         ))}
       </div>
       <div role="tabpanel" id={`${base}-panel-${current.id}`} aria-labelledby={`${base}-tab-${current.id}`} className="tab-panel">
-        {current.panel}
+        <ErrorBoundary key={current.id} label={`The ${current.label} tab`} region={`tab-${current.id}`}>{current.panel}</ErrorBoundary>
       </div>
     </div>
   );

@@ -1,7 +1,8 @@
 /**
  * A small trend chart: single years as points joined by a line, pooled periods as horizontal spans,
- * 95 % confidence intervals as whiskers or bands, England as a dashed line. The same numbers are in
- * a visually hidden table for screen readers.
+ * 95 % confidence intervals as whiskers or bands, England as a dashed line. A break in the series (a
+ * change of survey method) is a vertical rule with its year, and the lines are not joined across it.
+ * The same numbers are in a visually hidden table for screen readers, with the break named.
  */
 export interface TrendPoint {
   label: string;
@@ -14,11 +15,29 @@ export interface TrendPoint {
   england: number | null;
 }
 
+export interface TrendBreak {
+  /** The first year on the new basis: the rule is drawn where that year starts. */
+  year: number;
+  label: string;
+}
+
 const W = 300;
 const H = 120;
 const PAD = { l: 34, r: 8, t: 8, b: 18 };
 
-export function TrendChart({ title, points, format }: { title: string; points: TrendPoint[]; format(v: number): string }) {
+/** Consecutive runs of points not separated by a break. */
+function segments(pts: TrendPoint[], breaks: TrendBreak[]): TrendPoint[][] {
+  const out: TrendPoint[][] = [];
+  for (const p of pts) {
+    const last = out[out.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && !breaks.some((b) => prev.start < b.year && p.start >= b.year)) last.push(p);
+    else out.push([p]);
+  }
+  return out;
+}
+
+export function TrendChart({ title, points, format, breaks = [] }: { title: string; points: TrendPoint[]; format(v: number): string; breaks?: TrendBreak[] }) {
   const shown = points.filter((p) => p.value !== null || p.england !== null);
   if (shown.length < 2) return null;
   const years = shown.flatMap((p) => [p.start, p.end]);
@@ -31,7 +50,9 @@ export function TrendChart({ title, points, format }: { title: string; points: T
   const singles = shown.filter((p) => p.start === p.end && p.value !== null);
   const spans = shown.filter((p) => p.start !== p.end && p.value !== null);
   const englandSingles = shown.filter((p) => p.start === p.end && p.england !== null);
-  const path = (pts: TrendPoint[], get: (p: TrendPoint) => number) => pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.start + 0.5).toFixed(1)},${y(get(p)).toFixed(1)}`).join('');
+  const path = (pts: TrendPoint[], get: (p: TrendPoint) => number) => segments(pts, breaks)
+    .map((seg) => seg.map((p, i) => `${i ? 'L' : 'M'}${x(p.start + 0.5).toFixed(1)},${y(get(p)).toFixed(1)}`).join('')).join('');
+  const shownBreaks = breaks.filter((b) => b.year > x0 && b.year < x1);
   return (
     <figure className="trend-chart">
       <figcaption>{title}</figcaption>
@@ -41,6 +62,12 @@ export function TrendChart({ title, points, format }: { title: string; points: T
         <text x={PAD.l - 4} y={y(y0)} textAnchor="end" fontSize="9">{format(y0)}</text>
         <text x={PAD.l} y={H - 4} fontSize="9">{x0}</text>
         <text x={W - PAD.r} y={H - 4} fontSize="9" textAnchor="end">{x1 - 1}</text>
+        {shownBreaks.map((b) => (
+          <g key={b.year} data-testid="trend-break">
+            <line x1={x(b.year)} x2={x(b.year)} y1={PAD.t} y2={H - PAD.b} stroke="#7a1f00" strokeWidth={1.5} strokeDasharray="1 2" />
+            <text x={x(b.year) + 2} y={PAD.t + 8} fontSize="9" fill="#7a1f00">{b.year}: break</text>
+          </g>
+        ))}
         {englandSingles.length > 1 && <path d={path(englandSingles, (p) => p.england!)} fill="none" stroke="#555" strokeDasharray="4 3" />}
         {spans.map((p) => (
           <g key={p.label}>
@@ -57,7 +84,7 @@ export function TrendChart({ title, points, format }: { title: string; points: T
         ))}
       </svg>
       <table className="visually-hidden">
-        <caption>{title}</caption>
+        <caption>{title}{shownBreaks.map((b) => `. Break in the series from ${b.year}: ${b.label}`).join('')}</caption>
         <thead><tr><th scope="col">Period</th><th scope="col">Value</th><th scope="col">England</th></tr></thead>
         <tbody>
           {points.map((p) => (
@@ -66,6 +93,7 @@ export function TrendChart({ title, points, format }: { title: string; points: T
         </tbody>
       </table>
       <p className="hint">Line: single years; bars: pooled periods; dashed: England.</p>
+      {shownBreaks.map((b) => <p key={b.year} className="hint trend-break-note">Dotted rule at {b.year}: break in the series. {b.label}. The line is not joined across it.</p>)}
     </figure>
   );
 }

@@ -14,7 +14,7 @@ interface Job {
   reject(e: Error): void;
 }
 
-export class ClassBreaksClient {
+class ClassBreaksClient {
   private worker: Worker | null = null;
   private running: (Job & { id: number }) | null = null;
   private waiting: Job | null = null;

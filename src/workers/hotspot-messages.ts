@@ -25,11 +25,6 @@ export type HotspotReply =
   | { type: 'part'; job: number; part: PermutationPart }
   | { type: 'error'; job: number; message: string };
 
-export interface HotspotMessageMap {
-  toWorker: HotspotJob;
-  fromWorker: HotspotReply;
-}
-
 /** A job for one worker: its own copies of the arrays, so they can be transferred. */
 export function makeJob(job: number, kernel: LagKernel, links: LinkTable, permutations: number, seed: number, share: PermutationShare): HotspotJob {
   return {

@@ -75,7 +75,7 @@ function keptRows(job: WeightsJob): number[] {
 }
 
 /** GAL or GWT, by the file's extension or else by its second line ("id count" vs "from to value"). */
-export function parseWeightsFile(text: string, name: string, ids: readonly string[]): SpatialWeights {
+function parseWeightsFile(text: string, name: string, ids: readonly string[]): SpatialWeights {
   const second = text.split(/\r?\n/).slice(1).find((l) => l.trim() !== '') ?? '';
   const gwt = /\.gwt$/i.test(name) || (!/\.gal$/i.test(name) && second.trim().split(/\s+/).length === 3);
   if (!gwt) return readGal(text, { style: 'B', source: name });

@@ -46,7 +46,7 @@ function rebuild(w: SpatialWeights, ids: readonly string[], rows: readonly numbe
     for (let e = w.offsets[s]; e < w.offsets[s + 1]; e++) {
       const j = toTarget[w.neighbours[e]];
       if (j < 0) continue;
-      if (distances) distances[at] = w.distances![e];
+      if (distances) distances[at] = w.distances[e];
       neighbours[at++] = j;
     }
   }

@@ -1,13 +1,15 @@
 /**
- * Messages between the app and the import worker. A `read` job reads a user's file, finds its key
- * and returns the join report; the table stays in the worker under the job's id so the mapping
- * dialog can ask again (`rejoin` with another key column or units) and finally `take` the columns
- * it adds to the atlas. Any job can be cancelled; `release` frees a table.
+ * Messages between the app and the import worker. A `read` job reads a user's file (or opens a
+ * project file: every part of it is checked and decoded there, see read-project.ts); a table read
+ * stays in the worker under the job's `table` key so the mapping dialog can ask again (`rejoin`
+ * with another key column or units) and finally `take` the columns it adds to the atlas. `release`
+ * frees a table. There is no cancel message: cancelling terminates the worker (see import-client).
  */
 import type { ReadErrorCode } from '../data/import/import-issue';
 import type { ImportedColumn } from '../data/import/imported-table';
 import type { JoinOptions, JoinReport } from '../data/import/join-report';
 import type { ReadOptions, ReadProgress } from '../data/import/read-options';
+import type { CheckedProject } from '../data/import/read-project';
 import type { TableSummary } from '../data/import/table-summary';
 import type { BoundaryChoice } from '../data/import/boundary-topology';
 import type { UserLevelGeometry } from '../geo/user-level-geometry';
@@ -17,7 +19,10 @@ export type ImportJobOptions = Pick<ReadOptions, 'sheet' | 'delimiter'> & JoinOp
 
 export type ImportRequest =
   | {
-    id: number; type: 'read'; file: Blob; name: string;
+    id: number; type: 'read';
+    /** The key the table is kept under (the client's job number). */
+    table: number;
+    file: Blob; name: string;
     /**
      * URL of the app's data directory (holding tables/areas.csv and tables/ref_*.csv); null when the
      * atlas has no data built, so codes are read but nothing can join.
@@ -25,7 +30,7 @@ export type ImportRequest =
     referenceBase: string | null;
     options: ImportJobOptions;
   }
-  /** Report again on a table already read (the id of its `read` job), with the user's choices. */
+  /** Report again on a table already read, with the user's choices. */
   | { id: number; type: 'rejoin'; table: number; options: JoinOptions }
   /**
    * The columns to add to the atlas, with each row's join code. `placeAt: 'lsoa21'` replaces GP
@@ -34,11 +39,8 @@ export type ImportRequest =
   | { id: number; type: 'take'; table: number; columns: string[]; options: JoinOptions; placeAt?: 'lsoa21' }
   /** The boundaries of a GeoJSON table as a new level: topology, geometry and contiguity. */
   | { id: number; type: 'boundaries'; table: number; objectName: string; choice: BoundaryChoice }
-  /** A saved level's topology (from a project file) turned back into geometry and contiguity. */
-  | { id: number; type: 'topology'; text: string; objectName: string }
   /** Loads the reference code lists ahead of the first file, so reading files makes no request. */
   | { id: number; type: 'prepare'; referenceBase: string | null }
-  | { id: number; type: 'cancel'; job: number }
   | { id: number; type: 'release'; table: number };
 
 export interface ImportFailure {
@@ -51,6 +53,7 @@ export interface ImportFailure {
 export type ImportResponse =
   | { id: number; type: 'progress'; progress: ReadProgress }
   | { id: number; type: 'read-done'; table: TableSummary; report: JoinReport }
+  | { id: number; type: 'project-done'; project: CheckedProject }
   | { id: number; type: 'rejoin-done'; report: JoinReport }
   | {
     id: number; type: 'take-done'; columns: ImportedColumn[]; joinKeys: (string | null)[];
@@ -60,9 +63,8 @@ export type ImportResponse =
     id: number; type: 'level-done'; geometry: UserLevelGeometry;
     /** The topology as JSON text (kept for the project file). */
     topology: string;
-    /** Per feature of the table (file order), its area code; absent for a saved topology. */
-    rowCodes?: string[];
+    /** Per feature of the table (file order), its area code. */
+    rowCodes: string[];
   }
   | { id: number; type: 'prepare-done' }
-  | { id: number; type: 'cancelled' }
   | { id: number; type: 'error'; error: ImportFailure };

@@ -12,6 +12,7 @@ const BENCHES: Bench[] = [
   { name: 'hotspots-browser', load: async () => (await import('./hotspots-browser-bench')).benchHotspotsBrowser },
   { name: 'combine', load: async () => (await import('./combine-bench')).benchCombine },
   { name: 'import', load: async () => (await import('./import-bench')).benchImport },
+  { name: 'evaluation', load: async () => (await import('./evaluation-bench')).benchEvaluation },
 ];
 
 async function main() {

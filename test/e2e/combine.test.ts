@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_COMBINE } from '../../src/state/combine-spec';
 import { num, rawRows } from '../support/raw-csv';
 import { rawLsoas } from '../support/raw-geography';
+import { rawImd2019OnLsoa21 } from '../support/raw-imd';
 import { linkTo, waitForCameraStill } from './support/atlas-page';
 import { axeViolations } from './support/axe';
 import { collectErrors, launch, offlineContext, startPreview, type OfflineContext, type Server } from './support/browser';
@@ -17,6 +18,7 @@ import { gridDifference, mapPixels, type PixelStats } from './support/map-pixels
 const GM = 'E54000057';
 const imdDecile = new Map(rawRows('imd/imd2025_lsoa21_scores_ranks_deciles_humaniverse.csv.gz').map((r) => [r.lsoa21_code, num(r.IMD_decile)]));
 const lsoas = rawLsoas();
+const imd2019On21 = rawImd2019OnLsoa21();
 
 let server: Server;
 let browser: Browser;
@@ -132,7 +134,7 @@ describe('Combine tab in Chromium, offline', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await expect(table.locator('th').nth(2).getAttribute('aria-sort')).resolves.toBe('descending');
-    const top = await table.locator('tbody tr[aria-rowindex]').evaluateAll((trs) => trs.slice(0, 5).map((tr) => tr.querySelectorAll('td')[2].textContent!));
+    const top = await table.locator('tbody tr[aria-rowindex]').evaluateAll((trs) => trs.slice(0, 5).map((tr) => tr.querySelectorAll('td')[2].textContent));
     const topValues = top.map((t) => num(t));
     for (let i = 1; i < topValues.length; i++) expect(topValues[i]).toBeLessThanOrEqual(topValues[i - 1]);
     await table.locator('tbody tr[aria-rowindex] button').first().click();
@@ -140,31 +142,35 @@ describe('Combine tab in Chromium, offline', () => {
     await detail.waitFor({ timeout: 60_000 });
     const total = num(await detail.locator('tfoot td').innerText());
     expect(total).toBeCloseTo(topValues[0], 1);
-    const adds = await detail.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3].textContent!));
+    const adds = await detail.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3].textContent));
     expect(adds.length).toBe(3);
     expect(adds.map(num).reduce((a, b) => a + b, 0)).toBeCloseTo(total, 0);
     await expect(detail.locator('p.hint').innerText()).resolves.toMatch(/^Composite risk index = weighted average/);
     await page.getByTestId('toggle-table').click();
   });
 
-  it('overlap rules: the Core20 preset counts the raw file\'s most deprived 20 % of LSOAs and their census residents', async () => {
+  it('overlap rules: the Core20 presets count the raw files\' most deprived 20 % of LSOAs (IMD 2025, and IMD 2019 carried onto 2021 LSOAs) and their census residents', async () => {
     // A link to the rules view (same page): back to all of England, nothing selected.
     await page.goto(linkTo(server.url, { mode: 'rules', combine: DEFAULT_COMBINE }));
     let v = await waitForMode(page, 'rules');
     await waitForCameraStill(page);
     if (!(await page.getByTestId('combine-view-rules').isVisible())) await page.getByTestId('tab-combine').click();
     await expect(page.getByTestId('combine-view-rules').isChecked()).resolves.toBe(true);
-    await page.getByTestId('rule-preset-core20').click();
-    v = await waitForMode(page, 'rules', v);
-    const core20 = lsoas.filter((l) => imdDecile.get(l.code)! <= 2);
-    const residents = core20.reduce((a, l) => a + l.pop, 0);
     const all = lsoas.reduce((a, l) => a + l.pop, 0);
-    const summary = await page.getByTestId('rule-summary').innerText();
-    const [k, areas, people, share] = numbers(summary);
-    expect(k).toBe(1);
-    expect(areas).toBe(core20.length);
-    expect(people).toBe(residents);
-    expect(share).toBeCloseTo((100 * residents) / all, 1);
+    const expectCount = async (preset: string, core: typeof lsoas) => {
+      await page.getByTestId(`rule-preset-${preset}`).click();
+      v = await waitForMode(page, 'rules', v);
+      const residents = core.reduce((a, l) => a + l.pop, 0);
+      const [k, areas, people, share] = numbers(await page.getByTestId('rule-summary').innerText());
+      expect(k).toBe(1);
+      expect(areas).toBe(core.length);
+      expect(people).toBe(residents);
+      expect(share).toBeCloseTo((100 * residents) / all, 1);
+    };
+    await expectCount('core20-2025', lsoas.filter((l) => imdDecile.get(l.code)! <= 2));
+    // NHS England's edition (the presets' default): IMD 2019 onto 2021 LSOAs by the stated rule.
+    const core20 = lsoas.filter((l) => imd2019On21.get(l.code)!.decile.imd <= 2);
+    await expectCount('core20', core20);
 
     await page.getByTestId('rule-preset-core20-smoking-cancer').click();
     await waitForMode(page, 'rules', v);
@@ -175,12 +181,12 @@ describe('Combine tab in Chromium, offline', () => {
     const rows = counts.locator('tbody tr');
     expect(await rows.count()).toBeGreaterThan(3);
     // Each combination row: three dots, then met / areas / residents / share; areas add up to the complete areas.
-    const parsed = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td.num')].map((td) => td.textContent!)));
+    const parsed = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td.num')].map((td) => td.textContent)));
     const totalAreas = parsed.reduce((a, r) => a + num(r[1]), 0);
     const incomplete = (await counts.locator('tfoot').count()) ? num((await counts.locator('tfoot td.num').first().innerText())) : 0;
     expect(totalAreas + incomplete).toBe(33755);
     // Core20 areas are the rows whose first dot is filled.
-    const core20Rows = await rows.evaluateAll((trs) => trs.filter((tr) => tr.querySelector('td.dot .visually-hidden')!.textContent === 'met').map((tr) => tr.querySelectorAll('td.num')[1].textContent!));
+    const core20Rows = await rows.evaluateAll((trs) => trs.filter((tr) => tr.querySelector('td.dot .visually-hidden')!.textContent === 'met').map((tr) => tr.querySelectorAll('td.num')[1].textContent));
     expect(core20Rows.map(num).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(core20.length);
 
     // Sortable by keyboard: residents, descending then ascending.
@@ -191,7 +197,7 @@ describe('Combine tab in Chromium, offline', () => {
     await expect(residentsTh.getAttribute('aria-sort')).resolves.toBe('descending');
     await page.keyboard.press('Enter');
     await expect(residentsTh.getAttribute('aria-sort')).resolves.toBe('ascending');
-    const res = (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td.num')[2].textContent!))).map(num);
+    const res = (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td.num')[2].textContent))).map(num);
     for (let i = 1; i < res.length; i++) expect(res[i]).toBeGreaterThanOrEqual(res[i - 1]);
     expect(gridDifference(compositeBefore, rules)).toBeGreaterThan(0.05);
 

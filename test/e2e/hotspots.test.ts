@@ -74,12 +74,12 @@ function expectedCounts(r: HotspotResult): Map<string, { areas: number; resident
 
 async function legendCounts(p: Page): Promise<Map<string, { areas: number; residents: number }>> {
   const rows = await p.locator('[data-testid=class-legend] tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [tr.getAttribute('data-class')!, tr.querySelector('.class-legend-areas')!.textContent!, tr.querySelector('.class-legend-residents')!.textContent!]));
+    trs.map((tr) => [tr.getAttribute('data-class')!, tr.querySelector('.class-legend-areas')!.textContent, tr.querySelector('.class-legend-residents')!.textContent]));
   return new Map(rows.filter(([, a]) => num(a) > 0).map(([k, a, r]) => [k, { areas: num(a), residents: num(r) }]));
 }
 
 async function significanceCounts(p: Page): Promise<Record<string, number>> {
-  const rows = await p.locator('[data-testid=significance-counts] tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-correction')!, tr.querySelector('td')!.textContent!]));
+  const rows = await p.locator('[data-testid=significance-counts] tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-correction')!, tr.querySelector('td')!.textContent]));
   return Object.fromEntries(rows.map(([k, v]) => [k, num(v)]));
 }
 
@@ -131,13 +131,13 @@ describe('Hotspots, offline in Chromium', () => {
     // The main thread kept running timers and repainting the bar while the workers permuted: it saw
     // the bar at several different values. (How long it ever waits is a figure in `npm run bench`.)
     expect(new Set(progress).size).toBeGreaterThanOrEqual(2);
-    const measure = await page.evaluate(() => performance.getEntriesByName('hotspots:compute').map((e) => (e as PerformanceMeasure).detail));
+    const measure = await page.evaluate(() => performance.getEntriesByName('hotspots:compute').map((e): unknown => (e as PerformanceMeasure).detail));
     expect(measure).toEqual([{ stat: 'gistar', areas: 33755, permutations: 999 }]);
   });
 
   it('downloads per-area results identical to the node run, for every area', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('hotspot-download').click()]);
-    const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const text = readFileSync((await download.path()), 'utf8').replace(/^\uFEFF/, '');
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(33755);
     const at = new Map(ref.ids.map((id, i) => [id, i]));
@@ -215,7 +215,7 @@ describe('Hotspots, offline in Chromium', () => {
 
   it('exports the weights it used as GAL and runs on imported GWT weights', async () => {
     const [gal] = await Promise.all([page.waitForEvent('download'), page.getByTestId('weights-export-gal').click()]);
-    const exported = readGal(readFileSync((await gal.path())!, 'utf8'));
+    const exported = readGal(readFileSync((await gal.path()), 'utf8'));
     expect(exported.ids).toEqual(queen.ids);
     expect(neighbourLists(exported)).toEqual(neighbourLists(queen));
 
@@ -231,7 +231,7 @@ describe('Hotspots, offline in Chromium', () => {
   it('shows the results as a table', async () => {
     await page.getByTestId('toggle-table').click();
     const table = page.getByTestId('area-table');
-    await expect(table.locator('th').allInnerTexts()).resolves.toEqual(['Area', 'Code', 'IMD score', 'Gi*', 'z (analytical)', 'Pseudo p', 'p adjusted (FDR)', 'Class', 'Residents'].map((h) => expect.stringContaining(h)));
+    await expect(table.locator('th').allInnerTexts()).resolves.toEqual(['Area', 'Code', 'IMD score', 'Gi*', 'z (analytical)', 'Pseudo p', 'p adjusted (FDR)', 'Class', 'Residents'].map((h): unknown => expect.stringContaining(h)));
     await expect(table.locator('.hint').innerText()).resolves.toMatch(/^33,755 areas/);
     await page.getByTestId('toggle-table').click();
   });

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/universal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../support/node-db';
@@ -90,7 +90,7 @@ async function tableNotes(p: Page): Promise<string[]> {
 }
 
 async function download(p: Page, testId: string, name: string): Promise<{ file: string; bytes: Buffer; suggested: string }> {
-  const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 120_000 }), p.getByTestId(testId).click()]) as [Download, void];
+  const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 120_000 }), p.getByTestId(testId).click()]);
   const file = join(OUT, name);
   await dl.saveAs(file);
   return { file, bytes: readFileSync(file), suggested: dl.suggestedFilename() };
@@ -316,7 +316,10 @@ describe('shortlist, export and share (served under /atlas/)', () => {
   it('exports GeoJSON (RFC 7946) of the listed areas with attributes', async () => {
     const codes = await tableCodes(page);
     const { bytes } = await download(page, 'export-geojson', 'shortlist.geojson');
-    const gj = JSON.parse(bytes.toString('utf8'));
+    const gj = JSON.parse(bytes.toString('utf8')) as {
+      type: string; crs?: unknown;
+      features: { geometry: { type: string; coordinates: number[][][][] }; properties: { code: string; name: string; residents: number; note: string } }[];
+    };
     expect(gj.type).toBe('FeatureCollection');
     expect(gj.crs).toBeUndefined();
     expect(gj.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(codes);

@@ -4,16 +4,18 @@
  * in the test); the GeoJSON boundaries are four boxes drawn here. Expected report numbers come from
  * what the test put in the files, never from the app.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCode, packText } from '../../src/state/link-bytes';
+import { LINK_DICTIONARY_V2 } from '../../src/state/link-dictionary';
 import { DATA_DIR } from '../support/node-db';
 import { num } from '../support/raw-csv';
 import { openView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
-import { openAtlasSession, ROOT, type OfflineContext, type Server } from './support/browser';
+import { openAtlasSession, ROOT, waitForReady, type OfflineContext, type Server } from './support/browser';
 import { mapPixels } from './support/map-pixels';
 
 const OUT = join(ROOT, 'test/output');
@@ -123,7 +125,7 @@ describe('Your data, offline in Chromium', () => {
     const listed = await page.getByTestId('yd-unmatched').locator('li code').allInnerTexts();
     expect(listed.sort()).toEqual([unknownCode[0], notACode[0]].sort());
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('yd-download-unmatched').click()]);
-    const unmatchedCsv = readFileSync((await dl.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const unmatchedCsv = readFileSync((await dl.path()), 'utf8').replace(/^\uFEFF/, '');
     expect(unmatchedCsv).toContain(unknownCode[0]);
     expect(unmatchedCsv).toContain(notACode[0]);
     await page.screenshot({ path: join(OUT, 'your-data-report.png') });
@@ -206,6 +208,108 @@ describe('Your data, offline in Chromium', () => {
     await expect(level.innerText()).resolves.toMatch(/4 areas holding [\d,]+ LSOAs/);
     await expect(level.innerText()).resolves.toMatch(/1 area has no neighbour/);
     await page.screenshot({ path: join(OUT, 'your-data-boundaries.png') });
+  });
+
+  it('keeps a failing panel inside its panel: the rest works, the loaded data survives, "Try again" recovers', async () => {
+    const view0 = await view();
+    const before = errors.length;
+    const crash = (region: string | null) => page.evaluate((r) => { window.__atlasCrashTest = r ?? undefined; }, region);
+    // a tab panel fails on its next render (test hook in src/ui/ErrorBoundary.tsx)
+    await crash('tab-hotspots');
+    await page.getByTestId('tab-hotspots').click();
+    const alert = page.getByTestId('error-tab-hotspots');
+    await alert.waitFor({ timeout: 30_000 });
+    const said = await alert.innerText();
+    expect(said).toMatch(/The Hotspots tab stopped working/);
+    expect(said).toMatch(/any data you loaded, are not affected/);
+    expect(said).toMatch(/save a project file there first/);
+    expect(said).not.toMatch(/^[^.]*reload/i); // a reload is never the first advice
+    await page.screenshot({ path: join(OUT, 'your-data-panel-crash.png') });
+    // the map, the other tabs and the user's data carry on
+    expect(await view()).toBe(view0);
+    await page.getByTestId('tab-your-data').click();
+    await expect(page.getByTestId('yd-dataset').count()).resolves.toBe(2);
+    await expect(page.getByTestId('yd-level').count()).resolves.toBe(1);
+    await page.getByTestId('tab-map').click();
+    await expect(page.getByTestId('group-select').locator('option', { hasText: 'Your data' }).count()).resolves.toBe(1);
+    // once the cause is gone, "Try again" brings the panel back without a reload
+    await page.getByTestId('tab-hotspots').click();
+    await page.getByTestId('error-tab-hotspots').waitFor();
+    await crash(null);
+    await page.getByTestId('retry-tab-hotspots').click();
+    await page.getByTestId('hotspot-panel').waitFor({ timeout: 30_000 });
+
+    // the area details fail: the map and the table stay
+    await crash('detail');
+    await page.getByTestId('toggle-table').click();
+    await page.getByTestId('area-table').locator('tbody button').first().click();
+    await page.getByTestId('error-detail').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('area-table').isVisible()).resolves.toBe(true);
+    await crash(null);
+    await page.getByTestId('retry-detail').click();
+    await page.getByTestId('detail-panel').waitFor({ timeout: 30_000 });
+    await page.getByTestId('toggle-table').click();
+    await page.getByTestId('tab-your-data').click();
+    await page.waitForFunction(() => document.getElementById('root')?.dataset.state === 'ready', undefined, { timeout: 60_000 });
+
+    // the only console errors are the forced ones, which are then taken off the list
+    const forced = errors.splice(before);
+    expect(forced.length).toBeGreaterThan(0);
+    for (const e of forced) expect(e, e).toMatch(/test crash in (tab-hotspots|detail)|stopped working|The above error occurred/);
+  });
+
+  it('cancelling a slow read stops the worker at once, and the next file reads in a fresh one', async () => {
+    // boundaries in British National Grid metres: parsing and reprojecting keep the worker busy
+    const features = Array.from({ length: 4000 }, (_, f) => {
+      const x = 400_000 + (f % 60) * 2000;
+      const y = 200_000 + Math.floor(f / 60) * 2000;
+      const ring = Array.from({ length: 250 }, (_, k) => [x + 900 * Math.cos((2 * Math.PI * k) / 250), y + 900 * Math.sin((2 * Math.PI * k) / 250)]);
+      return { type: 'Feature', properties: { name: `Area ${f}` }, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } };
+    });
+    const slowPath = join(OUT, 'slow-boundaries.geojson');
+    writeFileSync(slowPath, JSON.stringify({ type: 'FeatureCollection', features }));
+    await page.getByTestId('yd-drop-input').setInputFiles(slowPath);
+    const cancel = page.getByTestId('file-queue').getByRole('button', { name: /Cancel/ });
+    await cancel.waitFor({ timeout: 30_000 });
+    const reader = page.workers().find((w) => w.url().includes('import.worker'));
+    expect(reader, 'the import worker is running').toBeDefined();
+    const closed = new Promise<void>((r) => reader!.once('close', () => r()));
+    await cancel.click();
+    await closed; // terminated, not asked to stop at its next check
+    const failed = page.getByTestId('file-queue').getByRole('alert').filter({ hasText: 'slow-boundaries.geojson' });
+    await failed.waitFor({ timeout: 30_000 });
+    expect(await failed.innerText()).toMatch(/Cancelled; nothing was added/);
+    await failed.getByRole('button', { name: /Dismiss/ }).click();
+    // the app carries on: a small file is read (by a new worker) and can be mapped
+    await page.getByTestId('yd-drop-input').setInputFiles({ name: 'after-cancel.csv', mimeType: 'text/csv', buffer: Buffer.from(`area_code,visits\n${las.slice(0, 5).map((r, i) => `${r.code},${i + 1}`).join('\n')}\n`) });
+    const dialog = page.getByTestId('yd-mapping');
+    await dialog.getByTestId('yd-report').waitFor({ timeout: 60_000 });
+    expect(await reportNumber('rows-matched')).toBe(5);
+    expect(page.workers().filter((w) => w.url().includes('import.worker'))).toHaveLength(1);
+    await dialog.getByRole('button', { name: 'Discard file' }).click();
+    await expect(page.getByTestId('yd-dataset').count()).resolves.toBe(2);
+  });
+
+  it('refuses a share link that would inflate to 64 MB, quickly, and keeps the view', async () => {
+    const view0 = await view();
+    const settings = packText(JSON.stringify({ level: 'icb24', title: 'x'.repeat(64 * 2 ** 20) }), LINK_DICTIONARY_V2);
+    const body = `${settings}..`;
+    const bomb = `#s2=${body}.${checkCode(body)}`;
+    await page.evaluate((h) => { location.hash = h; }, bomb);
+    const notice = page.locator('.notice', { hasText: 'This share link' });
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.innerText()).toMatch(/the atlas reads share-link parts that unpack to at most 1 MB\. The view was not changed/);
+    await page.waitForFunction(() => !location.hash.startsWith('#s2=') || location.hash.length < 20_000, undefined, { timeout: 10_000 });
+    expect(await view()).toBe(view0);
+    await expect(page.getByTestId('yd-dataset').count()).resolves.toBe(2);
+    await notice.getByRole('button', { name: /Dismiss/ }).click();
+
+    // opened as a page: refused the same way, the atlas starts with the view this browser last showed
+    const fresh = await ctx.context.newPage();
+    await fresh.goto(`${server.url}${bomb}`);
+    await waitForReady(fresh);
+    await expect(fresh.locator('.notice', { hasText: 'This share link' }).innerText()).resolves.toMatch(/unpack to at most 1 MB\. The view was not changed/);
+    await fresh.close();
   });
 
   it('saves a project file that re-opens the session, data included, when dropped back in', async () => {

@@ -7,6 +7,8 @@ import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import writeXlsxFile from 'write-excel-file/node';
+import { GENERATED_LIMITS } from './generated-limits';
+import { GENERATED_PROJECTS } from './generated-projects';
 
 export const GENERATED_DIR = 'test/output/import-corpus';
 
@@ -30,7 +32,7 @@ async function xlsx(sheets: { sheet: string; data: unknown[][] }[]): Promise<Uin
 const TABLE = [['lsoa21_code', 'uptake_pct'], ...LSOA.map((c, i) => [c, 50 + i])];
 
 /** Small generated files, by corpus name. */
-export const GENERATED: Record<string, () => Promise<Uint8Array> | Uint8Array> = {
+export const GENERATED: Record<string, () => Promise<Uint8Array | Blob> | Uint8Array | Blob> = {
   'good.parquet': goodParquet,
   'truncated.parquet': () => {
     const bytes = goodParquet();
@@ -44,10 +46,21 @@ export const GENERATED: Record<string, () => Promise<Uint8Array> | Uint8Array> =
   'xlsx-empty-first-sheet.xlsx': () => xlsx([{ sheet: 'Cover', data: [] }, { sheet: 'Data', data: TABLE }]),
   'xlsx-title-above-table.xlsx': () => xlsx([{ sheet: 'Uptake', data: [['Screening uptake by LSOA, 2023'], [null], ...TABLE] }]),
   'xlsx-truncated.xlsx': async () => (await xlsx([{ sheet: 'Data', data: TABLE }])).slice(0, 400),
+  'xlsx-suppressed.xlsx': () => xlsx([{ sheet: 'Data', data: [['lsoa21_code', 'uptake'], ['E01000001', 50], ['E01000002', '*'], ['E01000003', null], ['E01000005', 'c']] }]),
+  'parquet-row-groups-with-nulls.parquet': () => new Uint8Array(parquetWriteBuffer({
+    columnData: [
+      { name: 'lsoa21_code', data: LSOA, type: 'STRING' },
+      { name: 'name', data: LSOA.map((c, i) => (i === 2 ? null : `Area ${c}`)), type: 'STRING' },
+      { name: 'uptake', data: [61.5, null, 70.25, null, 48.5, 66], type: 'DOUBLE' },
+    ],
+    rowGroupSize: 2,
+  })),
+  ...GENERATED_LIMITS,
+  ...GENERATED_PROJECTS,
 };
 
 /** Rows of the big CSV: a long-format file (code × year) as commissioners export from warehouses. */
-export const LARGE_CSV = { name: 'large-100mb.csv', bytes: 100 * 1024 * 1024, header: 'lsoa21_code,practice_name,year,referrals,rate_per_1000,uptake_pct\n' };
+const LARGE_CSV = { name: 'large-100mb.csv', bytes: 100 * 1024 * 1024, header: 'lsoa21_code,practice_name,year,referrals,rate_per_1000,uptake_pct\n' };
 
 /** The area code on data row i (0-based) of the big CSV: a few known LSOAs, then LSOA-shaped codes. */
 export function largeCsvCode(i: number): string {

@@ -11,7 +11,9 @@
  *    E54000063 (2024 only); Cancer Alliance E56000003 (2019), E56000005 (2019, 2020).
  *  - practices A81001 (in LSOA E01035199) and A81002; Y00001 has no known location.
  */
-import { buildReferenceCodes, type ReferenceCodes, type Row } from '../../src/data/import/reference-codes';
+import { REFERENCE_TABLE_PATHS } from '../../src/data/import/load-reference-codes';
+import { buildReferenceCodes, type ReferenceCodes, type ReferenceTables, type Row } from '../../src/data/import/reference-codes';
+import { toCsv } from '../../src/lib/csv-write';
 
 const areas: Row[] = [
   ...['E01000001', 'E01000002', 'E01000003', 'E01000005', 'E01033769', 'E01033770', 'E01035199'].map((code) => ({ level: 'lsoa21', code, name: '' })),
@@ -49,4 +51,26 @@ const practices: Row[] = [
 
 export function syntheticReference(): ReferenceCodes {
   return buildReferenceCodes({ areas, ladCodes, areaCodes, practices });
+}
+
+/** The same lists as the CSV files the app serves (data/tables/…), for the worker's loader. */
+export function syntheticReferenceFiles(): Record<string, Uint8Array> {
+  const csv = (rows: Row[]) => toCsv(Object.keys(rows[0]), rows.map((r) => Object.values(r)));
+  const files: Record<keyof ReferenceTables, string> = { areas: csv(areas), ladCodes: csv(ladCodes), areaCodes: csv(areaCodes), practices: csv(practices) };
+  return Object.fromEntries(Object.entries(REFERENCE_TABLE_PATHS).map(([k, path]) => [path, new TextEncoder().encode(files[k as keyof ReferenceTables])]));
+}
+
+/**
+ * The areas table for a DuckDB session with these lists: every LSOA with made-up residents and a
+ * position (in a row across central London, 0.01° apart), each in one ward and the LA of the list.
+ */
+export function syntheticAreasSql(): string[] {
+  const rows = areas.filter((a) => a.level === 'lsoa21' || a.level === 'lsoa11').map((a, i) => {
+    const lon = -0.2 + 0.01 * i;
+    return `('${a.level}', '${a.code}', '${a.code}', 'E05009288', 'E09000001', NULL, NULL, NULL, ${1000 + 100 * i}, ${800 + 80 * i}, ${lon}, 51.5, ${lon - 0.004}, 51.496, ${lon + 0.004}, 51.504)`;
+  });
+  // the columns of the pipeline's areas table (tables/areas.csv)
+  const create = 'CREATE TABLE areas (level VARCHAR, code VARCHAR, name VARCHAR, ward24_code VARCHAR, lad24_code VARCHAR, sicbl24_code VARCHAR, icb24_code VARCHAR, '
+    + 'cal19_code VARCHAR, population BIGINT, population_16plus BIGINT, lon DOUBLE, lat DOUBLE, minx DOUBLE, miny DOUBLE, maxx DOUBLE, maxy DOUBLE)';
+  return [create, `INSERT INTO areas VALUES ${rows.join(', ')}`];
 }

@@ -37,6 +37,7 @@ describe('untrusted text from files', () => {
     expect(cellText(table.columns[1], 0)).toBe('=HYPERLINK("http://example.invalid","click")');
     expect(table.columns[1].numbers[1]).toBeNaN(); // "+44 20 7946 0000" is text, not 442079460000
     const csv = unmatchedCodesCsv({ ...report, join: { ...report.join!, unmatched: [{ code: '=1+1', rows: [2], count: 1, reason: 'not-a-code', detail: '@x' }] } });
+    expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.split('\r\n')[1]).toBe("'=1+1,1,2,not-a-code,'@x");
   });
 

@@ -16,10 +16,10 @@ import { ruleAtUserLevel } from '../../src/data/import/dataset-level-rules';
 import { runImportJob } from '../../src/data/import/import-job';
 import { loadDataset } from '../../src/data/import/load-dataset';
 import { loadReferenceCodes } from '../../src/data/import/load-reference-codes';
-import { loadUserLevelAreas, removeUserLevelAreas } from '../../src/data/import/load-user-level';
 import { readGeoJson } from '../../src/data/import/read-geojson';
 import type { ReferenceCodes } from '../../src/data/import/reference-codes';
 import { takeColumns } from '../../src/data/import/table-summary';
+import { applyUserDataChange } from '../../src/data/import/user-data-swap';
 import { datasetIndicators, type DatasetSpec, type ValueSpec } from '../../src/data/import/user-dataset';
 import { userLevelGeometry } from '../../src/geo/user-level-geometry';
 import { registerUserLevel, unregisterUserLevel, userLevelGal, userLevelInfo } from '../../src/geo/user-levels';
@@ -117,7 +117,7 @@ describe.skipIf(!built)('user data on DuckDB-wasm with the built tables', () => 
     registerUserLevel({ info: userLevelInfo(id, 'PCN areas', 'PCN area'), ids: g.polygons.ids, contiguity: g.contiguity, file: 'pcn.geojson' });
     expect(userLevelGal(id, 'queen')?.trim().split('\n')).toEqual(['0 2 user_test01 code', 'P1 1', 'P2', 'P2 1', 'P1']);
     extendLevel(id, (ind) => ruleAtUserLevel(id, ind));
-    const coverage = await loadUserLevelAreas(db, id, g);
+    const coverage = (await applyUserDataChange(db, { addLevels: [{ id, geometry: g }] })).get(id)!;
     const inside = (a: Area, x0: number, x1: number) => Number(a.lon) >= x0 && Number(a.lon) < x1 && Number(a.lat) >= 53.78 && Number(a.lat) < 53.82;
     const west = areas.filter((a) => a.level === 'lsoa21' && inside(a, -1.6, -1.55));
     expect(coverage.lsoas).toBe(west.length + areas.filter((a) => a.level === 'lsoa21' && inside(a, -1.55, -1.5)).length);
@@ -138,7 +138,7 @@ describe.skipIf(!built)('user data on DuckDB-wasm with the built tables', () => 
     registered.push(ind.id);
     expect((await indicatorRows(db, ind.id, 'lsoa21')).get(west[0].code)).toMatchObject({ value: 60, source_code: 'P1' });
 
-    await removeUserLevelAreas(db, id);
+    await applyUserDataChange(db, { dropLevels: [id], dropTables: [native.table] });
     unregisterUserLevel(id);
     removeLevelExtension(id);
     expect(await rows(db, `SELECT count(*)::INTEGER AS n FROM areas WHERE level = '${id}'`)).toEqual([{ n: 0 }]);

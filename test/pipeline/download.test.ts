@@ -180,7 +180,7 @@ describe.skipIf(!existsSync(RAW))('npm run data -- --download (offline, against 
     const dir = await mkdtemp(join(tmp, 'cache-'));
     await cp(cacheDir, dir, { recursive: true });
     for (const record of (await readdir(dir)).filter((f) => f.endsWith('.source.json'))) {
-      const { officialUrl, path } = JSON.parse(await readFile(join(dir, record), 'utf8'));
+      const { officialUrl, path } = JSON.parse(await readFile(join(dir, record), 'utf8')) as { officialUrl: string; path: string };
       if (officialUrl === SOURCES[id].official!.url) await rm(join(dir, path));
     }
     return dir;

@@ -47,7 +47,7 @@ export async function buildOfficialFixtures(rawDir: string): Promise<OfficialFix
   const boundaries = async (id: SourceId, code: string, name: string, official: [string, string]) => {
     const fc = await readGeoJson(raw(SOURCES[id].rawPath));
     const records = fc.features.map((f, i) => ({
-      attributes: { FID: i + 1, [official[0]]: f.properties![code], [official[1]]: f.properties![name] },
+      attributes: { FID: i + 1, [official[0]]: f.properties![code] as string | number, [official[1]]: f.properties![name] as string | number },
       geometry: f.geometry,
     }));
     layers.set(pathOf(id), { records, maxRecordCount: 2000 });

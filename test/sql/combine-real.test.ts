@@ -19,6 +19,7 @@ import { DEFAULT_COMBINE } from '../../src/state/combine-spec';
 import { openBuiltDataDb } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
 import { rawLsoas } from '../support/raw-geography';
+import { rawImd2019OnLsoa21 } from '../support/raw-imd';
 
 // ---- Raw files ----------------------------------------------------------------------------------
 
@@ -26,6 +27,7 @@ const imd = new Map(rawRows('imd/imd2025_lsoa21_scores_ranks_deciles_humaniverse
   score: num(r.IMD_score), rank: num(r.IMD_rank), decile: num(r.IMD_decile), health: num(r.Health_score), healthRank: num(r.Health_rank),
 }]));
 const lsoas = rawLsoas();
+const imd2019On21 = rawImd2019OnLsoa21();
 
 const value = (s: string | undefined) => (s === undefined || s === 'NA' || s === '' ? null : num(s));
 const annual = rawRows('smoking/smoking_prevalence_adults_aps_lad_fingertips92443_trafforddatalab.csv');
@@ -133,7 +135,7 @@ async function appRule(level: LevelId, spec: RuleSpec, focus: { level: 'icb24' |
   const areas = areasAt.get(level)!;
   const mask = focusMask(areas, focus, null);
   const m = await measures(level, spec.conditions);
-  const eng = await Promise.all(m.map((x, j) => (['worse-than-england', 'significantly-worse'].includes(spec.conditions[j].test.kind) ? englandValue(q, x.indicator, x.dims) : null)));
+  const eng = await Promise.all(m.map((x, j) => (['worse-than-england', 'significantly-worse'].includes(spec.conditions[j].test.kind) ? englandValue(q, x.indicator, x.dims) : Promise.resolve(null))));
   return { model: ruleModel(areas, m, eng, spec, mask, focus ? { label: focus.code } : null), mask };
 }
 
@@ -238,7 +240,8 @@ describe('overlap rules on real LSOAs', () => {
     const byLad = smokingByLad('2024');
     const eng = englandSmoking('2024');
     const met = [
-      areas.codes.map((c) => imd.get(c)!.decile <= 2),
+      // The Core20 preset uses IMD 2019 (NHS England's edition), carried onto 2021 LSOAs by the stated rule.
+      areas.codes.map((c) => imd2019On21.get(c)!.decile.imd <= 2),
       areas.codes.map((c) => {
         const v = byLad.get(ladOf.get(c)!)!.value;
         return v === null ? null : v > eng;
@@ -249,9 +252,9 @@ describe('overlap rules on real LSOAs', () => {
     const want = tally(met, pop, () => true);
     expectTally(model, want);
     expect(want.scope.residents).toBe(lsoas.reduce((a, l) => a + l.pop, 0));
-    // Core20 alone: 20 % of LSOAs.
+    // Core20 alone: the LSOAs in IMD 2019 deciles 1–2 (about 20 % of them).
     const core20 = [...want.combos].filter(([m]) => m & 1).reduce((a, [, t]) => a + t.areas, 0) + met[0].filter((x, i) => x && met[1][i] === null).length;
-    expect(core20).toBe(areas.codes.filter((c) => imd.get(c)!.decile <= 2).length);
+    expect(core20).toBe(areas.codes.filter((c) => imd2019On21.get(c)!.decile.imd <= 2).length);
     expect(model.tally.byCount[3].areas).toBe(want.combos.get(7)!.areas);
     // The map's per-area count agrees with the raw conditions.
     for (let i = 0; i < areas.codes.length; i += 97) {

@@ -78,7 +78,7 @@ async function arcgisJson(get: Get, url: string): Promise<Record<string, unknown
   const buf = await get(url);
   let body: Record<string, unknown>;
   try {
-    body = JSON.parse(buf.toString('utf8'));
+    body = JSON.parse(buf.toString('utf8')) as Record<string, unknown>;
   } catch {
     throw new Error(`${url}: the response is not JSON (${buf.length} bytes)`);
   }

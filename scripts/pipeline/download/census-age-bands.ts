@@ -15,7 +15,7 @@ const BANDS = [
   { id: '6', column: 'age_65_plus', label: /65 years and over/i },
 ] as const;
 
-export const CENSUS_COLUMNS = ['lsoa21_code', 'lsoa21_name', ...BANDS.map((b) => b.column), 'total_usual_residents', 'age_16_plus'];
+const CENSUS_COLUMNS = ['lsoa21_code', 'lsoa21_name', ...BANDS.map((b) => b.column), 'total_usual_residents', 'age_16_plus'];
 
 interface Dimension { dimension_id: string; option: string; option_id: string }
 interface Observations { observations?: { dimensions: Dimension[]; observation: number }[]; total_observations?: number }
@@ -23,7 +23,7 @@ interface Observations { observations?: { dimensions: Dimension[]; observation: 
 export function censusAgeBandsCsv(json: string, source: string): { csv: string; rows: number } {
   let body: Observations;
   try {
-    body = JSON.parse(json);
+    body = JSON.parse(json) as Observations;
   } catch {
     throw new Error(`${source}: the response is not JSON`);
   }

@@ -9,7 +9,7 @@ import { readLadHistory } from '../lad-history';
 import { readFingertipsExport, readTraffordExtract, type FingertipsRow } from '../read-fingertips';
 import { readLad21Utla21, upperTierOf, upperTierToLad24 } from '../upper-tier-to-lad24';
 
-export const ENGLAND = 'E92000001';
+const ENGLAND = 'E92000001';
 const pct = (v: number) => `${v.toFixed(1)} %`;
 
 export const smokingStep: PipelineStep = {

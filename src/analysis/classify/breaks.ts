@@ -50,12 +50,12 @@ export function ckmeansBreaks(sorted: Float64Array, k: number): number[] {
 }
 
 /** Deciles of a 1..n rank: fixed national thresholds, so a rank's decile never depends on a filter. */
-export function rankDecileBreaks(n: number): number[] {
+function rankDecileBreaks(n: number): number[] {
   return Array.from({ length: 9 }, (_, c) => ((c + 1) * n) / 10 + 0.5);
 }
 
 /** Integer categories (e.g. deciles 1..10): one class per value present. */
-export function categoricalBreaks(sorted: Float64Array): number[] {
+function categoricalBreaks(sorted: Float64Array): number[] {
   const vals = [...new Set(sorted)];
   return vals.slice(1).map((v, i) => (vals[i] + v) / 2);
 }

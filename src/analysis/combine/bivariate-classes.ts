@@ -5,7 +5,7 @@
  */
 import { assignClasses } from '../classify/breaks';
 
-export const BIVARIATE_SIZE = 3;
+const BIVARIATE_SIZE = 3;
 
 export interface BivariateClasses {
   cells: Int8Array;

@@ -11,9 +11,9 @@ import { assertSeed } from './prng';
 export type HotspotStat = 'gistar' | 'gi' | 'lisa' | 'bilisa';
 export const HOTSPOT_STATS: readonly HotspotStat[] = ['gistar', 'gi', 'lisa', 'bilisa'];
 
-export const DEFAULT_PERMUTATIONS = 999;
-export const DEFAULT_ALPHA = 0.05;
-export const DEFAULT_CORRECTION: Correction = 'fdr';
+const DEFAULT_PERMUTATIONS = 999;
+const DEFAULT_ALPHA = 0.05;
+const DEFAULT_CORRECTION: Correction = 'fdr';
 
 export interface HotspotRequest {
   stat: HotspotStat;

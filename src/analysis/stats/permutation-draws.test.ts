@@ -23,7 +23,7 @@ describe('DrawTable', () => {
     const out = new Int32Array(rows * width);
     new DrawTable(pool, width).fill(createPrng(99), rows, out);
     for (let col = 0; col < width; col++) {
-      const counts = new Array(pool).fill(0);
+      const counts = new Array<number>(pool).fill(0);
       for (let r = 0; r < rows; r++) counts[out[r * width + col]]++;
       const e = rows / pool;
       const chi2 = counts.reduce((s, c) => s + (c - e) ** 2 / e, 0);

@@ -32,7 +32,7 @@ import { DrawTable } from './permutation-draws';
 import { Moments, rankBounds, SelfHits } from './permutation-tallies';
 import { createPrng } from './prng';
 
-export type { PermutationPart, PermutationShare } from './permutation-part';
+export type { PermutationPart } from './permutation-part';
 
 /** The parts of a weights object the engine reads (what a worker needs to be sent). */
 export type LinkTable = Pick<SpatialWeights, 'n' | 'offsets' | 'neighbours' | 'weights'> & { ids?: readonly string[] };

@@ -19,7 +19,7 @@ describe('prng', () => {
 
   it('draws bounded integers uniformly (chi-square over 10 cells)', () => {
     const g = createPrng(7);
-    const counts = new Array(10).fill(0);
+    const counts = new Array<number>(10).fill(0);
     const draws = 100_000;
     for (let i = 0; i < draws; i++) counts[g.nextBelow(10)]++;
     const chi2 = counts.reduce((s, c) => s + (c - draws / 10) ** 2 / (draws / 10), 0);

@@ -6,7 +6,7 @@
  */
 
 /** IUGG mean Earth radius. spdep (`longlat = TRUE`) uses an ellipsoid; distances differ by < 0.5 %. */
-export const EARTH_RADIUS_KM = 6371.0088;
+const EARTH_RADIUS_KM = 6371.0088;
 
 const RAD = Math.PI / 180;
 

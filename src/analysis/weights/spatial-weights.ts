@@ -112,7 +112,7 @@ function sortRow(nb: Int32Array, dist: Float64Array | undefined, a: number, b: n
   });
 }
 
-export function styleWeights(offsets: Int32Array, style: WeightsStyle): Float64Array {
+function styleWeights(offsets: Int32Array, style: WeightsStyle): Float64Array {
   const n = offsets.length - 1;
   const w = new Float64Array(offsets[n]);
   for (let i = 0; i < n; i++) {

@@ -29,7 +29,7 @@ export function includeSelf(w: SpatialWeights): SpatialWeights {
         placed = true;
       }
       if (e < w.offsets[i + 1]) {
-        if (distances) distances[at] = w.distances![e];
+        if (distances) distances[at] = w.distances[e];
         neighbours[at++] = w.neighbours[e];
       }
     }
@@ -47,7 +47,7 @@ export function excludeSelf(w: SpatialWeights): SpatialWeights {
   for (let i = 0; i < w.n; i++) {
     for (let e = w.offsets[i]; e < w.offsets[i + 1]; e++) {
       if (w.neighbours[e] === i) continue;
-      if (distances) distances[at] = w.distances![e];
+      if (distances) distances[at] = w.distances[e];
       neighbours[at++] = w.neighbours[e];
     }
     offsets[i + 1] = at;

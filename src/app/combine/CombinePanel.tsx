@@ -4,6 +4,8 @@
  */
 import { useId, useState } from 'react';
 import { findIndicator, isAvailable } from '../../data/catalogue';
+import { defaultRiskDirection } from '../../data/catalogue/direction';
+import { CORE20_EDITION_NOTE, TARGETING_NOTE } from '../../data/catalogue/targeting';
 import { LEVELS } from '../../geo/levels';
 import {
   BIVARIATE_SCHEMES, COMBINE_CLASS_METHODS, MAX_COMPOSITE_INPUTS, MAX_RULE_CONDITIONS, MAX_WEIGHT, NORMALISATIONS,
@@ -86,13 +88,16 @@ function ClassControls({ ctx, cls, fixed, testId, onChange }: { ctx: AtlasContex
 function CompositePanel({ ctx, onChange }: { ctx: AtlasContext; onChange(f: (c: CompositeSpec) => CompositeSpec): void }) {
   const spec = ctx.state.combine.composite;
   const level = ctx.state.level;
-  const total = spec.inputs.reduce((s, i) => s + (unavailableNote(i.indicator, level) ? 0 : i.weight), 0);
+  // A context measure without a chosen direction is left out, like one not available here.
+  const leftOut = (i: CompositeSpec['inputs'][number]) => unavailableNote(i.indicator, level)
+    ?? (i.direction === 'unset' ? 'Left out until you choose whether higher or lower values mean more risk: this is a context measure, with no worse end.' : null);
+  const total = spec.inputs.reduce((s, i) => s + (leftOut(i) ? 0 : i.weight), 0);
   const options = measureOptions(level, spec.inputs.map((i) => i.indicator));
   return (
     <section aria-label="Composite risk index settings">
       <CompositeControls
         inputs={spec.inputs.map((i) => {
-          const note = unavailableNote(i.indicator, level);
+          const note = leftOut(i);
           return {
             indicator: i.indicator, label: shortLabel(i.indicator), dims: dimControls(i), direction: i.direction, weight: i.weight, note,
             share: note ? 'left out' : total > 0 ? `${formatNumber((100 * i.weight) / total, 0)} % of the index` : 'no weight',
@@ -100,14 +105,14 @@ function CompositePanel({ ctx, onChange }: { ctx: AtlasContext; onChange(f: (c: 
         })}
         measures={options} maxInputs={MAX_COMPOSITE_INPUTS} maxWeight={MAX_WEIGHT}
         normalisation={spec.normalisation} normalisations={NORMALISATIONS.map((n) => ({ value: n, label: NORMALISATION_LABELS[n] }))}
-        reference={spec.reference} focusLabel={ctx.focusLabel}
+        reference={spec.reference} focusLabel={ctx.focusLabel} hint={TARGETING_NOTE}
         onInput={(k, patch) => onChange((c) => ({
           ...c,
           inputs: c.inputs.map((x, j) => {
             if (j !== k) return x;
             if (patch.indicator && patch.indicator !== x.indicator) {
               const ind = findIndicator(patch.indicator);
-              return { ...x, indicator: patch.indicator, dims: {}, direction: ind?.polarity === 'lower-worse' ? 'lower' : 'higher' };
+              return { ...x, indicator: patch.indicator, dims: {}, direction: defaultRiskDirection(ind) };
             }
             return { ...x, ...patch, dims: patch.dims ? { ...x.dims, ...patch.dims } : x.dims };
           }),
@@ -116,7 +121,7 @@ function CompositePanel({ ctx, onChange }: { ctx: AtlasContext; onChange(f: (c: 
           const used = new Set(c.inputs.map((i) => i.indicator));
           const next = options.find((o) => !used.has(o.value) && !o.disabled) ?? options[0];
           const ind = findIndicator(next.value);
-          return { ...c, inputs: [...c.inputs, { indicator: next.value, dims: {}, direction: ind?.polarity === 'lower-worse' ? 'lower' : 'higher', weight: 1 }] };
+          return { ...c, inputs: [...c.inputs, { indicator: next.value, dims: {}, direction: defaultRiskDirection(ind), weight: 1 }] };
         })}
         onRemove={(k) => onChange((c) => ({ ...c, inputs: c.inputs.filter((_, j) => j !== k) }))}
         onNormalisation={(n) => onChange((c) => ({ ...c, normalisation: n as CompositeSpec['normalisation'] }))}
@@ -144,11 +149,12 @@ function RulesPanel({ ctx, onChange }: { ctx: AtlasContext; onChange(f: (r: Rule
     <section aria-label="Overlap rule settings">
       <RuleBuilder
         conditions={spec.conditions.map((c) => ({
-          indicator: c.indicator, label: shortLabel(c.indicator), dims: dimControls(c), test: c.test, tests: testOptions(c.indicator), note: unavailableNote(c.indicator, level),
+          indicator: c.indicator, label: shortLabel(c.indicator), dims: dimControls(c), test: c.test, tests: testOptions(c.indicator, c.dims), note: unavailableNote(c.indicator, level),
         }))}
         measures={measureOptions(level, spec.conditions.map((c) => c.indicator))} maxConditions={MAX_RULE_CONDITIONS}
         inFocus={spec.inFocus} focusLabel={ctx.state.focus ? ctx.focusLabel : 'the focus region (choose one above)'}
         presets={RULE_PRESETS.map((p) => ({ id: p.id, label: p.label }))}
+        presetHint={`${CORE20_EDITION_NOTE} "Smoking above England" compares each council's value with England's, with no claim of significance (most years have no intervals). "High lung cancer" is the highest fifth nationally of lung cancer incidence, 2015–2019, age-standardised.`}
         onCondition={(k, patch) => onChange((r) => ({
           ...r,
           conditions: r.conditions.map((x, j) => {

@@ -24,7 +24,7 @@ export const BIVARIATE_SCHEME_INFO: Record<BivariateScheme, { label: string; col
   },
 };
 
-export const ALL_MET_COLOUR: Rgba = [217, 95, 2, 255];
+const ALL_MET_COLOUR: Rgba = [217, 95, 2, 255];
 export const ALL_MET_OUTLINE: Rgba = [30, 20, 10, 255];
 
 /** Colours for 0…k conditions met (index = count); the last is "all met". */

@@ -37,7 +37,7 @@ export type ValuesFor = (indicatorId: string, dims: Record<string, string>) => P
 
 function cachedValues(valuesFor: ValuesFor, frame: Pick<LevelFrame, 'level' | 'areas'>, ind: Indicator, dims: Record<string, string>): Promise<IndicatorValues> {
   let cache = perFrame.get(frame.areas);
-  if (!cache) perFrame.set(frame.areas, (cache = new Map()));
+  if (!cache) perFrame.set(frame.areas, (cache = new Map<string, Promise<IndicatorValues>>()));
   const key = `${ind.id}|${JSON.stringify(dims)}`;
   let p = cache.get(key);
   if (!p) {

@@ -1,4 +1,5 @@
 /** The composite index in words: the formula under the legend, the legend model and the class labels. */
+import { mixedLevelsNote } from '../../data/catalogue/inherited';
 import { LEVELS, type LevelId } from '../../geo/levels';
 import type { Rgba } from '../../map/palettes';
 import type { LegendModel } from '../../ui/Legend';
@@ -21,11 +22,11 @@ export const NORMALISATION_LABELS: Record<CompositeModel['normalisation'], strin
 
 export const compositeDecimals = (m: CompositeModel) => (m.normalisation === 'zscore' ? 2 : 1);
 
-export const plural = (noun: string) => (noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`);
+const plural = (noun: string) => (noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`);
 
 const pct = (share: number) => `${formatNumber(100 * share, 0)} %`;
 
-export function referenceWords(m: CompositeModel, level: LevelId): string {
+function referenceWords(m: CompositeModel, level: LevelId): string {
   const areas = plural(LEVELS[level].noun);
   return m.referenceLabel === 'England' ? `all ${areas} in England` : `the ${areas} of ${m.referenceLabel}`;
 }
@@ -36,7 +37,8 @@ export function formulaText(m: CompositeModel, level: LevelId): string {
   const parts = m.used.filter((_, j) => m.shares[j] > 0).map((u) => `${name(u)} × ${pct(m.shares[m.used.indexOf(u)])}`);
   const lower = m.used.filter((u, j) => m.shares[j] > 0 && u.sign === -1).map(name);
   const direction = lower.length ? ` For ${lower.join(' and ')}, lower values count as more risk.` : '';
-  return `Composite risk index = weighted average of ${parts.length} scores: ${parts.join(' + ')}. Each score is ${SCALE[m.normalisation](referenceWords(m, level))}.${direction} An area missing any input has no index.`;
+  const mixed = mixedLevelsNote(m.used.filter((_, j) => m.shares[j] > 0).map((u) => u.measure.indicator), level);
+  return `Composite risk index = weighted average of ${parts.length} scores: ${parts.join(' + ')}. Each score is ${SCALE[m.normalisation](referenceWords(m, level))}.${direction} An area missing any input has no index.${mixed ? ` ${mixed}` : ''}`;
 }
 
 export interface CompositeClasses {

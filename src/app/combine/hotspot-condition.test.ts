@@ -11,7 +11,7 @@ const areas: LevelAreas = {
   population: Float64Array.from([100, 200, 300, 400, 500]), lon: new Float64Array(5), lat: new Float64Array(5), bbox: new Float64Array(20),
   indexOf: new Map(codes.map((c, i) => [c, i])),
 };
-const keys: HotspotClassKey[] = ['hot-99', 'cold-95', 'not-significant', 'no-value', 'high-high' as HotspotClassKey];
+const keys: HotspotClassKey[] = ['hot-99', 'cold-95', 'not-significant', 'no-value', 'high-high'];
 const run = { key: 'run-1', level: 'lsoa21' as const, codes, cluster: Uint8Array.from([0, 1, 2, 3, 4]), keys, description: 'Gi* of IMD score' };
 
 describe('"in a hot spot" as a rule condition', () => {

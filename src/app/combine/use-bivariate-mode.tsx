@@ -1,4 +1,5 @@
 /** Two measures as a 3×3 bivariate map: classes per axis (risk-oriented), 2-D legend, table, tooltip. */
+import { isNeutral, worseSign } from '../../data/catalogue/direction';
 import { useMemo } from 'react';
 import { assignClasses, CLASS_METHODS } from '../../analysis/classify/breaks';
 import { bivariateClasses, type BivariateClasses } from '../../analysis/combine/bivariate-classes';
@@ -19,7 +20,7 @@ import { specHash, type CombineMode } from './use-composite-mode';
 import { measureLabel } from './rules-text';
 import { useLazy, useSettled } from './use-settled';
 
-export const BIVARIATE_MODE = 'bivariate';
+const BIVARIATE_MODE = 'bivariate';
 const RISK = ['lower', 'middle', 'higher'];
 
 interface Axis {
@@ -31,7 +32,7 @@ interface Axis {
 }
 
 function axis(m: LoadedMeasure, breaks: number[], mask: Uint8Array | null): Axis {
-  const sign = m.indicator.polarity === 'higher-worse' ? 1 : -1;
+  const sign = worseSign(m.indicator);
   const v = m.values!.value;
   const raw = assignClasses(v, breaks);
   const lo = [Infinity, Infinity, Infinity];
@@ -59,6 +60,7 @@ const ink = (hex: string) => {
 };
 
 function direction(m: LoadedMeasure) {
+  if (isNeutral(m.indicator)) return 'higher values (a context measure)';
   return m.indicator.group.startsWith('IMD') ? 'more deprived' : m.indicator.polarity === 'higher-worse' ? 'higher values' : 'lower values';
 }
 

@@ -31,7 +31,7 @@ export function useBreaksRegion(ctx: AtlasContext, from: CombineClassification['
     const m = focusMask(frame.areas, from, null);
     if (!m || !m.some((x) => x === 1)) return { mask: null, label: `all of England (${from.code} has no ${LEVELS[frame.level].noun} areas)`, stale };
     return { mask: m, label: `${LEVELS[from.level].noun} ${from.code}`, stale };
-  }, [from?.code, from?.level, frame, mask, focusLabel, focusIsRegion]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [from?.code, from?.level, frame, mask, focusLabel, focusIsRegion]); // eslint-disable-line react-hooks/exhaustive-deps -- from is compared by its code and level: the spec rebuilds it on every edit
 }
 
 export interface BreaksResult {
@@ -51,7 +51,7 @@ export function useClassBreaks(values: Float64Array | null, cls: CombineClassifi
   const spec: BreakSpec = { method: cls.method, classes: cls.classes, custom: cls.custom };
   const key = JSON.stringify(spec);
   const inWorker = cls.method === 'ckmeans';
-  const now = useMemo(() => (!inWorker && values ? combineBreaks(values, spec, region.mask) : null), [values, key, region.mask, inWorker]); // eslint-disable-line react-hooks/exhaustive-deps
+  const now = useMemo(() => (!inWorker && values ? combineBreaks(values, spec, region.mask) : null), [values, key, region.mask, inWorker]); // eslint-disable-line react-hooks/exhaustive-deps -- spec is compared by its content (key): it is rebuilt on every render
   const [done, setDone] = useState<Done | null>(null);
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
@@ -65,7 +65,7 @@ export function useClassBreaks(values: Float64Array | null, cls: CombineClassifi
     return () => {
       live = false;
     };
-  }, [values, key, region.mask, inWorker]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [values, key, region.mask, inWorker]); // eslint-disable-line react-hooks/exhaustive-deps -- spec is compared by its content (key): it is rebuilt on every render
   if (!inWorker) return { breaks: now, pending: false, error: null };
   const fresh = done && done.values === values && done.region === region.mask && done.key === key ? done.breaks : null;
   return { breaks: fresh, pending: !!values && !fresh && !error, error };

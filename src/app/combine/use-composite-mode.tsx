@@ -18,7 +18,7 @@ import { useBreaksRegion, useClassBreaks } from './use-class-breaks';
 import { useComposite, type CompositeModel } from './use-composite';
 import { useLazy, useSettled } from './use-settled';
 
-export const COMPOSITE_MODE = 'composite';
+const COMPOSITE_MODE = 'composite';
 
 /** A combine map mode, plus what it adds to the selected area's detail panel. */
 export type CombineMode = ModeOutput & { detail(index: number): ReactNode };
@@ -88,7 +88,7 @@ export function useCompositeMode(ctx: AtlasContext, active: boolean): CombineMod
   const ready = !!(frame && model && classes && colours);
   const viewKey = `${state.level}|${COMPOSITE_MODE}|${specHash(spec)}`;
   const method = CLASS_METHODS.find((x) => x.id === spec.classification.method)?.label ?? spec.classification.method;
-  const legend = ready ? compositeLegend(model!, classes!, frame!.level, mask, `${method}, ${classes!.colours.length} classes; breaks from ${region.label}.`) : null;
+  const legend = ready ? compositeLegend(model, classes, frame.level, mask, `${method}, ${classes.colours.length} classes; breaks from ${region.label}.`) : null;
   return {
     label: 'Composite risk index',
     viewKey,
@@ -99,8 +99,8 @@ export function useCompositeMode(ctx: AtlasContext, active: boolean): CombineMod
     get table() {
       return table();
     },
-    tooltip: (i): TooltipLine[] => (ready ? compositeTooltip(model!, classes!, mask, i) : []),
-    detail: (i) => (ready && !model!.problem ? <ContributionTable model={contributionModel(model!, frame!.level, i)} /> : null),
+    tooltip: (i): TooltipLine[] => (ready ? compositeTooltip(model, classes, mask, i) : []),
+    detail: (i) => (ready && !model.problem ? <ContributionTable model={contributionModel(model, frame.level, i)} /> : null),
     busy: loading ? `Loading ${spec.inputs.length} indicators for ${LEVELS[state.level].label}` : br.pending ? 'Computing natural breaks…' : null,
     error: error ?? br.error,
   };

@@ -41,7 +41,7 @@ const scoreCache = new WeakMap<IndicatorValues, Map<string, Float64Array>>();
 
 function scoresFor(values: IndicatorValues, method: Normalisation, sign: 1 | -1, refKey: string, reference: Uint8Array | null): Float64Array {
   let m = scoreCache.get(values);
-  if (!m) scoreCache.set(values, (m = new Map()));
+  if (!m) scoreCache.set(values, (m = new Map<string, Float64Array>()));
   const key = `${method}|${sign}|${refKey}`;
   let s = m.get(key);
   if (!s) m.set(key, (s = normaliseScores(values.value, { method, sign, reference })));
@@ -51,7 +51,8 @@ function scoresFor(values: IndicatorValues, method: Normalisation, sign: 1 | -1,
 /** Normalised scores of every input available at the level (cached per values array and method). */
 export function compositeInputs(measures: readonly LoadedMeasure[], spec: CompositeSpec, reference: Uint8Array | null, refKey: string): UsedInput[] {
   return measures.flatMap((m, slot): UsedInput[] => {
-    if (!m.values) return [];
+    // A context measure has no worse end: it joins the index only once the user picks a direction.
+    if (!m.values || spec.inputs[slot]?.direction === 'unset') return [];
     const sign = spec.inputs[slot]?.direction === 'lower' ? -1 : 1;
     const scores = scoresFor(m.values, spec.normalisation, sign, refKey, reference);
     return [{ slot, measure: m as UsedInput['measure'], sign, scores }];
@@ -60,7 +61,8 @@ export function compositeInputs(measures: readonly LoadedMeasure[], spec: Compos
 
 /** The index from the scores and the current weights: the only step a weight change re-runs. */
 export function compositeModel(used: UsedInput[], measures: readonly LoadedMeasure[], spec: CompositeSpec, mask: Uint8Array | null, referenceLabel: string): CompositeModel {
-  const skipped = measures.flatMap((m) => (m.unavailable ? [m.unavailable] : []));
+  const skipped = measures.flatMap((m, slot) => (m.unavailable ? [m.unavailable]
+    : spec.inputs[slot]?.direction === 'unset' ? [`${m.indicator.short}: a context measure (neither higher nor lower is worse); choose whether higher or lower values mean more risk to include it.`] : []));
   const weighted = used.filter((u) => spec.inputs[u.slot].weight > 0);
   const { values, shares } = compositeIndex(used.map((u) => u.scores), used.map((u) => spec.inputs[u.slot].weight));
   const problem = weighted.length < 2
@@ -83,12 +85,12 @@ export function useComposite(ctx: AtlasContext, spec: CompositeSpec, active: boo
   const directions = spec.inputs.map((i) => i.direction).join(',');
   const used = useMemo(
     () => (measures ? compositeInputs(measures, spec, byFocus ? ctx.mask : null, refKey) : null),
-    [measures, spec.normalisation, refKey, directions], // eslint-disable-line react-hooks/exhaustive-deps
+    [measures, spec.normalisation, refKey, directions], // eslint-disable-line react-hooks/exhaustive-deps -- spec is compared by what compositeInputs reads (normalisation, directions) and the reference by refKey
   );
   const weights = spec.inputs.map((i) => i.weight).join(',');
   const model = useMemo(
     () => (used && measures && ctx.frame ? compositeModel(used, measures, spec, ctx.mask, byFocus ? ctx.focusLabel : 'England') : null),
-    [used, weights, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps
+    [used, weights, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps -- spec is compared by its weights; measures and the frame change with used, byFocus with ctx.mask
   );
   return { model, loading, error };
 }

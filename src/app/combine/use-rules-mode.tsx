@@ -16,7 +16,7 @@ import { specHash, type CombineMode } from './use-composite-mode';
 import { useRules, type RuleModel } from './use-rules';
 import { useLazy, useSettled } from './use-settled';
 
-export const RULES_MODE = 'rules';
+const RULES_MODE = 'rules';
 
 const metWord = (v: number) => (v === UNKNOWN ? 'no value' : v ? 'met' : 'not met');
 
@@ -37,7 +37,7 @@ function rulesLegend(m: RuleModel): LegendModel {
   };
 }
 
-export function countModel(m: RuleModel, scopeLabel: string): RuleCountModel {
+function countModel(m: RuleModel, scopeLabel: string): RuleCountModel {
   const k = m.conditions.length;
   const total = m.tally.scope.residents;
   const share = (r: number) => (total > 0 ? r / total : 0);
@@ -105,15 +105,15 @@ export function useRulesMode(ctx: AtlasContext, active: boolean): CombineMode | 
     colours,
     legend: ready ? (
       <>
-        <Legend model={rulesLegend(model!)} />
-        {!model!.problem && <RuleCountTable model={countModel(model!, ctx.focusLabel)} />}
+        <Legend model={rulesLegend(model)} />
+        {!model.problem && <RuleCountTable model={countModel(model, ctx.focusLabel)} />}
       </>
     ) : null,
     get table() {
       return table();
     },
-    tooltip: (i): TooltipLine[] => (ready ? rulesTooltip(model!, i) : []),
-    detail: (i) => (ready && !model!.problem ? <RuleDetail model={model!} index={i} /> : null),
+    tooltip: (i): TooltipLine[] => (ready ? rulesTooltip(model, i) : []),
+    detail: (i) => (ready && !model.problem ? <RuleDetail model={model} index={i} /> : null),
     busy: loading ? `Loading the rule's measures for ${LEVELS[state.level].label}` : null,
     error,
     overlays,

@@ -7,6 +7,8 @@
 import { useMemo } from 'react';
 import { englandCondition, maskCondition, thresholdCondition, worstShareCondition } from '../../analysis/combine/rule-conditions';
 import { MAX_CONDITIONS, tallyRule, type RuleTally } from '../../analysis/combine/rule-tally';
+import { worseSign } from '../../data/catalogue/direction';
+import { mixedLevelsNote } from '../../data/catalogue/inherited';
 import { LEVELS } from '../../geo/levels';
 import type { RuleSpec, RuleTest } from '../../state/combine-spec';
 import { formatCount } from '../../ui/format';
@@ -35,7 +37,7 @@ export interface RuleModel {
   hotspotKey: string | null;
 }
 
-export function judge(m: LoadedMeasure & { values: IndicatorValues }, test: RuleTest, england: number | null): { met: Uint8Array; withoutInterval: number } {
+function judge(m: LoadedMeasure & { values: IndicatorValues }, test: RuleTest, england: number | null): { met: Uint8Array; withoutInterval: number } {
   const v = m.values;
   const isDecile = m.indicator.kind === 'decile';
   switch (test.kind) {
@@ -48,7 +50,7 @@ export function judge(m: LoadedMeasure & { values: IndicatorValues }, test: Rule
       return { met: isDecile ? thresholdCondition(v.value, 'at-most', 2) : worstShareCondition(v.rank, v.ranked, 0.2), withoutInterval: 0 };
     case 'worse-than-england':
     case 'significantly-worse': {
-      const r = englandCondition(v.value, v.lower, v.upper, { england: england ?? NaN, sign: m.indicator.polarity === 'higher-worse' ? 1 : -1, significant: test.kind === 'significantly-worse' });
+      const r = englandCondition(v.value, v.lower, v.upper, { england: england ?? NaN, sign: worseSign(m.indicator), significant: test.kind === 'significantly-worse' });
       let n = 0;
       for (let i = 0; i < r.withoutInterval.length; i++) n += r.withoutInterval[i];
       return { met: r.met, withoutInterval: n };
@@ -73,6 +75,8 @@ export function ruleModel(
     if (r.withoutInterval > 0) notes.push(`${m.indicator.short}: ${formatCount(r.withoutInterval)} areas have no confidence interval and were compared on their value alone.`);
     if (m.values.source.some((s) => s !== null)) notes.push(`${m.indicator.short} is not small-area data here: each area is judged on the value of the larger area it lies in.`);
   });
+  const mixed = mixedLevelsNote(measures.filter((m) => m.values).map((m) => m.indicator), areas.level);
+  if (mixed) notes.push(mixed);
   if (spec.inHotspot) {
     if (!hotspot) notes.push('Left out: "in a hot spot" needs a finished hotspot run at this level (Hotspots tab).');
     else if (conditions.length + (spec.inFocus ? 1 : 0) >= MAX_CONDITIONS) notes.push(`Left out: "in a hot spot" (a rule has at most ${MAX_CONDITIONS} conditions).`);
@@ -100,7 +104,7 @@ export function useRules(ctx: AtlasContext, spec: RuleSpec, active: boolean) {
   const hotspot = useMemo(() => (active && spec.inHotspot && hs && ctx.frame ? hotspotCondition(hs, ctx.frame.areas) : null), [active, spec.inHotspot, hs, ctx.frame]);
   const model = useMemo(
     (): RuleModel | null => (ctx.frame && measures && eng ? ruleModel(ctx.frame.areas, measures, eng, spec, ctx.mask, ctx.state.focus ? { label: ctx.focusLabel } : null, hotspot) : null),
-    [ctx.frame, measures, eng, tests, spec.inFocus, spec.inHotspot, hotspot, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps
+    [ctx.frame, measures, eng, tests, spec.inFocus, spec.inHotspot, hotspot, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps -- spec is compared by its content (tests, inFocus, inHotspot), the focus by ctx.mask and ctx.focusLabel
   );
   return { model, loading: loading || englands.loading, error: error ?? englands.error ?? null, levelLabel: LEVELS[ctx.state.level].label };
 }

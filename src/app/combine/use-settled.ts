@@ -17,7 +17,6 @@ export function useSettled<T>(value: T, ms: number): T {
 }
 
 export function useLazy<T>(build: () => T, deps: unknown[]): () => T {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => {
     let done = false;
     let v: T;
@@ -28,5 +27,5 @@ export function useLazy<T>(build: () => T, deps: unknown[]): () => T {
       }
       return v;
     };
-  }, deps); // eslint-disable-line react-hooks/exhaustive-deps
+  }, deps); // eslint-disable-line react-hooks/exhaustive-deps -- callers pass build's dependencies, as with useMemo
 }

@@ -15,7 +15,7 @@ export interface FrameClasses {
   rowOf: Int32Array;
 }
 
-export const NO_VALUE_LABEL = 'No value (not tested)';
+const NO_VALUE_LABEL = 'No value (not tested)';
 
 export function classLabel(key: HotspotClassKey): string {
   return key === 'no-value' ? NO_VALUE_LABEL : CLASS_LABELS[key];

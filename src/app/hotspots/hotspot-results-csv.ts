@@ -9,7 +9,7 @@ import type { LevelAreas } from '../level-data';
 import { classLabel, type FrameClasses } from './hotspot-frame';
 import type { HotspotRun } from './use-hotspot-run';
 
-export const RESULT_COLUMNS = ['statistic', 'expected', 'variance', 'z', 'sim_mean', 'sim_sd', 'z_sim', 'pseudo_p', 'p_adjusted', 'significant', 'cluster'] as const;
+const RESULT_COLUMNS = ['statistic', 'expected', 'variance', 'z', 'sim_mean', 'sim_sd', 'z_sim', 'pseudo_p', 'p_adjusted', 'significant', 'cluster'] as const;
 
 export function hotspotResultsCsv(areas: LevelAreas, run: HotspotRun, r: HotspotResult, fc: FrameClasses): string {
   const header = ['code', 'name', 'x', ...(run.y ? ['y'] : []), ...RESULT_COLUMNS, 'cluster_label', 'residents'];

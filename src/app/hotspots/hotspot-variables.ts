@@ -13,7 +13,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { findIndicator, isAvailable } from '../../data/catalogue';
-import { dimensionValues, type ValueKind } from '../../data/catalogue/types';
+import { dimensionValues, type Polarity, type ValueKind } from '../../data/catalogue/types';
 import { LEVELS, type LevelId } from '../../geo/levels';
 import type { HotspotVariable } from '../../state/hotspot-spec';
 import type { AtlasContext } from '../atlas-context';
@@ -39,6 +39,8 @@ export interface LoadedVariable {
   kind: ValueKind | null;
   /** The coarser area whose value each area repeats, when the level has no values of its own. */
   inheritedFrom: string | null;
+  /** Which end is worse (catalogue measures only): hot and cold spots are worded from it. */
+  polarity?: Polarity | null;
 }
 
 const registered = new Map<string, HotspotVariableSource>();
@@ -80,7 +82,7 @@ export function variableFacts(v: HotspotVariable, level: LevelId): Omit<LoadedVa
   const rule = ind.levels[level];
   return {
     label: ind.label, short: ind.short, decimals: ind.decimals, unit: ind.unit, kind: ind.kind,
-    inheritedFrom: rule?.kind === 'inherit' ? LEVELS[rule.from].noun : null,
+    inheritedFrom: rule?.kind === 'inherit' ? LEVELS[rule.from].noun : null, polarity: ind.polarity,
   };
 }
 
@@ -98,7 +100,7 @@ export async function loadHotspotVariable(ctx: AtlasContext, v: HotspotVariable)
 }
 
 /** Sentences a user should read before trusting the map: raw counts, values repeated from larger areas. */
-export function variableWarnings(v: Pick<LoadedVariable, 'short' | 'kind' | 'inheritedFrom'>, role: string): string[] {
+export function variableWarnings(v: Pick<LoadedVariable, 'short' | 'kind' | 'inheritedFrom' | 'polarity'>, role: string): string[] {
   const out: string[] = [];
   if (v.kind === 'count') {
     out.push(`${role}${v.short} is a raw count, not a rate: clusters of counts mostly show where many people live. Test a rate (e.g. per 100,000) instead.`);
@@ -106,5 +108,7 @@ export function variableWarnings(v: Pick<LoadedVariable, 'short' | 'kind' | 'inh
   if (v.inheritedFrom) {
     out.push(`${role}${v.short} is not published for areas this small: each repeats its ${v.inheritedFrom}'s value, so clusters follow ${v.inheritedFrom} boundaries. Test at ${v.inheritedFrom} level for a fairer picture.`);
   }
+  if (v.polarity === 'neutral') out.push(`${role}${v.short} is a context measure: a hot spot marks high values, which are neither better nor worse.`);
+  if (v.polarity === 'lower-worse') out.push(`${role}for ${v.short} lower values are worse: the places of concern are cold spots (Low–Low), not hot spots.`);
   return out;
 }

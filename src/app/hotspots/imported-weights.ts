@@ -4,6 +4,7 @@
  * used). A new import replaces the old one; `generation` tells results on the old file from the new.
  */
 import { useSyncExternalStore } from 'react';
+import { formatBytes, INPUT_LIMITS, limitMessage } from '../../lib/input-limits';
 
 export interface ImportedWeightsFile {
   name: string;
@@ -11,22 +12,17 @@ export interface ImportedWeightsFile {
   generation: number;
 }
 
-/** GeoDa files are a few MB at most for English small areas; anything far bigger is not a weights file. */
-export const MAX_WEIGHTS_FILE_BYTES = 200_000_000;
-
 let current: ImportedWeightsFile | null = null;
 let generation = 0;
 const listeners = new Set<() => void>();
 
 export async function importWeightsFile(file: File): Promise<ImportedWeightsFile> {
   if (!/\.(gal|gwt)$/i.test(file.name)) throw new Error(`${file.name} is not a GeoDa weights file: choose a .gal or .gwt file.`);
-  if (file.size > MAX_WEIGHTS_FILE_BYTES) throw new Error(`${file.name} is ${(file.size / 1e6).toFixed(0)} MB, too large to be a weights file for these areas.`);
+  if (file.size > INPUT_LIMITS.weightsFileBytes) {
+    throw new Error(limitMessage(file.name, 'weightsFileBytes', `the file is ${formatBytes(file.size)}`, 'A weights file for these areas is a few MB at most: check that this is the right file.'));
+  }
   current = { name: file.name, text: await file.text(), generation: ++generation };
   listeners.forEach((l) => l());
-  return current;
-}
-
-export function importedWeights(): ImportedWeightsFile | null {
   return current;
 }
 

@@ -56,7 +56,10 @@ const lru = <V>(limit: number) => {
   return {
     get: (k: string) => {
       const v = m.get(k);
-      if (v !== undefined) m.delete(k), m.set(k, v);
+      if (v !== undefined) {
+        m.delete(k);
+        m.set(k, v);
+      }
       return v;
     },
     set: (k: string, v: V) => {

@@ -24,7 +24,7 @@ import { lazyPanel } from '../lazy-panel';
 
 const HotspotPanel = lazyPanel(() => import('./HotspotPanel').then((m) => m.HotspotPanel));
 
-export const HOTSPOTS_MODE = 'hotspots';
+const HOTSPOTS_MODE = 'hotspots';
 
 export function useHotspotsFeature(ctx: AtlasContext): FeatureOutput {
   const { state, frame, mask } = ctx;
@@ -37,8 +37,8 @@ export function useHotspotsFeature(ctx: AtlasContext): FeatureOutput {
   const bivariate = spec.stat === 'bilisa';
   const runKey = resolved.key ? [variableKey(ctx, spec.x), bivariate ? variableKey(ctx, spec.y) : '', spec.stat, resolved.key, spec.permutations, spec.seed].join('§') : null;
   const frameReady = !!frame && frame.level === level;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const plan = useMemo(() => (active && frameReady && runKey && resolved.source ? { key: runKey, spec, weightsKey: resolved.key!, source: resolved.source } : null), [active, frameReady, runKey]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new run only when what it computes changes (runKey), not when spec or resolved are rebuilt
+  const plan = useMemo(() => (active && frameReady && runKey && resolved.source ? { key: runKey, spec, weightsKey: resolved.key, source: resolved.source } : null), [active, frameReady, runKey]);
   const status = useHotspotRun(ctx, plan);
   // The run on screen is the last one that finished at this level: while a new one computes (and
   // after a cancel or a failure) the map, legend and title keep showing it, and the busy strip says
@@ -68,11 +68,11 @@ export function useHotspotsFeature(ctx: AtlasContext): FeatureOutput {
       if (k >= 0) [pAdjusted[i], significant[i]] = [result.pAdjusted[k], result.significant[k]];
     });
     publishHotspotClasses({ key: resultKey, level: run.level, stat: result.stat, codes: frame.areas.codes, cluster: fc.cluster, keys: fc.keys, pAdjusted, significant, description: `${runTitle(run)}. ${methodText(run, result)}` });
-  }, [fc]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [fc]); // eslint-disable-line react-hooks/exhaustive-deps -- publishes once per new classes; run, result, frame and resultKey change with fc
 
   useEffect(() => {
     if (status.phase === 'error' && status.error && active) ctx.notify('error', `Hotspots: ${status.error.message}`);
-  }, [status.error]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [status.error]); // eslint-disable-line react-hooks/exhaustive-deps -- reports each new error once, not again when the mode or context changes
 
   const update = (patch: Partial<HotspotSpec>) => ctx.update((s) => ({ hotspots: { ...s.hotspots, ...patch }, mode: HOTSPOTS_MODE }));
   const files = useHotspotFiles(ctx, status.run && status.run.level === level ? status.run : null, result, fc, update);

@@ -14,7 +14,7 @@ import { meshLayer } from '../../map/outline-layers';
 import type { TableModel } from '../../ui/AreaTable';
 import { tableModel, tooltipLines } from '../view-models';
 
-export function indicatorViewKey(level: LevelId, indicator: string, dims: Record<string, string>): string {
+function indicatorViewKey(level: LevelId, indicator: string, dims: Record<string, string>): string {
   return `${level}|${indicator}|${JSON.stringify(dims)}`;
 }
 
@@ -47,13 +47,16 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
   const ready = !!(active && frame && v && classified);
   const englandScope = state.classification?.scope === 'england';
   const legend = useMemo(() => {
-    if (!ready) return null;
-    const inheritedFrom = v!.source.some((s) => s !== null) ? inheritedNoun(ind, frame!.areas.level) : null;
-    return legendModel(ind, frame!.areas.level, v!.value, classified!, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v!.suppressed);
-  }, [ready, ind, frame, v, classified, englandScope, mask, ctx.focusLabel]);
+    if (!(active && frame && v && classified)) return null;
+    const inheritedFrom = v.source.some((s) => s !== null) ? inheritedNoun(ind, frame.areas.level) : null;
+    return legendModel(ind, frame.areas.level, v.value, classified, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v.suppressed, dims);
+  }, [active, ind, frame, v, classified, englandScope, mask, ctx.focusLabel, dims]);
   // The table has a formatted row per area (33,755 for LSOAs): built when first shown, not per render.
   const englandValue = england.value ?? null;
-  const table = useMemo(() => (ready ? lazyTable(() => tableModel(frame!.areas, v!, ind, classified!, mask, legend, englandValue)) : null), [ready, frame, v, ind, classified, mask, legend, englandValue]);
+  const table = useMemo(
+    () => (active && frame && v && classified ? lazyTable(() => tableModel(frame.areas, v, ind, classified, mask, legend, englandValue)) : null),
+    [active, frame, v, ind, classified, mask, legend, englandValue],
+  );
   if (!active) return null;
   return {
     label: ind.label,
@@ -63,7 +66,7 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     colours,
     legend: legend ? <Legend model={legend} /> : null,
     table,
-    tooltip: (i) => (ready ? tooltipLines(frame!.areas, v!, ind, i, ctx.nameOf, england.value ?? null) : []),
+    tooltip: (i) => (frame && v && classified ? tooltipLines(frame.areas, v, ind, i, ctx.nameOf, englandValue) : []),
     overlays: sourceLevel ? overlays : undefined,
     busy: values.loading ? `Loading ${ind.short} for ${LEVELS[state.level].label}` : null,
     error: values.error ?? null,

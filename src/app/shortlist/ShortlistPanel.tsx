@@ -63,7 +63,7 @@ const TOOLS: { id: PickTool; label: string }[] = [
 ];
 
 /** What a share link does not carry, said wherever a link is copied. */
-export const LINK_LIMITS = 'The link carries the map, its settings, the hotspot settings and seed, and the shortlist with notes. '
+const LINK_LIMITS = 'The link carries the map, its settings, the hotspot settings and seed, and the shortlist with notes. '
   + 'It does not carry data you added under "Your data", imported weights files, or your basemap setting: '
   + 'whoever opens it needs those files themselves. Hotspot results are recomputed from the settings when opened.';
 
@@ -223,7 +223,7 @@ export function ShortlistPanel(p: ShortlistPanelProps) {
 
       <fieldset className="shortlist-fieldset">
         <legend>Share</legend>
-        <button type="button" onClick={copyLink} data-testid="shortlist-copy-link">Copy share link</button>
+        <button type="button" onClick={() => void copyLink()} data-testid="shortlist-copy-link">Copy share link</button>
         {linkInfo && (
           <div className="shortlist-link" data-testid="shortlist-link-info">
             <p role="status">{linkInfo.copied ? 'Link copied to the clipboard.' : 'Copy the link below (the clipboard is not available here).'} It is {fmtCount(linkInfo.url.length)} characters long.</p>

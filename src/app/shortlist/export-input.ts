@@ -6,6 +6,8 @@
  */
 import { version } from '../../../package.json';
 import { getIndicator } from '../../data/catalogue';
+import { directionText } from '../../data/catalogue/direction';
+import { sourceIdsAt } from '../../data/catalogue/measure-notes';
 import { methodText } from '../../data/catalogue/method-text';
 import type { DataManifest } from '../../data/manifest';
 import { APP_NAME } from '../../export/provenance';
@@ -29,7 +31,7 @@ export function shortlistTitle(title: string, focusLabel: string): string {
 function datasets(manifest: DataManifest, level: LevelId, columns: readonly ShortlistColumn[]): DatasetRef[] {
   const ids = new Set(GEOGRAPHY_SOURCES[LEVELS[level].stack] ?? []);
   if (level === 'cal19') ids.add('ccg19CancerAlliance');
-  for (const c of columns) for (const id of getIndicator(c.id).source.sourceIds) ids.add(id);
+  for (const c of columns) for (const id of sourceIdsAt(getIndicator(c.id), level)) ids.add(id);
   return manifest.sources
     .filter((s) => ids.has(s.id))
     .map((s) => ({ title: s.title, publisher: s.publisher, licence: s.licence, vintage: s.vintage, attribution: s.attribution, ...(/^https?:\/\//.test(s.origin) ? { url: s.origin } : {}) }));
@@ -55,7 +57,7 @@ export function buildExportInput(x: ExportContext): ShortlistExport {
   const sets = datasets(x.manifest, x.level, x.columns);
   const method = [
     `Areas are ${lv.label} areas picked by the planner in ${APP_NAME}; the rank is the planner's order of priority, not a statistical ranking.`,
-    ...x.columns.map((c) => `${columnLabel(c)}: ${methodText(getIndicator(c.id), x.level)}`),
+    ...x.columns.map((c) => `${columnLabel(c)}: ${directionText(getIndicator(c.id))}. ${methodText(getIndicator(c.id), x.level)}`),
     'Residents: Census 2021 usual residents (LSOA 2011 areas: mid-2015 estimates from the IoD2019 denominators).',
   ];
   if (x.criteria?.rule) method.push(`Conditions met: the overlap-rule conditions each area meets (${x.criteria.rule.label}).`);

@@ -24,7 +24,7 @@ export async function loadGeometryLookup(data: AtlasData, level: LevelId, codes:
     if (!wanted.has(code) || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
     const f = feature(topo, g);
     const geom = 'geometry' in f ? f.geometry : null;
-    if (geom && (geom.type === 'Polygon' || geom.type === 'MultiPolygon')) out.set(code, geom as AreaGeometry);
+    if (geom && (geom.type === 'Polygon' || geom.type === 'MultiPolygon')) out.set(code, geom);
   }
   return (code) => out.get(code) ?? null;
 }

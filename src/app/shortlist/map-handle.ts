@@ -13,10 +13,6 @@ export function publishMap(map: MlMap | null): void {
   listeners.forEach((l) => l());
 }
 
-export function currentMap(): MlMap | null {
-  return current;
-}
-
 export function useMapHandle(): MlMap | null {
   return useSyncExternalStore((l) => {
     listeners.add(l);

@@ -8,7 +8,7 @@ import { composeMapImage, metresPerPixel, type ImageLegend } from '../../export/
 import type { BinaryPolygons } from '../../geo/topology-binary';
 import { DATA_ATTRIBUTION } from '../../map/offline-style';
 
-export function legendFromPage(): ImageLegend | null {
+function legendFromPage(): ImageLegend | null {
   const el = document.querySelector('.sidebar .legend');
   if (!el) return null;
   const title = el.querySelector('h2, h3')?.textContent?.trim() ?? '';
@@ -22,7 +22,7 @@ export function legendFromPage(): ImageLegend | null {
   return title || items.length ? { title, items, notes } : null;
 }
 
-export function attributionFromPage(): string {
+function attributionFromPage(): string {
   const text = document.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.trim();
   return text || DATA_ATTRIBUTION;
 }

@@ -22,7 +22,7 @@ export function columnLabel(c: ShortlistColumn): string {
   return opts.length ? `${ind.label} (${opts.join(', ')})` : ind.label;
 }
 
-export const COMPOSITE_KEY = 'composite_index';
+const COMPOSITE_KEY = 'composite_index';
 
 export function exportColumns(columns: readonly ShortlistColumn[], criteria: AreaCriteria | null): ExportColumn[] {
   const out: ExportColumn[] = [];

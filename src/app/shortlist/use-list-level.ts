@@ -56,7 +56,7 @@ export function useColumnValues(ctx: AtlasContext, areas: LevelAreas | null, col
     areas ? () => Promise.all(columns.map((c) => loadIndicatorValues(ctx.data.queries, c.id, areas.level, c.dims, areas))) : null,
     [areas, key],
   );
-  const list = useMemo(() => columns.map((column, i) => ({ column, values: r.value?.[i] ?? null })), [r.value, key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const list = useMemo(() => columns.map((column, i) => ({ column, values: r.value?.[i] ?? null })), [r.value, key]); // eslint-disable-line react-hooks/exhaustive-deps -- columns is compared by its content (key): the caller rebuilds the array on every render
   return { columns: list, loading: r.loading, error: r.error ?? null };
 }
 

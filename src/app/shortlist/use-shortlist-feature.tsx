@@ -5,6 +5,7 @@
  * detail-panel button. Every change goes through shortlist-ops and is kept for undo; the list lives
  * in the view state, so local storage and the share link carry it.
  */
+import { worseSign } from '../../data/catalogue/direction';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { getIndicator } from '../../data/catalogue';
 import type { PrintBrief } from '../../export/print-brief';
@@ -211,7 +212,8 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       setBusy('Ranking areas');
       try {
         const v = await ctx.valuesFor(col.id, col.dims);
-        const worseHigh = getIndicator(col.id).polarity === 'higher-worse';
+        // Worst first; a context measure (no worse end) lists its highest values first.
+        const worseHigh = worseSign(getIndicator(col.id)) === 1;
         idx = [];
         for (let i = 0; i < v.value.length; i++) if (Number.isFinite(v.value[i]) && (!ctx.mask || ctx.mask[i])) idx.push(i);
         idx.sort((a, b) => (worseHigh ? v.value[b] - v.value[a] : v.value[a] - v.value[b]) || a - b);
@@ -314,8 +316,8 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       exportColumns={expCols} columns={columns} criteria={criteria} tool={tool} onTool={setTool} status={status}
       busy={busy ?? (values.loading ? 'Loading values' : null)} error={list.error ?? values.error} brief={brief}
       undoLabel={undo.current.at(-1)?.label ?? null} onUndo={doUndo} onSeen={() => setSeen(true)}
-      canConvert={!sameLevel && linkingBase(spec.level, mapLevel) !== null} onConvert={convert}
-      onAddRule={addMeetingRule} onAddTop={addTop} onExport={runExport}
+      canConvert={!sameLevel && linkingBase(spec.level, mapLevel) !== null} onConvert={() => void convert()}
+      onAddRule={addMeetingRule} onAddTop={(n, by) => void addTop(n, by)} onExport={(kind) => void runExport(kind)}
       onTitle={(t) => ctx.update({ shortlist: { ...live.current.spec, title: t } })}
       onColumns={(cols) => apply({ ...spec, columns: cols }, 'Changed the columns')}
       onMove={(code, d) => { const i = spec.items.findIndex((x) => x.code === code); apply(moveItem(spec, i, i + d), `Moved an area ${d < 0 ? 'up' : 'down'}`); }}

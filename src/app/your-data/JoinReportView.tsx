@@ -12,7 +12,7 @@ const LISTED = 30;
 const SEVERITY = { error: 'Problem', warning: 'Warning', info: 'Note' } as const;
 
 /** A download name made from a user's file name: letters, digits, dots, dashes and underscores only. */
-export const safeFileStem = (name: string) => (name.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 60) || 'file');
+const safeFileStem = (name: string) => (name.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 60) || 'file');
 
 export function JoinReportView({ report }: { report: JoinReport }) {
   const c = report.counts;

@@ -24,7 +24,7 @@ function valueRows(file: ReadFile, key: string | null, old: Row[] = []): Row[] {
   return file.report.columns
     .filter((p) => p.type === 'numeric' && p.column !== key)
     .map((p) => old.find((r) => r.column === p.column) ?? {
-      column: p.column, label: p.column, unit: (p.valueKind ?? 'number') as UnitChoice, unitText: '', polarity: 'higher-worse' as Polarity, on: true,
+      column: p.column, label: p.column, unit: (p.valueKind ?? 'number'), unitText: '', polarity: 'higher-worse', on: true,
     });
 }
 

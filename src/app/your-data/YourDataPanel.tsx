@@ -14,7 +14,7 @@ import type { AtlasContext } from '../atlas-context';
 import type { UserDataSnapshot } from './user-data-store';
 import './your-data.css';
 
-export const ACCEPTED_FILES = '.csv,.tsv,.txt,.xlsx,.parquet,.geojson,.json,.zip';
+const ACCEPTED_FILES = '.csv,.tsv,.txt,.xlsx,.parquet,.geojson,.json,.zip';
 
 const n = (k: number) => k.toLocaleString('en-GB');
 

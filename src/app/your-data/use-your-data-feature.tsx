@@ -7,10 +7,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { DEFAULT_INDICATOR, findIndicator, isAvailable } from '../../data/catalogue';
-import { isProjectFile } from '../../data/import/project-file';
 import type { ReadProgress } from '../../data/import/read-options';
+import type { CheckedProject } from '../../data/import/read-project';
 import { indicatorId, type DatasetSpec } from '../../data/import/user-dataset';
-import { downloadBlob } from '../../export/download';
 import { LEVELS, type LevelId, type UserLevelId } from '../../geo/levels';
 import { normaliseState } from '../../state/normalise-state';
 import type { FileQueueItem } from '../../ui/FileQueue';
@@ -18,12 +17,24 @@ import type { AtlasContext, FeatureOutput } from '../atlas-context';
 import { chooseIndicator, chooseLevel } from '../measure-choice';
 import { VOCABULARY, viewStore } from '../view-store';
 import { MappingDialog } from './MappingDialog';
+import { downloadProjectFile } from './save-project';
 import { UserDataEngine, type MappingChoice, type ReadFile } from './user-data-engine';
 import { lazyPanel } from '../lazy-panel';
 
 const YourDataPanel = lazyPanel(() => import('./YourDataPanel').then((m) => m.YourDataPanel));
 
-export const YOUR_DATA_TAB = 'your-data';
+const YOUR_DATA_TAB = 'your-data';
+
+/**
+ * One engine per loaded atlas, kept outside React: if the atlas view is ever re-mounted (an error
+ * boundary's "try again"), the data the user loaded is still there and still registered.
+ */
+const engines = new WeakMap<AtlasContext['data'], UserDataEngine>();
+export function userDataEngine(data: AtlasContext['data'], shapes: AtlasContext['shapes']): UserDataEngine {
+  let e = engines.get(data);
+  if (!e) engines.set(data, (e = new UserDataEngine(data, shapes, false)));
+  return e;
+}
 
 type Busy = { key: string; name: string; job: number | null; label: string; fraction: number | null };
 type Failed = { key: string; name: string; message: string };
@@ -41,7 +52,7 @@ function progressLabel(p: ReadProgress): string {
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
-  const engine = useMemo(() => new UserDataEngine(ctx.data, ctx.shapes, false), [ctx.data, ctx.shapes]);
+  const engine = useMemo(() => userDataEngine(ctx.data, ctx.shapes), [ctx.data, ctx.shapes]);
   // Subscribing here re-renders the atlas when datasets or levels come and go (the catalogue changed).
   const snap = useSyncExternalStore(engine.store.subscribe, engine.store.get);
   const [busy, setBusy] = useState<Busy[]>([]);
@@ -81,12 +92,12 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
     if (Object.keys(patch).length) viewStore.update({ ...patch, selected: null });
   }, []);
 
-  const openProject = useCallback(async (file: File, bytes: Uint8Array) => {
+  const openProject = useCallback(async (name: string, project: CheckedProject) => {
     const key = `b${nextKey++}`;
-    setBusy((b) => [...b, { key, name: file.name, job: null, label: 'Opening project file', fraction: null }]);
+    setBusy((b) => [...b, { key, name, job: null, label: 'Opening project file', fraction: null }]);
     try {
       const { datasets, levels } = engine.store.get();
-      const view = await engine.openProject(bytes, file.name, () => leave(
+      const view = await engine.openProject(project, name, () => leave(
         new Set(datasets.flatMap((d) => d.values.map((v) => indicatorId(d, v)))),
         new Set(levels.map((l) => l.spec.id)),
       ));
@@ -94,33 +105,33 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
       viewStore.replace(r.state);
       ctxRef.current.flyTo({ viewport: r.state.viewport });
       const after = engine.store.get();
-      ctxRef.current.notify('info', `Opened ${file.name}: ${after.datasets.length} dataset${after.datasets.length === 1 ? '' : 's'} and ${after.levels.length} set${after.levels.length === 1 ? '' : 's'} of boundaries${datasets.length + levels.length ? ' (they replace what was loaded before)' : ''}.`);
+      ctxRef.current.notify('info', `Opened ${name}: ${after.datasets.length} dataset${after.datasets.length === 1 ? '' : 's'} and ${after.levels.length} set${after.levels.length === 1 ? '' : 's'} of boundaries${datasets.length + levels.length ? ' (they replace what was loaded before)' : ''}.`);
     } catch (e) {
-      fail(file.name, errorText(e));
+      fail(name, errorText(e));
     } finally {
       setBusy((b) => b.filter((x) => x.key !== key));
     }
   }, [engine, fail, leave]);
 
   const readOne = useCallback(async (file: File) => {
-    const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-    if (head[0] === 0x50 && head[1] === 0x4b && !/\.xlsx$/i.test(file.name)) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      if (isProjectFile(bytes)) return openProject(file, bytes);
-    }
     const key = `b${nextKey++}`;
     const job = engine.client.read(file, file.name, {}, (p) => setProgress(key, { label: progressLabel(p), fraction: percent(p) }));
     setBusy((b) => [...b, { key, name: file.name, job: job.id, label: 'Starting', fraction: 0 }]);
+    let project: CheckedProject | null = null;
     try {
-      const { table, report } = await job.done;
-      const rf: ReadFile = { job: job.id, name: file.name, sheet: null, summary: table, report };
-      setWaiting((w) => [...w, rf]);
-      setOpen((o) => o ?? job.id);
+      const r = await job.done;
+      if (r.kind === 'project') project = r.project;
+      else {
+        const rf: ReadFile = { job: job.id, name: file.name, sheet: null, summary: r.table, report: r.report };
+        setWaiting((w) => [...w, rf]);
+        setOpen((o) => o ?? job.id);
+      }
     } catch (e) {
       fail(file.name, errorText(e));
     } finally {
       setBusy((b) => b.filter((x) => x.key !== key));
     }
+    if (project) await openProject(file.name, project);
   }, [engine, fail, openProject]);
 
   const onFiles = useCallback((files: File[]) => {
@@ -173,8 +184,7 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
 
   const saveProject = useCallback(async () => {
     try {
-      const bytes = await engine.saveProject(viewStore.get());
-      downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), `hotspot-atlas-project-${new Date().toISOString().slice(0, 10)}.zip`);
+      await downloadProjectFile(engine);
     } catch (e) {
       ctxRef.current.notify('error', `The project file could not be saved (${errorText(e)}).`);
     }
@@ -199,7 +209,7 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
   const panel = (
     <>
       <YourDataPanel ctx={ctx} snapshot={snap} queue={queue} onFiles={onFiles} references={refs} onMount={prepare}
-        onRemoveDataset={removeDataset} onRemoveLevel={removeLevel} onSaveProject={saveProject}
+        onRemoveDataset={(d) => void removeDataset(d)} onRemoveLevel={(id) => void removeLevel(id)} onSaveProject={() => void saveProject()}
         onShowLevel={(l) => {
           const c = chooseLevel(l, viewStore.get().indicator);
           viewStore.update({ level: c.level, indicator: c.indicator, mode: 'indicator', selected: null });

@@ -1,28 +1,34 @@
 /**
  * Adds and removes what users load, in one place: datasets (a DuckDB table + catalogue entries),
  * boundary levels (a registered level, its areas rows, its geometry and contiguity) and project
- * files. Every step that can fail on the user's input runs before anything is registered, and a
- * failure part-way undoes its own work, so nothing loaded earlier is ever lost.
+ * files. Every change is checked and staged first, then applied in one step (user-data-swap.ts:
+ * staged tables renamed in one transaction), and only then registered with the catalogue, the
+ * levels and the map, so a failure at any point leaves everything as it was. Changes run one at a
+ * time.
  */
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { extendLevel, registerUserIndicator, removeLevelExtension, unregisterUserIndicator } from '../../data/catalogue';
-import { ruleAtUserLevel } from '../../data/import/dataset-level-rules';
-import { ImportError } from '../../data/import/import-issue';
+import { tableToIPC } from 'apache-arrow';
+import { splitSpec } from '../../data/import/dataset-split';
 import type { JoinReport } from '../../data/import/join-report';
-import { decimalsOf, loadDataset } from '../../data/import/load-dataset';
-import { loadUserLevelAreas, removeUserLevelAreas, type BoundarySpec } from '../../data/import/load-user-level';
-import { LEVEL_OBJECT, packProject, unpackProject } from '../../data/import/project-file';
+import { decimalsOf, stageDataset, type JoinedRows } from '../../data/import/load-dataset';
+import type { BoundarySpec, LevelCoverage } from '../../data/import/load-user-level';
+import { LEVEL_OBJECT, packProject } from '../../data/import/project-file';
+import type { CheckedProject } from '../../data/import/read-project';
+import { stageProjectTable } from '../../data/import/stage-project-table';
 import type { TableSummary } from '../../data/import/table-summary';
-import { datasetIndicators, indicatorId, type Combine, type DatasetSpec, type UnitChoice } from '../../data/import/user-dataset';
+import { applyUserDataChange, type UserDataChange } from '../../data/import/user-data-swap';
+import type { Combine, DatasetSpec, UnitChoice } from '../../data/import/user-dataset';
 import { dropTableSql } from '../../data/import/user-table-sql';
 import type { AtlasData } from '../../data/load-atlas';
 import type { Polarity } from '../../data/catalogue/types';
+import type { Db } from '../../data/db/db';
+import { sqlIdent } from '../../data/sql/sql-text';
 import type { UserLevelId } from '../../geo/levels';
 import type { UserLevelGeometry } from '../../geo/user-level-geometry';
-import { newUserLevelId, registerUserLevel, unregisterUserLevel, userLevelInfo } from '../../geo/user-levels';
+import { newUserLevelId } from '../../geo/user-levels';
 import { ImportClient } from '../../workers/import-client';
 import type { GeometryStore } from '../geometry-store';
-import { UserDataStore, type LoadedLevel } from './user-data-store';
+import { registerDataset, registerLevel, unregisterDataset, unregisterLevel } from './user-data-registry';
+import { UserDataStore, type UserDataSnapshot } from './user-data-store';
 
 /** A file read by the worker, waiting in the mapping dialog. */
 export interface ReadFile {
@@ -46,24 +52,37 @@ export interface MappingChoice {
 }
 
 const newDatasetId = () => `d${Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0')}`;
-const yearLike = (values: string[]) => values.every((v) => /^\d{4}(?:\D+\d{2,4})?$/.test(v));
+
+type NewLevel = { spec: BoundarySpec; topology: string; geometry: UserLevelGeometry };
 
 export class UserDataEngine {
-  readonly client: ImportClient;
   readonly store = new UserDataStore();
+  private queue: Promise<unknown> = Promise.resolve();
 
-  /** @param bare true when the atlas has no built data (only users' own boundaries can be mapped) */
-  constructor(readonly data: AtlasData, readonly shapes: GeometryStore, readonly bare: boolean) {
-    this.client = new ImportClient(bare ? null : data.dataUrl(''));
+  /**
+   * @param bare true when the atlas has no built data (only users' own boundaries can be mapped)
+   * @param client the import worker's client (tests pass one that runs in-process)
+   */
+  constructor(
+    readonly data: Pick<AtlasData, 'queries' | 'dataUrl'> & { db: Db },
+    readonly shapes: Pick<GeometryStore, 'provide' | 'forget'>,
+    readonly bare: boolean,
+    readonly client = new ImportClient(bare ? null : data.dataUrl('')),
+  ) {}
+
+  /** Runs changes one after another: each stages against the tables the last one left. */
+  private exclusive<T>(f: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(f, f);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
-  private spec(file: ReadFile, c: MappingChoice, nativeLevel: DatasetSpec['nativeLevel'], columns: { name: string; numbers: Float64Array }[]): DatasetSpec {
+  private spec(file: ReadFile, c: MappingChoice, nativeLevel: DatasetSpec['nativeLevel'], columns: JoinedRows['columns']): DatasetSpec {
     const id = newDatasetId();
-    const splitValues = c.split ? [...(file.summary.smallDistinct[c.split] ?? [])].filter(Boolean).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })) : [];
     return {
       id, file: file.name, sheet: file.sheet, table: `user_${id}`, nativeLevel, joinNote: file.report.key?.note ?? '',
       practices: file.report.key?.geography === 'practice', combine: c.combine,
-      split: c.split ? { column: c.split, values: splitValues, period: yearLike(splitValues) || /year|period/i.test(c.split) } : null,
+      split: c.split ? splitSpec(file.name, c.split, file.summary.smallDistinct[c.split] ?? []) : null,
       values: c.values.map((v, k) => ({
         ...v, field: `v${k + 1}`, label: v.label.trim() || v.column,
         decimals: decimalsOf(columns.find((x) => x.name === v.column)!.numbers, null, v.unit === 'count'),
@@ -72,124 +91,105 @@ export class UserDataEngine {
     };
   }
 
-  async addDataset(file: ReadFile, c: MappingChoice): Promise<DatasetSpec> {
-    const key = file.report.key;
-    const practices = key?.geography === 'practice';
-    const nativeLevel = practices ? 'lsoa21' : key?.target?.atlasLevel;
-    if (!key || !nativeLevel) throw new Error(`${file.name}: choose the column of area codes first.`);
-    const valueKinds = Object.fromEntries(c.values.map((v) => [v.column, v.unit]));
-    const columns = [...c.values.map((v) => v.column), ...(c.split ? [c.split] : [])];
-    const taken = await this.client.take(file.job, columns, { keyColumn: key.column, valueKinds }, practices ? 'lsoa21' : undefined);
-    const spec = this.spec(file, c, nativeLevel, taken.columns);
-    const loaded = await loadDataset(this.data.db, spec, taken);
-    this.installDataset(loaded);
-    return loaded;
+  /** Applies a staged change to the database, then (nothing can fail after this) to the session. */
+  private async commit(change: UserDataChange, add: { datasets?: DatasetSpec[]; levels?: NewLevel[] }, before?: () => void): Promise<void> {
+    const coverage = await applyUserDataChange(this.data.db, { ...change, addLevels: add.levels?.map((l) => ({ id: l.spec.id, geometry: l.geometry })) });
+    before?.();
+    const droppedTables = new Set(change.dropTables);
+    const droppedLevels = new Set<string>(change.dropLevels);
+    const s = this.store.get();
+    for (const d of s.datasets) if (droppedTables.has(d.table)) unregisterDataset(d);
+    for (const l of s.levels) if (droppedLevels.has(l.spec.id)) unregisterLevel(l.spec.id, this.shapes);
+    const levels = (add.levels ?? []).map((l) => registerLevel(l, coverage.get(l.spec.id) as LevelCoverage, this.shapes, this.bare));
+    for (const d of add.datasets ?? []) registerDataset(d);
+    this.data.queries.clear();
+    this.store.update((x): UserDataSnapshot => ({
+      datasets: [...x.datasets.filter((d) => !droppedTables.has(d.table)), ...(add.datasets ?? [])],
+      levels: [...x.levels.filter((l) => !droppedLevels.has(l.spec.id)), ...levels],
+    }));
+  }
+
+  addDataset(file: ReadFile, c: MappingChoice): Promise<DatasetSpec> {
+    return this.exclusive(async () => {
+      const key = file.report.key;
+      const practices = key?.geography === 'practice';
+      const nativeLevel = practices ? 'lsoa21' : key?.target?.atlasLevel;
+      if (!key || !nativeLevel) throw new Error(`${file.name}: choose the column of area codes first.`);
+      const valueKinds = Object.fromEntries(c.values.map((v) => [v.column, v.unit]));
+      const columns = [...c.values.map((v) => v.column), ...(c.split ? [c.split] : [])];
+      const taken = await this.client.take(file.job, columns, { keyColumn: key.column, valueKinds }, practices ? 'lsoa21' : undefined);
+      const staged = await stageDataset(this.data.db, this.spec(file, c, nativeLevel, taken.columns), taken);
+      await this.commit({ addTables: [{ staged: staged.staged, table: staged.spec.table }] }, { datasets: [staged.spec] });
+      return staged.spec;
+    });
   }
 
   /** The boundaries become a level; numeric properties chosen as values become its first dataset. */
-  async addBoundaries(file: ReadFile, c: MappingChoice): Promise<{ level: UserLevelId; dataset: DatasetSpec | null }> {
-    const id = newUserLevelId();
-    const b = c.boundary;
-    const made = await this.client.boundaries(file.job, LEVEL_OBJECT, { codeColumn: b.codeColumn, nameColumn: b.nameColumn });
-    const spec: BoundarySpec = { id, file: file.name, label: b.label.trim() || file.name, noun: b.noun.trim() || 'area', areas: made.geometry.polygons.ids.length };
-    await this.installLevel(spec, made.topology, made.geometry);
-    if (!c.values.length) return { level: id, dataset: null };
-    try {
+  addBoundaries(file: ReadFile, c: MappingChoice): Promise<{ level: UserLevelId; dataset: DatasetSpec | null }> {
+    return this.exclusive(async () => {
+      const id = newUserLevelId();
+      const b = c.boundary;
+      const made = await this.client.boundaries(file.job, LEVEL_OBJECT, { codeColumn: b.codeColumn, nameColumn: b.nameColumn });
+      const spec: BoundarySpec = { id, file: file.name, label: b.label.trim() || file.name, noun: b.noun.trim() || 'area', areas: made.geometry.polygons.ids.length };
+      const level: NewLevel = { spec, topology: made.topology, geometry: made.geometry };
+      if (!c.values.length) {
+        await this.commit({}, { levels: [level] });
+        return { level: id, dataset: null };
+      }
       const taken = await this.client.take(file.job, c.values.map((v) => v.column), {});
-      const ds = this.spec(file, { ...c, split: null, combine: 'first' }, id, taken.columns);
-      const loaded = await loadDataset(this.data.db, { ...ds, joinNote: `Values of the properties of your boundaries (${file.name}), one per area.` }, { ...taken, joinKeys: made.rowCodes! });
-      this.installDataset(loaded);
-      return { level: id, dataset: loaded };
-    } catch (e) {
-      await this.removeLevel(id);
-      throw e;
-    }
+      const ds = { ...this.spec(file, { ...c, split: null, combine: 'first' }, id, taken.columns), joinNote: `Values of the properties of your boundaries (${file.name}), one per area.` };
+      const staged = await stageDataset(this.data.db, ds, { ...taken, joinKeys: made.rowCodes });
+      await this.commit({ addTables: [{ staged: staged.staged, table: ds.table }] }, { levels: [level], datasets: [staged.spec] });
+      return { level: id, dataset: staged.spec };
+    });
   }
 
-  private installDataset(d: DatasetSpec): void {
-    for (const ind of datasetIndicators(d)) registerUserIndicator(ind);
-    this.data.queries.clear();
-    this.store.update((s) => ({ ...s, datasets: [...s.datasets, d] }));
-  }
-
-  private async installLevel(spec: BoundarySpec, topology: string, g: UserLevelGeometry): Promise<LoadedLevel> {
-    registerUserLevel({ info: userLevelInfo(spec.id, spec.label, spec.noun), ids: g.polygons.ids, contiguity: g.contiguity, file: spec.file });
-    let coverage;
-    try {
-      coverage = await loadUserLevelAreas(this.data.db, spec.id, g);
-    } catch (e) {
-      unregisterUserLevel(spec.id);
-      throw e;
-    }
-    // without the atlas's data, built-in measures have no tables to aggregate
-    extendLevel(spec.id, (ind) => (this.bare && !ind.id.startsWith('user.') ? null : ruleAtUserLevel(spec.id, ind)));
-    this.shapes.provide(spec.id, { polygons: g.polygons, index: g.index, mesh: g.mesh });
-    this.data.queries.clear();
-    const loaded: LoadedLevel = { spec, topology, coverage, islands: g.contiguity.queen.filter((n) => n.length === 0).length };
-    this.store.update((s) => ({ ...s, levels: [...s.levels, loaded] }));
-    return loaded;
-  }
-
-  async removeDataset(id: string): Promise<void> {
-    const d = this.store.get().datasets.find((x) => x.id === id);
-    if (!d) return;
-    for (const v of d.values) unregisterUserIndicator(indicatorId(d, v));
-    this.store.update((s) => ({ ...s, datasets: s.datasets.filter((x) => x.id !== id) }));
-    await this.data.db.query(dropTableSql(d.table));
-    this.data.queries.clear();
+  removeDataset(id: string): Promise<void> {
+    return this.exclusive(async () => {
+      const d = this.store.get().datasets.find((x) => x.id === id);
+      if (d) await this.commit({ dropTables: [d.table] }, {});
+    });
   }
 
   /** Removes a boundary level and the datasets loaded for it. */
-  async removeLevel(id: UserLevelId): Promise<void> {
-    for (const d of this.store.get().datasets.filter((x) => x.nativeLevel === id)) await this.removeDataset(d.id);
-    removeLevelExtension(id);
-    unregisterUserLevel(id);
-    this.shapes.forget(id);
-    this.store.update((s) => ({ ...s, levels: s.levels.filter((l) => l.spec.id !== id) }));
-    await removeUserLevelAreas(this.data.db, id);
-    this.data.queries.clear();
-  }
-
-  async removeAll(): Promise<void> {
-    for (const d of this.store.get().datasets) await this.removeDataset(d.id);
-    for (const l of this.store.get().levels) await this.removeLevel(l.spec.id);
+  removeLevel(id: UserLevelId): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.store.get().levels.some((l) => l.spec.id === id)) return;
+      const owned = this.store.get().datasets.filter((x) => x.nativeLevel === id);
+      await this.commit({ dropTables: owned.map((d) => d.table), dropLevels: [id] }, {});
+    });
   }
 
   async saveProject(view: unknown): Promise<Uint8Array> {
     const { datasets, levels } = this.store.get();
     const tables = new Map<string, Uint8Array>();
-    for (const d of datasets) tables.set(d.table, tableToIPC(await this.data.db.query(`SELECT * FROM ${d.table}`), 'stream'));
+    for (const d of datasets) tables.set(d.table, tableToIPC(await this.data.db.query(`SELECT * FROM ${sqlIdent(d.table)}`), 'stream'));
     return packProject({ savedAt: new Date().toISOString(), view, datasets, levels: levels.map((l) => ({ spec: l.spec, topology: l.topology })), tables });
   }
 
   /**
-   * Replaces the session's own data with a project's. Everything is checked first (the manifest,
-   * each table's columns, each topology decoded), so a bad project changes nothing. `beforeReplace`
-   * runs once the project is known to be good, before the session's data is removed (the view must
-   * leave it first).
+   * Replaces the session's own data with a project's (checked whole in the worker, see
+   * read-project.ts). Its tables are staged and checked here; then everything is swapped in one
+   * step. `beforeReplace` runs once the new data is in and before the old leaves the catalogue (the
+   * view must leave it first). On any failure nothing has changed.
    */
-  async openProject(bytes: Uint8Array, name: string, beforeReplace?: () => void): Promise<unknown> {
-    const p = unpackProject(bytes, name);
-    for (const d of p.datasets) {
-      let fields: string[];
+  openProject(p: CheckedProject, name: string, beforeReplace?: () => void): Promise<unknown> {
+    return this.exclusive(async () => {
+      const staged: { staged: string; table: string }[] = [];
       try {
-        fields = tableFromIPC(p.tables.get(d.table)!).schema.fields.map((f) => f.name);
-      } catch {
-        throw new ImportError('bad-project', `${name}: the table of "${d.file}" in this project file cannot be read. Nothing was changed; save the project again from the atlas.`);
+        for (const d of p.datasets) staged.push({ staged: await stageProjectTable(this.data.db, name, d, p.tables.get(d.table)!), table: d.table });
+      } catch (e) {
+        for (const t of staged) await this.data.db.query(dropTableSql(t.staged)).catch(() => undefined);
+        throw e;
       }
-      const need = ['code', ...(d.split ? ['split'] : []), ...d.values.map((v) => v.field)];
-      if (need.some((f) => !fields.includes(f))) throw new ImportError('bad-project', `${name}: the table of "${d.file}" lacks columns (${need.filter((f) => !fields.includes(f)).join(', ')}). Nothing was changed.`);
-    }
-    const shapes = await Promise.all(p.levels.map((l) => this.client.topology(l.topology, LEVEL_OBJECT).catch(() => {
-      throw new ImportError('bad-project', `${name}: the boundaries "${l.spec.label}" in this project file cannot be read. Nothing was changed.`);
-    })));
-    beforeReplace?.();
-    await this.removeAll();
-    for (const [k, l] of p.levels.entries()) await this.installLevel(l.spec, shapes[k].topology, shapes[k].geometry);
-    for (const d of p.datasets) {
-      await this.data.db.insertArrow(d.table, p.tables.get(d.table)!);
-      this.installDataset(d);
-    }
-    return p.view;
+      const s = this.store.get();
+      await this.commit(
+        { dropTables: s.datasets.map((d) => d.table), dropLevels: s.levels.map((l) => l.spec.id), addTables: staged },
+        { datasets: p.datasets, levels: p.levels },
+        beforeReplace,
+      );
+      return p.view;
+    });
   }
 }
+

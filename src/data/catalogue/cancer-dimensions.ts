@@ -3,12 +3,15 @@
  * against these lists, so the pickers never offer a choice the tables do not hold.
  */
 import { pooledValue as pooled, yearValues as years } from './period-values';
-import type { Dimension } from './types';
+import type { Dimension, DimensionValue } from './types';
 
 /** Newest pooled period first: five pooled years keep Sub-ICB rates of rarer cancers above 10 cases. */
+const COVID = 'This period includes 2020, when COVID-19 cut cancer diagnoses (lung cancer −8 % on 2019): rates are lower than usual. For usual levels use 2015–2019 or 2017–2019.';
+const withCovid = (v: DimensionValue): DimensionValue => ((v.end ?? 0) >= 2020 && (v.start ?? 0) <= 2020 ? { ...v, caveat: COVID } : v);
+
 export const INCIDENCE_PERIODS: Dimension = {
   key: 'period', label: 'Period', column: 'period', defaultValue: '2016-2020',
-  values: [pooled(2016, 2020), pooled(2015, 2019), pooled(2017, 2019), pooled(2011, 2015), pooled(2006, 2010), pooled(2001, 2005), ...years(2001, 2020)],
+  values: [pooled(2016, 2020), pooled(2015, 2019), pooled(2017, 2019), pooled(2011, 2015), pooled(2006, 2010), pooled(2001, 2005), ...years(2001, 2020)].map(withCovid),
 };
 
 export const SEXES: Dimension = {
@@ -26,7 +29,10 @@ const male = { sex: 'male' };
 export const CANCER_SITES: Dimension = {
   key: 'site', label: 'Cancer site', column: 'site', defaultValue: 'all-18',
   values: [
-    { value: 'all-18', label: '18 common cancers combined (about 86 % of all cancers)' },
+    {
+      value: 'all-18', label: '18 common cancers combined (about 86 % of all cancers)',
+      caveat: 'All 18 sites combined include breast, prostate and melanoma, which are more common in less deprived areas: for smoking- and deprivation-led targeting use lung cancer.',
+    },
     { value: 'C33-C34', label: 'Lung (trachea, bronchus and lung, C33–C34)' },
     { value: 'C18-C20', label: 'Bowel (colon and rectum, C18–C20)' },
     { value: 'C50', label: 'Breast, females (C50)', requires: female },

@@ -60,9 +60,9 @@ const CRUDE: Indicator = {
 
 const COUNT: Indicator = {
   ...incidence, id: 'cancer.incidence.count', label: 'New cancer cases (count)', short: 'New cancer cases',
-  definition: 'Number of new cancer diagnoses among residents in the period (all years of a pooled period added up).',
+  definition: 'Number of new cancer diagnoses among residents in the period (all years of a pooled period added up). A count: it sizes the demand on services and grows with population, so it is context, not a measure of where risk is higher (use a rate for that).',
   columns: { value: 'count', numerator: 'count', share: 'share', note: 'note' },
-  unit: 'cases', kind: 'count', polarity: 'higher-worse', decimals: 0,
+  unit: 'cases', kind: 'count', polarity: 'neutral', decimals: 0,
   levels: { sicbl24: { kind: 'native' }, icb24: { kind: 'sum', column: 'count' }, cal19: { kind: 'sum', column: 'count' } },
   unavailable: {
     ...Object.fromEntries(SUB_ICB_FINER.map((l) => [l, 'A count of cases belongs to the whole Sub-ICB location; show a rate here, or pick Sub-ICB, ICB or Cancer Alliance.'])),
@@ -73,9 +73,9 @@ const COUNT: Indicator = {
 };
 
 const MORTALITY: Indicator = {
-  id: 'cancer.mortality.u75preventable', label: 'Under-75 deaths from preventable cancers, age-standardised rate per 100,000', short: 'Preventable cancer deaths <75',
+  id: 'cancer.mortality.u75preventable', label: 'Under-75 deaths from preventable cancers, age-standardised rate per 100,000 (series ended 2015–17; superseded pre-2021 definition)', short: 'Preventable cancer deaths <75 (to 2015–17, old definition)',
   group: 'Cancer mortality',
-  definition: 'Deaths before age 75 from cancers considered preventable (mainly through less smoking, drinking and obesity, and through vaccination and screening), per 100,000 residents under 75, age-standardised, in pooled three-year periods (Fingertips indicator 40502, Public Health Outcomes Framework).',
+  definition: 'Deaths before age 75 from cancers considered preventable (mainly through less smoking, drinking and obesity, and through vaccination and screening), per 100,000 residents under 75, age-standardised, in pooled three-year periods (Fingertips indicator 40502, Public Health Outcomes Framework). The series ends with 2015–17 and uses the list of preventable cancers in force before 2021; OHID has since replaced it with a series on a revised definition, so these values are neither current nor comparable with today\'s Fingertips figures.',
   source: {
     publisher: 'Office for Health Improvement and Disparities (OHID), Fingertips; deaths from ONS', licence: OGL,
     dataset: 'Public Health Outcomes Framework: under 75 mortality rate from cancer considered preventable, indicator 40502',
@@ -97,14 +97,14 @@ const MORTALITY: Indicator = {
 const QOF: Indicator = {
   id: 'cancer.qof.prevalence', label: 'Patients on the GP cancer register (QOF 2022-23), % of registered patients', short: 'Cancer register %',
   group: 'Cancer prevalence',
-  definition: 'Percentage of registered patients (all ages) on their GP practice\'s cancer register: people diagnosed with cancer (except non-melanoma skin cancer) since April 2003 who are still registered. Summed over the practices of each Sub-ICB location.',
+  definition: 'Percentage of registered patients (all ages) on their GP practice\'s cancer register: people diagnosed with cancer (except non-melanoma skin cancer) since April 2003 who are still registered. Summed over the practices of each Sub-ICB location. Context, not need: it is higher where people are older and where they survive longer, so a higher value is neither better nor worse.',
   source: {
     publisher: 'NHS England', licence: OGL, dataset: 'Quality and Outcomes Framework 2022-23: prevalence (CAN register) and practice mapping',
     sourceIds: ['qofPrevalence', 'qofPracticeMapping', 'lsoa11CancerDataUnit', 'lsoa11Lsoa21'],
   },
   table: 'qof_cancer', nativeLevel: 'sicbl24', publishedGeography: 'GP practices (registered lists), summed to their Sub-ICB location (2022-23 mapping, 2024 codes)',
   columns: { value: 'prevalence', numerator: 'register', denominator: 'list_size' },
-  unit: '% of registered patients', kind: 'percent', polarity: 'higher-worse', decimals: 2, period: '2022-23',
+  unit: '% of registered patients', kind: 'percent', polarity: 'neutral', decimals: 2, period: '2022-23',
   ci: { method: 'proportion', multiplier: 100 },
   levels: areaIndicatorRules('sicbl24', SUB_ICB_FINER, SUB_ICB_COARSER, { kind: 'ratio', numerator: 'register', denominator: 'list_size', multiplier: 100 }),
   unavailable: { lsoa11: NO_LSOA11 },

@@ -22,4 +22,13 @@ describe('compareWithEngland (Fingertips convention)', () => {
     expect(comparisonText('similar', 'higher-worse')).toBe('Similar to England');
     expect(comparisonText(null, 'higher-worse')).toBeNull();
   });
+
+  it('never calls a context measure better or worse', () => {
+    for (const c of ['higher', 'lower'] as const) {
+      const text = comparisonText(c, 'neutral')!;
+      expect(text).toBe(`Significantly ${c} than England (a context measure: not better or worse)`);
+      expect(text).not.toMatch(/\((worse|better)\)/);
+    }
+    expect(comparisonText('similar', 'neutral')).toBe('Similar to England');
+  });
 });

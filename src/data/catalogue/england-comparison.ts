@@ -16,10 +16,14 @@ export function compareWithEngland(area: { value: number | null; lower: number |
   return 'similar';
 }
 
-/** Words for a tooltip or table: "Significantly higher than England (worse)". */
+/**
+ * Words for a tooltip or table: "Significantly higher than England (worse)". A neutral (context)
+ * measure is only higher or lower: never better or worse.
+ */
 export function comparisonText(c: EnglandComparison | null, polarity: Polarity): string | null {
   if (c === null) return null;
   if (c === 'similar') return 'Similar to England';
+  if (polarity === 'neutral') return `Significantly ${c} than England (a context measure: not better or worse)`;
   const worse = (c === 'higher') === (polarity === 'higher-worse');
   return `Significantly ${c} than England (${worse ? 'worse' : 'better'})`;
 }

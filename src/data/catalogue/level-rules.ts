@@ -4,7 +4,7 @@ import type { LevelRule } from './types';
 
 export type LevelRules = Partial<Record<LevelId, LevelRule>>;
 
-export const rules = (levels: LevelId[], rule: LevelRule): LevelRules => Object.fromEntries(levels.map((l) => [l, rule]));
+const rules = (levels: LevelId[], rule: LevelRule): LevelRules => Object.fromEntries(levels.map((l) => [l, rule]));
 
 /** Native at `native`; finer levels inherit its value; coarser ones use `coarse`. */
 export function areaIndicatorRules(native: LevelId, finer: LevelId[], coarser: LevelId[], coarse: LevelRule): LevelRules {

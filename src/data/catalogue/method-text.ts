@@ -1,6 +1,7 @@
 /** Plain-language method statements derived from an indicator's level rules (legend, detail, exports). */
 import { LEVELS, type LevelId } from '../../geo/levels';
 import { getIndicator } from '.';
+import { rankMeaning } from './direction';
 import type { Indicator } from './types';
 
 function residents(ind: Indicator): string {
@@ -26,11 +27,19 @@ export function methodText(ind: Indicator, level: LevelId): string {
     case 'ratio':
       return `${here} values: recomputed from summed numerators and denominators of the ${native} areas.`;
     case 'share':
-      return `${here} values: percentage of ${residents(ind)} living in ${native} areas in national decile ${rule.atMost === 1 ? '1' : `1–${rule.atMost}`}.`;
+      return `${here} values: ${rule.as === 'residents' ? 'number' : 'percentage'} of ${residents(ind)} living in ${native} areas in national decile ${rule.atMost === 1 ? '1' : `1–${rule.atMost}`}.`;
+    case 'lsoa-share':
+      return `${here} values: percentage of the area's LSOAs in national decile ${rule.atMost === 1 ? '1' : `1–${rule.atMost}`} (a count of LSOAs, not of residents).`;
+    case 'average-rank':
+    case 'extent':
+    case 'local-concentration':
+      return `${here} values: derived from the ${native} ranks by MHCLG's method, weighted by ${residents(ind)}.`;
+    case 'published':
+      return `${here} values: as published.`;
     case 'rank-of':
-      return `Rank of each ${LEVELS[level].noun} among all ${here} areas in England by "${getIndicator(rule.indicator).short}" (1 = worst).`;
+      return `Rank of each ${LEVELS[level].noun} among all ${here} areas in England by "${getIndicator(rule.indicator).short}" (${rankMeaning(getIndicator(rule.indicator))}; tied areas share the better rank).`;
     case 'decile-of':
-      return `Decile of each ${LEVELS[level].noun} among all ${here} areas in England by "${getIndicator(rule.indicator).short}" (1 = worst 10 %).`;
+      return `Decile of each ${LEVELS[level].noun} among all ${here} areas in England by "${getIndicator(rule.indicator).short}" (from the ranks; tied areas share a decile). Not a national IMD decile.`;
     case 'inherit':
       return `Measured for ${LEVELS[rule.from].label}: every ${LEVELS[level].noun} shows the value of the ${LEVELS[rule.from].noun} it lies in. This is not small-area data.`;
   }

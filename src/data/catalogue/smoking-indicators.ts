@@ -27,6 +27,8 @@ const COMMON_CAVEATS = [
   'Sub-ICB, ICB and Cancer Alliance values are resident-weighted averages of council values (residents aged 16+, Census 2021), not survey estimates for those areas, and have no confidence interval. Where a council has no value the average covers the remaining residents (see coverage).',
 ];
 
+const APS_BREAK_CAVEAT = 'A break in the series in 2020: the Annual Population Survey moved from face-to-face to telephone interviews during COVID-19, which changed who answered. Compare years from 2020 on with earlier years with care.';
+
 const APS: Indicator = {
   id: 'smoking.aps.current', label: 'Adults who currently smoke (18+, Annual Population Survey)', short: 'Adult smokers % (APS)', group: 'Smoking',
   definition: 'Estimated percentage of adults aged 18 and over who say they smoke cigarettes nowadays, from the ONS Annual Population Survey, a large household survey. OHID publishes it for every local authority each year (Fingertips indicator 92443).',
@@ -39,12 +41,15 @@ const APS: Indicator = {
   publishedGeography: 'Local authority districts and unitary authorities as they were in each year, re-based to the 2024 councils',
   columns: { value: 'value', lower: 'lower', upper: 'upper', numerator: 'count', note: 'note' },
   unit: '%', kind: 'percent', polarity: 'higher-worse', decimals: 1, period: '2011–2024, annual',
-  dimensions: [{ key: 'period', label: 'Year', column: 'period', defaultValue: '2024', values: yearValues(2011, 2024) }],
+  dimensions: [{ key: 'period', label: 'Year', column: 'period', defaultValue: '2024', values: yearValues(2011, 2024).map((v) => ((v.start ?? 0) >= 2020 ? { ...v, caveat: APS_BREAK_CAVEAT } : v)) }],
   levels: areaIndicatorRules('lad24', FINER, COARSER, ADULT_MEAN),
   methodNote: METHOD,
   classification: 'quantile',
+  intervalsOnly: { dimension: 'period', values: ['2019'] },
+  seriesBreaks: [{ year: 2020, label: 'APS method change: face-to-face interviews replaced by telephone interviews (2020)' }],
   caveats: [
     ...COMMON_CAVEATS,
+    APS_BREAK_CAVEAT,
     'A survey estimate: small councils have wide margins of error, and year-to-year changes are often noise. 95 % confidence intervals and counts are available here only for 2019, so only 2019 values can be flagged as significantly different from England.',
     'Re-based to the 2024 councils. A council created by merging districts (BCP and Dorset 2019, East and West Suffolk 2019, Buckinghamshire 2020, North and West Northamptonshire 2021, Cumberland, Westmorland and Furness, North Yorkshire and Somerset 2023) shows a value only for the years OHID estimated it directly; for other years it has no value and its note lists the predecessor districts\' values. We do not average them: OHID\'s estimate for a merged council comes from its own survey sample and weights, not from a mean of the districts\' estimates.',
     'Not published for the Isles of Scilly and the City of London (samples too small), nor for a few other councils in some years.',

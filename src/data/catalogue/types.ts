@@ -5,27 +5,61 @@
  */
 import type { LevelId } from '../../geo/levels';
 
-/** Which end of the scale is the worse one (drives colour direction, ranks and "worse than"). */
-export type Polarity = 'higher-worse' | 'lower-worse';
+/**
+ * Which end of the scale is the worse one (drives colour direction, ranks and "worse than").
+ * `neutral`: context, neither end is better (e.g. the QOF cancer register: higher where people are
+ * older and survive longer). Neutral measures never get worse/better wording, are coloured and ranked
+ * with the highest value first, and have no default direction in the composite index.
+ */
+export type Polarity = 'higher-worse' | 'lower-worse' | 'neutral';
 
 export type ValueKind = 'score' | 'rank' | 'decile' | 'rate' | 'percent' | 'share' | 'count';
 
 /**
- * How the value at one level is computed. `native`: the table has one row per area of this level.
- * `mean` / `sum` / `ratio` / `share`: aggregated from the indicator's base small areas (LSOAs),
- * weighted by residents. `rank-of` / `decile-of`: rank (1 = worst) or decile of another indicator's
- * value among all areas of this level in England. `inherit`: a finer area takes the value of the
- * coarser area it lies in (marked as an area-level value in the UI).
+ * How the value at one level is computed. `native`: the table (or `table`) has one row per area of
+ * this level. `published`: the publisher's own summary for this level, read from a summary table
+ * (`otherwise` fills areas it does not cover). `mean` / `sum` / `ratio` / `share`: aggregated from the
+ * indicator's base small areas (LSOAs), weighted by residents. `lsoa-share`, `average-rank`, `extent`,
+ * `local-concentration`: MHCLG's summary measures of the Indices of Deprivation, derived from LSOAs
+ * by MHCLG's method (summary-sql.ts). `rank-of` / `decile-of`: rank (1 = worst; ties share the best
+ * rank) or decile of another indicator's value among all areas of this level in England. `inherit`:
+ * a finer area takes the value of the coarser area it lies in (marked as an area-level value).
+ * Aggregates read `base` (a table of LSOA rows) instead of the indicator's own table when given.
  */
 export type LevelRule =
-  | { kind: 'native' }
-  | { kind: 'mean'; column: string; weight?: PopulationWeight }
-  | { kind: 'sum'; column: string }
-  | { kind: 'ratio'; numerator: string; denominator: string; multiplier: number }
-  | { kind: 'share'; column: string; atMost: number }
+  | { kind: 'native'; table?: string; /** Areas the table's rank column ranks (when it is not this level's count). */ rankOf?: number }
+  | PublishedRule
+  | { kind: 'mean'; column: string; weight?: PopulationWeight; base?: BaseTable }
+  | { kind: 'sum'; column: string; base?: BaseTable }
+  | { kind: 'ratio'; numerator: string; denominator: string; multiplier: number; base?: BaseTable }
+  | { kind: 'share'; column: string; atMost: number; base?: BaseTable; /** Number of residents instead of their percentage. */ as?: 'residents' }
+  | { kind: 'lsoa-share'; column: string; atMost: number; base?: BaseTable }
+  | { kind: 'average-rank'; rank: string; lsoas: number; base?: BaseTable }
+  | { kind: 'extent'; rank: string; lsoas: number; base?: BaseTable }
+  | { kind: 'local-concentration'; rank: string; lsoas: number; base?: BaseTable }
   | { kind: 'rank-of'; indicator: string }
   | { kind: 'decile-of'; indicator: string }
   | { kind: 'inherit'; from: LevelId };
+
+/** LSOA rows to aggregate from: a table on one of the base levels (e.g. IMD 2019 carried onto 2021 LSOAs). */
+export interface BaseTable { table: string; level: 'lsoa21' | 'lsoa11' }
+
+/** Rules computed from LSOA rows (they may take a `base`). */
+export type AggregateRule = Extract<LevelRule, { kind: 'mean' | 'sum' | 'ratio' | 'share' | 'lsoa-share' | 'average-rank' | 'extent' | 'local-concentration' }>;
+
+/** A publisher's summary for this level's areas, as published. */
+export interface PublishedRule {
+  kind: 'published';
+  table: string;
+  /** Column values that pick the rows (edition, domain). */
+  filter: Record<string, string>;
+  value: string;
+  /** The publisher's rank column (1 = worst), used while every area has a published value. */
+  rank?: string;
+  note?: string;
+  /** Fills areas without a published value; their note says the value was derived. */
+  otherwise?: AggregateRule;
+}
 
 /** Residents used as weights: all usual residents, or those aged 16+ (for adult measures). */
 export type PopulationWeight = 'population' | 'population_16plus';
@@ -44,6 +78,8 @@ export interface DimensionValue {
   end?: number;
   /** Values of other dimensions this value only exists with (breast cancer → sex "female"). */
   requires?: Record<string, string>;
+  /** A caveat that applies whenever this value is chosen (a period that includes 2020). */
+  caveat?: string;
 }
 
 /** A choice that selects rows of a long table (period, sex, cancer site, ...). */
@@ -62,6 +98,11 @@ export interface IndicatorSource {
   licence: string;
   /** Ids of the pipeline sources (manifest.json `sources[].id`) this indicator is built from. */
   sourceIds: string[];
+  /**
+   * Sources read only at levels whose rule is `published` (MHCLG's LA and ICB summaries), so an
+   * export at another level does not list them (see sourceIdsAt).
+   */
+  publishedSourceIds?: string[];
 }
 
 export interface Indicator {
@@ -107,6 +148,24 @@ export interface Indicator {
   /** Default classification: quantiles, national deciles (for ranks) or one class per value (deciles). */
   classification: 'quantile' | 'decile' | 'categorical' | 'equal';
   caveats: string[];
+  /**
+   * What the national rank means, when it is not simply the rank of the value ("rank of average
+   * score", "rank of average rank"): shown next to every rank of this measure.
+   */
+  rankLabel?: string;
+  /**
+   * Confidence intervals exist only for these values of one dimension (APS smoking: 2019). Elsewhere
+   * nothing is called significant.
+   */
+  intervalsOnly?: { dimension: string; values: string[] };
+  /** Breaks in the series a trend must show (a change of survey method). */
+  seriesBreaks?: SeriesBreak[];
+}
+
+export interface SeriesBreak {
+  /** The first year on the new basis. */
+  year: number;
+  label: string;
 }
 
 export interface IndicatorColumns {

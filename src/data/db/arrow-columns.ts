@@ -6,7 +6,7 @@ export function numberColumn(t: Table, name: string): Float64Array {
   if (!col) throw new Error(`query result has no column "${name}"`);
   const out = new Float64Array(t.numRows);
   for (let i = 0; i < t.numRows; i++) {
-    const v = col.get(i);
+    const v: unknown = col.get(i);
     out[i] = v == null ? NaN : Number(v);
   }
   return out;
@@ -36,12 +36,12 @@ function utf8Chunk(d: Data, out: (string | null)[], at: number): boolean {
 export function stringColumn(t: Table, name: string): (string | null)[] {
   const col = t.getChild(name);
   if (!col) throw new Error(`query result has no column "${name}"`);
-  const out: (string | null)[] = new Array(t.numRows);
+  const out = new Array<string | null>(t.numRows);
   let at = 0;
   for (const d of col.data) {
     if (!utf8Chunk(d, out, at)) {
       for (let i = 0; i < d.length; i++) {
-        const v = col.get(at + i);
+        const v = col.get(at + i) as string | number | bigint | boolean | null;
         out[at + i] = v == null ? null : String(v);
       }
     }
@@ -52,9 +52,9 @@ export function stringColumn(t: Table, name: string): (string | null)[] {
 
 /** Rows as plain objects with numbers (not BigInt) — for small results such as one area's details. */
 export function rowsOf(t: Table): Record<string, string | number | boolean | null>[] {
-  return t.toArray().map((r) => {
+  return (t.toArray() as { toJSON(): Record<string, unknown> }[]).map((r) => {
     const o: Record<string, string | number | boolean | null> = {};
-    for (const [k, v] of Object.entries(r.toJSON() as Record<string, unknown>)) {
+    for (const [k, v] of Object.entries(r.toJSON())) {
       o[k] = v == null ? null : typeof v === 'bigint' ? Number(v) : (v as string | number | boolean);
     }
     return o;

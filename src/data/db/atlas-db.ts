@@ -91,6 +91,12 @@ export class AtlasDb implements Db {
     return t;
   }
 
+  /** Loads every atlas table the statements name, then runs them as one transaction. */
+  async transaction(statements: readonly string[]): Promise<void> {
+    const tables = new Set(statements.flatMap((s) => tablesInSql(s, this.known)));
+    return (await this.ready([...tables])).transaction(statements);
+  }
+
   async registerFile(name: string, bytes: Uint8Array): Promise<void> {
     return (await this.ready([])).registerFile(name, bytes);
   }

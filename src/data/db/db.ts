@@ -14,6 +14,11 @@ export interface Db {
    * so numbers keep every bit and a million rows load in well under a second.
    */
   insertArrow(table: string, ipcStream: Uint8Array): Promise<void>;
+  /**
+   * Runs the statements as one transaction, with no other query in between: all of them take
+   * effect, or (on any error, which is rethrown) none. Used to swap staged tables in atomically.
+   */
+  transaction(statements: readonly string[]): Promise<void>;
 }
 
 /** Statements every connection runs first: no extension downloads (they fail offline, with misleading errors). */

@@ -27,5 +27,15 @@ export async function openBrowserDb(): Promise<Db> {
     query: (sql) => serial(() => conn.query(sql)),
     registerFile: (name, bytes) => serial(() => db.registerFileBuffer(name, bytes)),
     insertArrow: (table, ipc) => serial(() => conn.insertArrowFromIPCStream(ipc, { name: table, create: true })),
+    transaction: (statements) => serial(async () => {
+      await conn.query('BEGIN TRANSACTION');
+      try {
+        for (const s of statements) await conn.query(s);
+        await conn.query('COMMIT');
+      } catch (e) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    }),
   };
 }

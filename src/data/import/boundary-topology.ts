@@ -12,7 +12,7 @@ import { ImportError, listRows, quoteValue } from './import-issue';
 import { cellText, columnByName, type ImportedTable } from './imported-table';
 
 /** About 0.5 m across a county (the boundaries' own extent sets the grid). */
-export const USER_QUANTIZATION = 1e6;
+const USER_QUANTIZATION = 1e6;
 
 export interface BoundaryChoice {
   /** Property holding each area's code (null: number the areas in file order). */
@@ -28,7 +28,7 @@ export interface BoundaryTopology {
 }
 
 /** Code-point order: the byte order DuckDB sorts text in, so the map and the areas table agree. */
-export function compareCodes(a: string, b: string): number {
+function compareCodes(a: string, b: string): number {
   const [x, y] = [[...a], [...b]];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
     const d = x[i].codePointAt(0)! - y[i].codePointAt(0)!;

@@ -19,9 +19,14 @@ export class ColumnBuilder {
   private raw: (string | undefined)[] = [];
   /** Leading cells that print back from their number, not yet written to `raw`. */
   private numbersOnly = 0;
-  private numbers = new Float64Array(1024);
+  private numbers: Float64Array;
   private hasNumber = false;
   private dict: Map<string, string> | null = new Map();
+
+  /** @param capacity rows to make room for now (the table grows every column together) */
+  constructor(capacity: number) {
+    this.numbers = new Float64Array(capacity);
+  }
 
   /** Cell `i` (cells arrive in order) with its text and numeric reading. */
   add(i: number, text: string, value: number): void {

@@ -39,7 +39,7 @@ function aggregateNote(level: LevelId, native: LevelId, how: Aggregate, adults =
 }
 
 /** The rule and sentence for one level, for values loaded for `native`. */
-export function planLevel(level: LevelId, native: LevelId, how: Aggregate, column: string): LevelPlan {
+function planLevel(level: LevelId, native: LevelId, how: Aggregate, column: string): LevelPlan {
   const agg: LevelRule = { kind: how, column };
   const nativeStack = LEVELS[native].stack;
   if (level === native) return { rule: { kind: 'native' }, note: `${label(level)}: your values as loaded, one per ${noun(level)}.` };

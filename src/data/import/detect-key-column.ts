@@ -66,7 +66,7 @@ function scoreColumn(table: ImportedTable, index: number): Scored {
   };
 }
 
-export function rankKeyCandidates(table: ImportedTable): KeyCandidate[] {
+function rankKeyCandidates(table: ImportedTable): KeyCandidate[] {
   const scored = table.columns.map((_, j) => scoreColumn(table, j)).filter((s) => s.share >= 0.5);
   scored.sort((a, b) => Math.round(b.share * 20) - Math.round(a.share * 20) || b.distinct - a.distinct || Number(b.hint) - Number(a.hint) || a.index - b.index);
   return scored.map(({ column, share, geography }) => ({ column, share, geography }));

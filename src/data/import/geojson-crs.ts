@@ -23,7 +23,7 @@ export const ENGLAND_BBOX: Bbox = [-7, 49.7, 2.1, 56];
 const inside = (b: Bbox, o: Bbox) => b[0] >= o[0] && b[1] >= o[1] && b[2] <= o[2] && b[3] <= o[3];
 
 /** EPSG code named by a legacy GeoJSON `crs` member ("EPSG:27700", "urn:ogc:def:crs:EPSG::27700", CRS84). */
-export function namedCrs(crs: unknown): string | null {
+function namedCrs(crs: unknown): string | null {
   const name = (crs as { properties?: { name?: unknown } } | null)?.properties?.name;
   if (typeof name !== 'string') return null;
   if (/CRS:?84$/i.test(name)) return 'EPSG:4326';

@@ -44,6 +44,13 @@ function ringsOf(g: Polygon | MultiPolygon): Position[][] {
   return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
 }
 
+/** Positions in the geometry (a usable one: see geometryProblem). */
+export function positionCount(g: Polygon | MultiPolygon): number {
+  let n = 0;
+  for (const ring of ringsOf(g)) n += ring.length;
+  return n;
+}
+
 export function extendBbox(b: Bbox, g: Polygon | MultiPolygon): void {
   for (const ring of ringsOf(g)) {
     for (const [x, y] of ring) {

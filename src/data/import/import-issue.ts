@@ -2,6 +2,8 @@
  * What goes wrong with a user's file, said so that a commissioner can act on it: every message names
  * the file and, where it applies, the column and rows, and ends with what to do next.
  */
+import { limitMessage, type LimitId } from '../../lib/input-limits';
+
 export type IssueSeverity = 'error' | 'warning' | 'info';
 
 export type IssueCode =
@@ -28,14 +30,14 @@ export interface ImportIssue {
 }
 
 /** Lists in messages stop here; the full lists stay in the report's arrays. */
-export const MAX_IN_MESSAGE = 5;
+const MAX_IN_MESSAGE = 5;
 /** Row lists kept per issue (a 100 MB file can have millions of bad cells). */
 export const MAX_LISTED = 1000;
 
 export type ReadErrorCode =
   | 'empty' | 'no-rows' | 'binary' | 'unsupported-format' | 'unclosed-quote' | 'corrupt-xlsx' | 'empty-sheet'
   | 'sheet-not-found' | 'corrupt-parquet' | 'invalid-json' | 'not-geojson' | 'bad-geometry' | 'unknown-crs'
-  | 'swapped-coordinates' | 'bad-project' | 'cancelled';
+  | 'swapped-coordinates' | 'bad-project' | 'too-large' | 'cancelled';
 
 /** A file that cannot be read at all. Plain data survives postMessage: {name, code, message, sheets}. */
 export class ImportError extends Error {
@@ -50,7 +52,15 @@ export class ImportError extends Error {
   }
 }
 
-export function cancelled(file: string): ImportError {
+/**
+ * A file over one of the limits on untrusted input (lib/input-limits.ts): the message names the file,
+ * what it has, the limit, and what to do instead.
+ */
+export function tooLarge(file: string, limit: LimitId, found: string | null, advice: string): ImportError {
+  return new ImportError('too-large', limitMessage(file, limit, found, advice));
+}
+
+function cancelled(file: string): ImportError {
   return new ImportError('cancelled', `${file}: reading was cancelled; nothing was added to the atlas.`);
 }
 

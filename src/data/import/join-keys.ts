@@ -44,7 +44,7 @@ const push = (r: RowsOf, row: number, max = MAX_LISTED) => {
  * Rows kept per code (the count stays exact): a long-format file repeats every code on dozens of
  * rows, and the report, posted from the worker, would otherwise carry every row number twice.
  */
-export const ROWS_PER_CODE = 20;
+const ROWS_PER_CODE = 20;
 
 type Outside = { country: Country | 'UK or GB'; examples: string[] } & RowsOf;
 type Aggregate = { code: string; description: string; rows: number[]; count: number };
@@ -60,7 +60,7 @@ type Outcome =
 export function joinKeys(table: ImportedTable, key: KeyDetection, refs: ReferenceCodes): KeyJoin {
   const col = table.columns.find((c) => c.name === key.column)!;
   const rule = key.geography ? GEOGRAPHY_RULES[key.geography] : null;
-  const joinKeys: (string | null)[] = new Array(table.rowCount).fill(null);
+  const joinKeys = new Array<string | null>(table.rowCount).fill(null);
   const blank: RowsOf = { rows: [], count: 0 };
   const byCode = new Map<string, { rows: number[]; count: number; outcome: Outcome }>();
   const outside = new Map<string, Outside>();

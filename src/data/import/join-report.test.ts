@@ -45,13 +45,15 @@ describe('buildJoinReport', () => {
     expect(asRate.columns[1]).toMatchObject({ valueKind: 'rate', kindReason: 'chosen' });
   });
 
-  it('writes unmatched codes as CSV that a spreadsheet shows as text', async () => {
-    const r = await report('code,v\nE01000001,1\n=HYPERLINK("http://x"),2\nE01999999,3\nE01999999,4\n');
-    expect(unmatchedCodesCsv(r).split('\r\n')).toEqual([
-      'code,rows_with_code,row_numbers,reason,detail',
-      `"'=HYPERLINK(""http://x"")",1,3,not-a-code,not an area code`,
+  it('writes unmatched codes as CSV that a spreadsheet shows as text, with the exports\' formula guard and BOM', async () => {
+    const r = await report('code,v\nE01000001,1\n=HYPERLINK("http://x"),2\nE01999999,3\nE01999999,4\n -1+2,5\n＝SUM(A1),6\n');
+    const lines = unmatchedCodesCsv(r).split('\r\n');
+    expect(lines.filter((l) => /^(?:\uFEFF)?"?'/.test(l)).map((l) => l.replace(/,.*$/, ''))).toEqual([`"'=HYPERLINK(""http://x"")"`, "'-1+2", "'＝SUM(A1)"]);
+    expect(lines.filter((l) => !/^(?:\uFEFF)?"?'/.test(l))).toEqual([
+      '\uFEFFcode,rows_with_code,row_numbers,reason,detail',
       'E01999999,2,4 5,unknown-code,not in any list of LSOA codes',
       '',
     ]);
+    expect(lines[1]).toBe(`"'=HYPERLINK(""http://x"")",1,3,not-a-code,not an area code`);
   });
 });

@@ -76,7 +76,7 @@ export function buildJoinReport(table: ImportedTable, refs: ReferenceCodes, opts
   const numericValues = values.filter((p) => p.type === 'numeric');
   if (key && !numericValues.length) {
     issues.push({ severity: 'warning', code: 'no-value-columns', message: values.length
-      ? `${file}: apart from "${key.column}", no column holds numbers (${values.slice(0, 3).map((p) => `"${p.column}"`).join(', ')} hold text), so there is nothing to map. The areas can still be used as a selection; to map values, add a column of numbers.`
+      ? `${file}: apart from "${key.column}", no column holds numbers (${values.slice(0, 3).map((p) => `"${p.column}" ${p.counts.text ? 'holds text' : 'has only blank or suppressed cells'}`).join('; ')}), so there is nothing to map. The areas can still be used as a selection; to map values, add a column of numbers.`
       : `${file}: the file only has the area codes in "${key.column}", so there is nothing to map. The areas can still be used as a selection; to map values, add a column of numbers.` });
   }
   issues.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);

@@ -1,14 +1,17 @@
 /**
  * Puts the joined rows of a user's file into DuckDB as the dataset's table: rows that joined are
- * sent as Arrow (code, row number, split value, values), reduced to one row per area, and counted.
- * Nothing already loaded is touched: the table name is the dataset's own, and a failure drops it.
+ * sent as Arrow (code, row number, split value, values; a blank or suppressed cell is NULL, see
+ * arrow-ipc), reduced to one row per area, and counted. Nothing already loaded is touched: the
+ * table name is the dataset's own, and a failure drops it.
  */
 import type { Db } from '../db/db';
 import { numberColumn } from '../db/arrow-columns';
 import { columnsToIpc, type IpcColumn } from './arrow-ipc';
+import { splitValue } from './dataset-split';
 import { cellText, type ImportedColumn } from './imported-table';
 import type { DatasetSpec } from './user-dataset';
-import { datasetSummarySql, datasetTableSql, dropTableSql } from './user-table-sql';
+import { applyUserDataChange } from './user-data-swap';
+import { datasetSummarySql, datasetTableSql, dropTableSql, stagedName } from './user-table-sql';
 
 export interface JoinedRows {
   /** Per row of the file, the code it joins (null: left out). */
@@ -37,8 +40,12 @@ export function decimalsOf(numbers: Float64Array, rows: Int32Array | null, isCou
   return most;
 }
 
-/** Loads the table; returns the spec with its counts (areas, rows joined) filled in. */
-export async function loadDataset(db: Db, spec: DatasetSpec, rows: JoinedRows): Promise<DatasetSpec> {
+/**
+ * Builds the dataset's table under its staged name (see user-data-swap.ts: the session's tables
+ * change only when the staged ones are swapped in); returns the spec with its counts (areas, rows
+ * joined) filled in, and the staged table. On failure nothing is left behind.
+ */
+export async function stageDataset(db: Db, spec: DatasetSpec, rows: JoinedRows): Promise<{ spec: DatasetSpec; staged: string }> {
   const joined: number[] = [];
   rows.joinKeys.forEach((k, i) => {
     if (k !== null) joined.push(i);
@@ -51,23 +58,31 @@ export async function loadDataset(db: Db, spec: DatasetSpec, rows: JoinedRows): 
   };
   if (spec.split) {
     const c = byName.get(spec.split.column)!;
-    cols.split = Array.from(pick, (i) => cellText(c, i).trim());
+    cols.split = Array.from(pick, (i) => splitValue(cellText(c, i)));
   }
   for (const v of spec.values) {
     const c = byName.get(v.column);
     if (!c) throw new Error(`${spec.file}: there is no column "${v.column}"`);
     cols[v.field] = Float64Array.from(pick, (i) => c.numbers[i]);
   }
-  const raw = `${spec.table}_raw`;
+  const staged = stagedName(spec.table);
+  const raw = `${staged}_raw`;
   try {
     await db.insertArrow(raw, columnsToIpc(cols));
-    await db.query(datasetTableSql(spec, raw));
-    const t = await db.query(datasetSummarySql(spec.table));
-    return { ...spec, rowsJoined: joined.length, areas: numberColumn(t, 'areas')[0] };
+    await db.query(datasetTableSql(spec, raw, staged));
+    const t = await db.query(datasetSummarySql(staged));
+    return { spec: { ...spec, rowsJoined: joined.length, areas: numberColumn(t, 'areas')[0] }, staged };
   } catch (e) {
-    await db.query(dropTableSql(spec.table)).catch(() => undefined);
+    await db.query(dropTableSql(staged)).catch(() => undefined);
     throw e;
   } finally {
     await db.query(dropTableSql(raw)).catch(() => undefined);
   }
+}
+
+/** Stages the dataset's table and swaps it in: the one-step form for scripts and tests. */
+export async function loadDataset(db: Db, spec: DatasetSpec, rows: JoinedRows): Promise<DatasetSpec> {
+  const s = await stageDataset(db, spec, rows);
+  await applyUserDataChange(db, { addTables: [{ staged: s.staged, table: spec.table }] });
+  return s.spec;
 }

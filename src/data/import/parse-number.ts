@@ -19,7 +19,7 @@ const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const THOUSANDS_DOT = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
-const enum Ch { Plus = 43, Minus = 45, Dot = 46, Zero = 48, Nine = 57, E = 69, LowerE = 101 }
+const Ch = { Plus: 43, Minus: 45, Dot: 46, Zero: 48, Nine: 57, E: 69, LowerE: 101 } as const;
 
 function trimCell(s: string): string {
   // NBSP and other Unicode spaces come from copy-pasted web tables
@@ -65,17 +65,26 @@ function isPlain(s: string): boolean {
   let c = s.charCodeAt(0);
   if (c === Ch.Plus || c === Ch.Minus) c = s.charCodeAt(++i);
   let digits = 0;
-  while (c >= Ch.Zero && c <= Ch.Nine) (c = s.charCodeAt(++i)), digits++;
+  while (c >= Ch.Zero && c <= Ch.Nine) {
+    c = s.charCodeAt(++i);
+    digits++;
+  }
   if (c === Ch.Dot) {
     c = s.charCodeAt(++i);
-    while (c >= Ch.Zero && c <= Ch.Nine) (c = s.charCodeAt(++i)), digits++;
+    while (c >= Ch.Zero && c <= Ch.Nine) {
+      c = s.charCodeAt(++i);
+      digits++;
+    }
   }
   if (digits === 0) return false;
   if (c === Ch.E || c === Ch.LowerE) {
     c = s.charCodeAt(++i);
     if (c === Ch.Plus || c === Ch.Minus) c = s.charCodeAt(++i);
     let exp = 0;
-    while (c >= Ch.Zero && c <= Ch.Nine) (c = s.charCodeAt(++i)), exp++;
+    while (c >= Ch.Zero && c <= Ch.Nine) {
+      c = s.charCodeAt(++i);
+      exp++;
+    }
     if (exp === 0) return false;
   }
   return i === n;
@@ -87,8 +96,16 @@ function mayStartNumber(c: number, s: string): boolean {
     || c === 32 || c === 9 || c === 163 /* £ */ || c === 8364 /* € */ || c === 36 /* $ */ || (c > 127 && /\s/.test(s[0]));
 }
 
-/** The number a cell holds, or NaN (blank, missing marker or text). */
+/**
+ * The number a cell holds, or NaN (blank, missing marker or text). A number too large for a double
+ * ("1e400") is not a number the atlas can use: NaN too, so it is reported rather than stored.
+ */
 export function parseCellNumber(text: string, style: NumberStyle = POINT_DECIMALS): number {
+  const n = readNumber(text, style);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+function readNumber(text: string, style: NumberStyle): number {
   if (text.length === 0) return NaN;
   const c0 = text.charCodeAt(0);
   if (!mayStartNumber(c0, text)) return NaN;
@@ -107,7 +124,7 @@ export function parseCellNumber(text: string, style: NumberStyle = POINT_DECIMAL
   return PLAIN.test(s) ? Number(s) : NaN;
 }
 
-export function isMissingMarker(text: string): boolean {
+function isMissingMarker(text: string): boolean {
   const s = trimCell(text);
   return s.length <= 10 && MISSING.has(s.toLowerCase());
 }

@@ -1,7 +1,8 @@
 import { strToU8, zipSync, unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './import-issue';
-import { isProjectFile, packProject, PROJECT_MANIFEST, unpackProject, type ProjectContents } from './project-file';
+import { packProject, PROJECT_MANIFEST, unpackProject, type ProjectContents } from './project-file';
+import { zipDirectory } from '../../lib/zip-directory';
 import type { DatasetSpec } from './user-dataset';
 
 const dataset: DatasetSpec = {
@@ -27,7 +28,7 @@ const refused = (bytes: Uint8Array) => {
 };
 const edit = (f: (m: Record<string, unknown>) => void) => {
   const files = unzipSync(packProject(project));
-  const m = JSON.parse(strFromU8(files[PROJECT_MANIFEST]));
+  const m = JSON.parse(strFromU8(files[PROJECT_MANIFEST])) as Record<string, unknown>;
   f(m);
   files[PROJECT_MANIFEST] = strToU8(JSON.stringify(m));
   return zipSync(files);
@@ -36,8 +37,9 @@ const edit = (f: (m: Record<string, unknown>) => void) => {
 describe('project file', () => {
   it('round-trips specs, view, tables and topologies, and is recognised among ZIPs', () => {
     const bytes = packProject(project);
-    expect(isProjectFile(bytes)).toBe(true);
-    expect(isProjectFile(zipSync({ '[Content_Types].xml': strToU8('<x/>') }))).toBe(false);
+    const isProject = (b: Uint8Array) => zipDirectory(b)?.some((e) => e.name === PROJECT_MANIFEST) ?? false;
+    expect(isProject(bytes)).toBe(true);
+    expect(isProject(zipSync({ '[Content_Types].xml': strToU8('<x/>') }))).toBe(false);
     const back = unpackProject(bytes, 'p.zip');
     expect(back.datasets).toEqual([dataset]);
     expect(back.levels).toEqual(project.levels);

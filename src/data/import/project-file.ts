@@ -7,18 +7,21 @@
  *   README.txt                   what the file is, for whoever finds it in a folder
  *
  * A project file is a user's file like any other: every field is checked on the way in (ids and
- * column names against fixed patterns, strings by length, numbers by range), and a bad file is
- * refused with a message naming it, before anything already loaded is touched.
+ * column names against fixed patterns, strings by length, numbers by range), its declared sizes
+ * against the limits before anything is unzipped (input-limits.ts), and a bad file is refused with a
+ * message naming it, before anything already loaded is touched.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { formatBytes, INPUT_LIMITS } from '../../lib/input-limits';
+import { inflatedSize, zipDirectory } from '../../lib/zip-directory';
 import { USER_LEVEL_ID, isBuiltInLevel, type LevelId, type UserLevelId } from '../../geo/levels';
-import { ImportError } from './import-issue';
+import { ImportError, tooLarge } from './import-issue';
 import type { BoundarySpec } from './load-user-level';
 import { DATASET_ID, type Combine, type DatasetSpec, type UnitChoice, type ValueSpec } from './user-dataset';
 
 export const PROJECT_MANIFEST = 'hotspot-atlas-project.json';
-export const PROJECT_FORMAT = 'hotspot-atlas-project';
-export const PROJECT_VERSION = 1;
+const PROJECT_FORMAT = 'hotspot-atlas-project';
+const PROJECT_VERSION = 1;
 /** The TopoJSON object every user level's topology holds. */
 export const LEVEL_OBJECT = 'areas';
 
@@ -49,26 +52,21 @@ export function packProject(p: ProjectContents): Uint8Array {
   return zipSync(files, { level: 6 });
 }
 
-/** True for a ZIP whose entries include the project manifest (cheap: only the central directory is read). */
-export function isProjectFile(bytes: Uint8Array): boolean {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
-  try {
-    let found = false;
-    unzipSync(bytes, { filter: (f) => (f.name === PROJECT_MANIFEST && (found = true), false) });
-    return found;
-  } catch {
-    return false;
-  }
-}
-
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Reads and checks a project file; throws an ImportError naming the file and the bad entry. */
 export function unpackProject(bytes: Uint8Array, file: string): ProjectContents {
   const bad = (what: string) => new ImportError('bad-project', `${file}: this project file is damaged or was not made by Hotspot Atlas (${what}). Nothing was changed; save the project again from the atlas.`);
+  const listed = zipDirectory(bytes);
+  if (!listed) throw bad('it is not a readable ZIP archive');
+  const advice = 'Nothing was changed. A project saved by the atlas is far smaller: check that this is the right file.';
+  if (listed.length > INPUT_LIMITS.zipEntries) throw tooLarge(file, 'zipEntries', `it holds ${listed.length.toLocaleString('en-GB')} files`, advice);
+  const inflated = inflatedSize(listed);
+  if (inflated > INPUT_LIMITS.projectInflatedBytes) throw tooLarge(file, 'projectInflatedBytes', `it unzips to ${formatBytes(inflated)}`, advice);
   let entries: Record<string, Uint8Array>;
   try {
+    // each entry inflates into a buffer of its declared size (checked above), never more
     entries = unzipSync(bytes);
   } catch {
     throw bad('it is not a readable ZIP archive');
@@ -84,6 +82,8 @@ export function unpackProject(bytes: Uint8Array, file: string): ProjectContents 
   if (!isObj(m) || m.format !== PROJECT_FORMAT) throw bad('unknown format');
   if (m.version !== PROJECT_VERSION) throw bad(`format version ${String(m.version)}; this atlas reads version ${PROJECT_VERSION}`);
   const levelList = Array.isArray(m.levels) ? m.levels : [];
+  const parts = levelList.length + (Array.isArray(m.datasets) ? m.datasets.length : 0);
+  if (parts > INPUT_LIMITS.projectParts) throw tooLarge(file, 'projectParts', `it lists ${parts.toLocaleString('en-GB')}`, advice);
   const levels = levelList.map((x, i) => {
     const spec = boundarySpec(x);
     if (!spec) throw bad(`boundary set ${i + 1} is incomplete`);
@@ -133,13 +133,13 @@ function datasetSpec(x: unknown, levels: Set<string>): DatasetSpec | null {
   if (x.split !== null) {
     const s = x.split;
     if (!isObj(s) || !text(s.column, 500) || typeof s.period !== 'boolean' || !Array.isArray(s.values) || s.values.length > 200 || !s.values.every((v) => text(v, 100))) return null;
-    split = { column: s.column, values: s.values as string[], period: s.period };
+    split = { column: s.column, values: s.values, period: s.period };
   }
   const values = Array.isArray(x.values) ? x.values.map(valueSpec) : [];
   if (!values.length || values.length > 100 || values.some((v) => !v) || new Set(values.map((v) => v!.field)).size !== values.length) return null;
   if (!int(x.rowsRead, 0, 1e9) || !int(x.rowsJoined, 0, 1e9) || !int(x.areas, 0, 1e7)) return null;
   return {
-    id: x.id, file: x.file, sheet: x.sheet as string | null, table: x.table, nativeLevel: level as LevelId, joinNote: x.joinNote, practices: x.practices,
+    id: x.id, file: x.file, sheet: x.sheet, table: x.table, nativeLevel: level as LevelId, joinNote: x.joinNote, practices: x.practices,
     combine: x.combine, split, values: values as ValueSpec[], rowsRead: x.rowsRead, rowsJoined: x.rowsJoined, areas: x.areas,
   };
 }

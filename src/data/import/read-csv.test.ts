@@ -96,3 +96,22 @@ describe('readCsv tables', () => {
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
   });
 });
+
+describe('column names', () => {
+  it('gives renamed duplicates a name no column has, so every name is distinct and reads its own cells', async () => {
+    const t = await read(utf8('code,a,a,a (2)\nE01000001,1,2,3\n'));
+    expect(t.columns.map((c) => c.name)).toEqual(['code', 'a', 'a (3)', 'a (2)']);
+    expect(t.columns.map((c) => cellText(c, 0))).toEqual(['E01000001', '1', '2', '3']);
+    expect(t.issues.find((i) => i.code === 'duplicate-header')!.message).toBe('f.csv: two columns are called "a"; the later one (column 3) is called "a (3)" here. Rename one of them in the file to tell them apart.');
+    const blank = await read(utf8('code,,column 2,x,x,x\nE01000001,1,2,3,4,5\n'));
+    expect(blank.columns.map((c) => c.name)).toEqual(['code', 'column 2 (2)', 'column 2', 'x', 'x (2)', 'x (3)']);
+    expect(new Set(blank.columns.map((c) => c.name)).size).toBe(6);
+  });
+
+  it('refuses a header over the column limits, naming the file and the limit', async () => {
+    await expect(read(utf8(`code,${Array.from({ length: 40_000 }, (_, j) => `c${j}`).join(',')}\nE01000001\n`), 'wide.csv')).rejects.toMatchObject({
+      code: 'too-large', message: 'wide.csv: it has 40,001 columns; the atlas reads at most 2,000 columns. Keep only the columns you need (the area codes and the values to map), save the file and load it again.',
+    });
+    await expect(read(utf8(`code,${'x'.repeat(600)}\nE01000001,1\n`), 'long.csv')).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/^long\.csv: the name of column 2 in row 1 is 600 characters long; the atlas reads at most 500 characters in a column name\./) });
+  });
+});

@@ -7,8 +7,9 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ByteSource } from './byte-source';
 import { decideCrs, ENGLAND_BBOX, toWgs84, type Bbox } from './geojson-crs';
-import { extendBbox, geometryProblem, rewritePositions } from './geojson-geometry';
-import { ImportError, listRows, throwIfAborted, type ImportIssue } from './import-issue';
+import { INPUT_LIMITS } from '../../lib/input-limits';
+import { extendBbox, geometryProblem, positionCount, rewritePositions } from './geojson-geometry';
+import { ImportError, listRows, throwIfAborted, tooLarge, type ImportIssue } from './import-issue';
 import type { ImportedTable } from './imported-table';
 import { POINT_DECIMALS } from './parse-number';
 import type { ReadOptions } from './read-options';
@@ -59,6 +60,8 @@ export async function readGeoJson(src: ByteSource, opts: ReadOptions = {}): Prom
     throw invalidJson(file, text, e);
   }
   const features = asFeatures(doc, file);
+  const simplify = 'Simplify or split the boundaries in your GIS (e.g. mapshaper: 1 % of the points is plenty for a map) and export again.';
+  if (features.length > INPUT_LIMITS.geojsonFeatures) throw tooLarge(file, 'geojsonFeatures', `it has ${features.length.toLocaleString('en-GB')} features`, simplify);
   const bad = features.map((f, i) => ({ i: i + 1, why: f?.type === 'Feature' ? geometryProblem(f.geometry) : 'is not a Feature' })).filter((b) => b.why);
   if (bad.length) {
     const first = bad[0];
@@ -66,6 +69,8 @@ export async function readGeoJson(src: ByteSource, opts: ReadOptions = {}): Prom
   }
   opts.onProgress?.({ phase: 'reading', done: src.size / 2, total: src.size, rows: 0 });
   const geometries = features.map((f) => f.geometry as Polygon | MultiPolygon);
+  const vertices = geometries.reduce((s, g) => s + positionCount(g), 0);
+  if (vertices > INPUT_LIMITS.geojsonVertices) throw tooLarge(file, 'geojsonVertices', `its boundaries have ${vertices.toLocaleString('en-GB')} points`, simplify);
   const bbox: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
   for (const g of geometries) extendBbox(bbox, g);
   const crs = decideCrs((doc as { crs?: unknown }).crs, bbox, file);
@@ -83,7 +88,12 @@ export async function readGeoJson(src: ByteSource, opts: ReadOptions = {}): Prom
   const names: string[] = [];
   const seen = new Set<string>();
   for (const f of features) {
-    for (const k of Object.keys((f.properties as object | null) ?? {})) if (!seen.has(k)) names.push(k), seen.add(k);
+    for (const k of Object.keys((f.properties as object | null) ?? {})) {
+      if (!seen.has(k)) {
+        names.push(k);
+        seen.add(k);
+      }
+    }
   }
   if (!names.length) throw new ImportError('not-geojson', `${file}: the features have no properties, so there is no code or name to tell the areas apart. Add an identifier property (e.g. "code") to each feature and export again.`);
   const builder = new TableBuilder({ file, format: 'geojson', rowNoun: 'feature', numberStyle: POINT_DECIMALS, keepBlankRows: true });

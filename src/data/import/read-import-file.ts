@@ -4,7 +4,8 @@
  * in a Web Worker or in node; nothing is sent anywhere.
  */
 import { extensionOf, type ByteSource } from './byte-source';
-import { ImportError, throwIfAborted } from './import-issue';
+import { formatBytes, INPUT_LIMITS, type LimitId } from '../../lib/input-limits';
+import { ImportError, throwIfAborted, tooLarge } from './import-issue';
 import type { ImportedTable, ImportFormat } from './imported-table';
 import { readCsv } from './read-csv';
 import { readGeoJson } from './read-geojson';
@@ -15,7 +16,7 @@ import { readXlsx } from './read-xlsx';
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
 /** The format of a file, from its signature; throws for formats the atlas cannot read. */
-export function detectFormat(name: string, head: Uint8Array): ImportFormat {
+function detectFormat(name: string, head: Uint8Array): ImportFormat {
   const ext = extensionOf(name);
   const unsupported = (what: string, todo: string) => new ImportError('unsupported-format', `${name}: this is ${what}, which the atlas cannot read. ${todo}`);
   if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return 'parquet';
@@ -32,11 +33,21 @@ export function detectFormat(name: string, head: Uint8Array): ImportFormat {
   return 'csv';
 }
 
+const SIZE_LIMIT: Record<ImportFormat, LimitId> = { csv: 'tableFileBytes', parquet: 'tableFileBytes', xlsx: 'xlsxFileBytes', geojson: 'geojsonFileBytes' };
+const SIZE_ADVICE: Record<ImportFormat, string> = {
+  csv: 'Keep only the rows and columns you need (or split the file, for example by year) and load it again.',
+  parquet: 'Keep only the rows and columns you need (or split the file, for example by year) and load it again.',
+  xlsx: 'Save the sheet you need as CSV UTF-8 (larger files are fine as CSV), or keep only the rows and columns you need.',
+  geojson: 'Simplify the boundaries in your GIS (e.g. mapshaper, 1 % of the points is plenty for a map) and export again.',
+};
+
 /** Reads a user's file into the common table. Throws ImportError with a message fit to show. */
 export async function readImportFile(src: ByteSource, opts: ReadOptions = {}): Promise<ImportedTable> {
   throwIfAborted(opts.signal, src.name);
   if (src.size === 0) throw new ImportError('empty', `${src.name}: the file is empty (0 bytes). Check that you picked the right file, or export the data again.`);
   const format = detectFormat(src.name, await src.read(0, Math.min(src.size, 8)));
+  const limit = SIZE_LIMIT[format];
+  if (src.size > INPUT_LIMITS[limit]) throw tooLarge(src.name, limit, `the file is ${formatBytes(src.size)}`, SIZE_ADVICE[format]);
   const table = format === 'parquet' ? await readParquet(src, opts)
     : format === 'xlsx' ? await readXlsx(src, opts)
       : format === 'geojson' ? await readGeoJson(src, opts)

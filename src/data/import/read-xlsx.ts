@@ -1,11 +1,14 @@
 /**
  * Excel (.xlsx) reader. Workbooks are zipped XML, so the whole file is read at once (Excel caps a
  * sheet at ~1M rows). The first sheet is read unless another is chosen; an empty sheet fails with
- * the names of the sheets that do hold data, so the UI can offer them.
+ * the names of the sheets that do hold data, so the UI can offer them. The archive's declared
+ * sizes are checked against the limits before anything is unzipped (see lib/zip-directory).
  */
 import readXlsxFile from 'read-excel-file/universal';
+import { formatBytes, INPUT_LIMITS } from '../../lib/input-limits';
+import { inflatedSize, zipDirectory } from '../../lib/zip-directory';
 import type { ByteSource } from './byte-source';
-import { ImportError, throwIfAborted } from './import-issue';
+import { ImportError, throwIfAborted, tooLarge } from './import-issue';
 import type { ImportedTable } from './imported-table';
 import { POINT_DECIMALS } from './parse-number';
 import type { ReadOptions } from './read-options';
@@ -40,12 +43,13 @@ function headerRow(data: readonly Cell[][]): number {
 export async function readXlsx(src: ByteSource, opts: ReadOptions = {}): Promise<ImportedTable> {
   const file = src.name;
   const bytes = await src.read(0, src.size);
+  checkArchive(bytes, file);
   opts.onProgress?.({ phase: 'reading', done: src.size / 2, total: src.size, rows: 0 });
   throwIfAborted(opts.signal, file);
   let sheets: { sheet: string; data: Cell[][] }[];
   try {
     // parseNumber keeps the number's stored text; `trim: false` keeps cells exactly as typed
-    sheets = await readXlsxFile(bytes.buffer as ArrayBuffer, { parseNumber: (s: string) => s, trim: false }) as { sheet: string; data: Cell[][] }[];
+    sheets = await readXlsxFile(bytes.buffer as ArrayBuffer, { parseNumber: (s: string) => s, trim: false });
   } catch (e) {
     throw new ImportError('corrupt-xlsx', `${file}: could not be opened as an Excel workbook (${(e as Error).message}). If it is an old .xls file or password-protected, open it in Excel and save it as .xlsx or CSV; if it was cut short, download it again.`);
   }
@@ -65,6 +69,16 @@ export async function readXlsx(src: ByteSource, opts: ReadOptions = {}): Promise
   else if (firstRow > 0) notes.push(`The column names are in row ${firstRow + 1}; the rows above are empty.`);
   opts.onProgress?.({ phase: 'reading', done: src.size, total: src.size, rows: builder.rowCount });
   return builder.finish({ readNotes: notes, sheets: { names, read: chosen.sheet } });
+}
+
+/** Refuses a workbook that would unzip past the limits (a "zip bomb" made to look like a workbook). */
+function checkArchive(bytes: Uint8Array, file: string): void {
+  const entries = zipDirectory(bytes);
+  if (!entries) return; // not a readable ZIP: the reader says so, with its own message
+  const advice = 'Save the sheet you need as CSV UTF-8 and load that instead.';
+  if (entries.length > INPUT_LIMITS.zipEntries) throw tooLarge(file, 'zipEntries', `the workbook holds ${entries.length.toLocaleString('en-GB')} files`, advice);
+  const inflated = inflatedSize(entries);
+  if (inflated > INPUT_LIMITS.xlsxInflatedBytes) throw tooLarge(file, 'xlsxInflatedBytes', `the workbook unzips to ${formatBytes(inflated)}`, advice);
 }
 
 function pickSheet<S extends { sheet: string }>(sheets: S[], want: string | number | undefined, file: string, names: string[]): S {

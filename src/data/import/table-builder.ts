@@ -1,9 +1,12 @@
 /**
  * Builds an ImportedTable row by row without keeping the rows: each cell goes straight into its
  * column (text only when the number does not print back exactly, see ImportedColumn.raw), so a big
- * file is held once, column-wise. Also checks the header and ragged rows on the way.
+ * file is held once, column-wise. Also checks the header and ragged rows on the way, gives every
+ * column a distinct name, and enforces the limits on columns, rows and cells (input-limits.ts) as
+ * the rows arrive, so a file over them is refused before it fills memory.
  */
-import { MAX_LISTED, listRows, quoteValue, type ImportIssue } from './import-issue';
+import { INPUT_LIMITS } from '../../lib/input-limits';
+import { MAX_LISTED, listRows, quoteValue, tooLarge, type ImportIssue } from './import-issue';
 import { ColumnBuilder } from './column-builder';
 import type { ImportedColumn, ImportedTable, ImportFormat } from './imported-table';
 import { parseCellNumber, type NumberStyle } from './parse-number';
@@ -25,10 +28,15 @@ export interface TableBuilderOptions {
   keepBlankRows?: boolean;
 }
 
+/** Rows of room a table starts with: small, so a header of many columns reserves little. */
+const FIRST_CAPACITY = 64;
+
+const fmt = (n: number) => n.toLocaleString('en-GB');
+
 export class TableBuilder {
   private cols: ColumnBuilder[] = [];
   private names: string[] | null = null;
-  private rowNos = new Uint32Array(1024);
+  private rowNos = new Uint32Array(FIRST_CAPACITY);
   private n = 0;
   private readonly issues: ImportIssue[] = [];
   private readonly extraRows: number[] = [];
@@ -55,6 +63,7 @@ export class TableBuilder {
     }
     if (!this.names) return this.setHeader(fields, row);
     const width = this.cols.length;
+    this.checkRoom(width);
     if (fields.length > width && fields.slice(width).some((f) => f.trim() !== '')) {
       if (this.extraCount++ < MAX_LISTED) this.extraRows.push(row);
     } else if (fields.length < width) this.shortCount++;
@@ -69,25 +78,75 @@ export class TableBuilder {
     this.n++;
   }
 
+  /** Refuses `more` rows when they would pass the limit on rows or on cells. */
+  checkRoom(width: number, more = 1): void {
+    const { file } = this.opts;
+    const advice = 'Split the file (for example by year) or keep only the rows and columns you need, and load it again.';
+    const rows = this.n + more;
+    const noun = `${this.opts.rowNoun ?? 'row'}s`;
+    if (rows > INPUT_LIMITS.rows) throw tooLarge(file, 'rows', more === 1 ? `it has more than ${fmt(INPUT_LIMITS.rows)} ${noun}` : `it has ${fmt(rows)} ${noun}`, advice);
+    if (rows * width > INPUT_LIMITS.cells) {
+      throw tooLarge(file, 'cells', `its ${fmt(width)} columns and ${more === 1 ? 'more than ' : ''}${fmt(more === 1 ? this.n : rows)} ${noun} make more than ${fmt(INPUT_LIMITS.cells)} cells`, advice);
+    }
+  }
+
+  /**
+   * Column-wise input (Parquet), so no row is ever held as an array: room for `count` more rows
+   * numbered from `firstRow`; then `fillColumn` for each column (each column's cells in row order),
+   * and `commitRows` to make them part of the table.
+   */
+  reserveRows(count: number, firstRow: number): void {
+    this.checkRoom(this.cols.length, count);
+    while (this.n + count > this.rowNos.length) this.grow();
+    for (let i = 0; i < count; i++) this.rowNos[this.n + i] = firstRow + i;
+  }
+
+  /** Cells `at` … `at + texts.length − 1` of the reserved rows, for column `j`. */
+  fillColumn(j: number, at: number, count: number, text: (i: number) => string): void {
+    const col = this.cols[j];
+    for (let i = 0; i < count; i++) {
+      const t = text(i);
+      col.add(this.n + at + i, t, parseCellNumber(t, this.opts.numberStyle));
+    }
+  }
+
+  commitRows(count: number): void {
+    this.n += count;
+  }
+
   private setHeader(fields: string[], row: number): void {
     const { file } = this.opts;
-    const seen = new Map<string, number>();
-    this.names = fields.map((f, j) => {
-      let name = f.replace(/^\uFEFF/, '').trim();
+    if (fields.length > INPUT_LIMITS.columns) {
+      throw tooLarge(file, 'columns', `it has ${fmt(fields.length)} columns`, 'Keep only the columns you need (the area codes and the values to map), save the file and load it again.');
+    }
+    const trimmed = fields.map((f) => f.replace(/^\uFEFF/, '').trim());
+    const long = trimmed.findIndex((t) => t.length > INPUT_LIMITS.columnNameChars);
+    if (long >= 0) {
+      throw tooLarge(file, 'columnNameChars', `the name of column ${long + 1} in row ${row} is ${fmt(trimmed[long].length)} characters long`, 'Check that the file has a line break after each row (a file without them reads as one huge header), or shorten the column names.');
+    }
+    // A renamed column takes a name that no column of the file has, so "a, a, a (2)" gives
+    // "a", "a (3)", "a (2)": the user's own names stay as they are, and every name is distinct.
+    const written = new Set(trimmed);
+    const used = new Set<string>();
+    const free = (base: string, from: number) => {
+      let k = from;
+      while (written.has(`${base} (${k})`) || used.has(`${base} (${k})`)) k++;
+      return `${base} (${k})`;
+    };
+    this.names = trimmed.map((t, j) => {
+      let name = t;
       if (!name) {
-        name = `column ${j + 1}`;
+        name = written.has(`column ${j + 1}`) || used.has(`column ${j + 1}`) ? free(`column ${j + 1}`, 2) : `column ${j + 1}`;
         this.issues.push({ severity: 'warning', code: 'blank-header', column: name, rows: [row], message: `${file}: column ${j + 1} has no name in row ${row}; it is called "${name}" here. Give it a name in the file if you want to use it.` });
-      }
-      const k = (seen.get(name) ?? 0) + 1;
-      seen.set(name, k);
-      if (k > 1) {
-        const renamed = `${name} (${k})`;
-        this.issues.push({ severity: 'warning', code: 'duplicate-header', column: renamed, rows: [row], message: `${file}: two columns are called ${quoteValue(name)}; the later one is called ${quoteValue(renamed)} here. Rename one of them in the file to tell them apart.` });
+      } else if (used.has(name)) {
+        const renamed = free(name, 2);
+        this.issues.push({ severity: 'warning', code: 'duplicate-header', column: renamed, rows: [row], message: `${file}: two columns are called ${quoteValue(name)}; the later one (column ${j + 1}) is called ${quoteValue(renamed)} here. Rename one of them in the file to tell them apart.` });
         name = renamed;
       }
+      used.add(name);
       return name;
     });
-    this.cols = this.names.map(() => new ColumnBuilder());
+    this.cols = this.names.map(() => new ColumnBuilder(this.rowNos.length));
     // year columns ("2019") make fine names; an area code never does
     const dataLike = fields.filter((f) => /^(?:[EWSNK]\d{8}|[A-Z]\d{5})$/.test(f.trim()));
     if (dataLike.length > 0) {
@@ -96,8 +155,8 @@ export class TableBuilder {
   }
 
   private grow(): void {
-    // 1.5× rather than 2×: on a 100 MB file the spare capacity is tens of megabytes per column
-    const size = Math.ceil(this.rowNos.length * 1.5);
+    // 2× while small, then 1.5×: on a 100 MB file the spare capacity is tens of megabytes per column
+    const size = this.rowNos.length < 1 << 16 ? this.rowNos.length * 2 : Math.ceil(this.rowNos.length * 1.5);
     const rows = new Uint32Array(size);
     rows.set(this.rowNos);
     this.rowNos = rows;

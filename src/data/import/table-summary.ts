@@ -24,10 +24,10 @@ export interface TableSummary {
   smallDistinct: Record<string, string[]>;
 }
 
-export const SMALL_DISTINCT = 40;
+const SMALL_DISTINCT = 40;
 
 /** The distinct trimmed texts of a column, or null as soon as there are more than `max`. */
-export function distinctValues(col: ImportedColumn, rows: number, max = SMALL_DISTINCT): string[] | null {
+function distinctValues(col: ImportedColumn, rows: number, max = SMALL_DISTINCT): string[] | null {
   const seen = new Set<string>();
   for (let i = 0; i < rows; i++) {
     seen.add(cellText(col, i).trim());
@@ -36,7 +36,7 @@ export function distinctValues(col: ImportedColumn, rows: number, max = SMALL_DI
   return [...seen];
 }
 
-export const PREVIEW_ROWS = 20;
+const PREVIEW_ROWS = 20;
 
 export function summariseTable(t: ImportedTable, rows = PREVIEW_ROWS): TableSummary {
   const n = Math.min(rows, t.rowCount);

@@ -31,7 +31,11 @@ export function sniffEncoding(head: Uint8Array, file: string): EncodingGuess {
   const n = Math.min(head.length, 4096);
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < n; i++) if (head[i] === 0) i % 2 ? oddZeros++ : evenZeros++;
+  for (let i = 0; i < n; i++) {
+    if (head[i] !== 0) continue;
+    if (i % 2) oddZeros++;
+    else evenZeros++;
+  }
   if (oddZeros > n / 8 && evenZeros === 0) return { encoding: 'utf-16le', note: `Encoding: ${LABEL['utf-16le']} (no byte-order mark; recognised by its zero bytes).`, tentative: false };
   if (evenZeros > n / 8 && oddZeros === 0) return { encoding: 'utf-16be', note: `Encoding: ${LABEL['utf-16be']} (no byte-order mark; recognised by its zero bytes).`, tentative: false };
   if (evenZeros + oddZeros > 0) {

@@ -28,11 +28,15 @@ export interface ValueSpec {
   decimals: number;
 }
 
-/** `auto`: counts are added up, other values averaged. */
+/**
+ * `auto`: counts are added up, other values averaged. Blank and suppressed cells are missing, not
+ * zero: every rule uses the rows that have a value ("first" is the first row with one), and an area
+ * whose rows are all blank has no value.
+ */
 export type Combine = 'auto' | 'sum' | 'mean' | 'first';
 
 export const COMBINE_LABELS: Record<Combine, string> = {
-  auto: 'Add up counts, average other values', sum: 'Add them up', mean: 'Average them', first: 'Keep the first row',
+  auto: 'Add up counts, average other values', sum: 'Add them up', mean: 'Average them', first: 'Keep the first row with a value',
 };
 
 /** How one column's repeated rows are combined. */
@@ -61,26 +65,26 @@ export interface DatasetSpec {
   areas: number;
 }
 
-export const USER_GROUP = 'Your data';
+const USER_GROUP = 'Your data';
 export const DATASET_ID = /^d[a-z0-9]{6}$/;
 
 export const indicatorId = (d: DatasetSpec, v: ValueSpec) => `user.${d.id}.${v.field}`;
 
 const KIND: Record<UnitChoice, ValueKind> = { percent: 'percent', proportion: 'share', count: 'count', rate: 'rate', number: 'score' };
 
-export function unitOf(v: ValueSpec): string {
+function unitOf(v: ValueSpec): string {
   if (v.unit === 'percent') return '%';
   return v.unitText.trim();
 }
 
-export const aggregateOf = (v: ValueSpec): Aggregate => (v.unit === 'count' ? 'sum' : 'mean');
+const aggregateOf = (v: ValueSpec): Aggregate => (v.unit === 'count' ? 'sum' : 'mean');
 
 function splitDimension(d: DatasetSpec): Dimension | undefined {
   if (!d.split) return undefined;
   const years = d.split.values.map((x) => /^(\d{4})(?:\D+(\d{2,4}))?$/.exec(x));
   return {
     key: d.split.period ? 'period' : 'split', label: d.split.column, column: 'split',
-    values: d.split.values.map((value, i) => ({ value, label: value, ...(d.split!.period && years[i] ? { start: Number(years[i]![1]), end: Number(years[i]![1]) } : {}) })),
+    values: d.split.values.map((value, i) => ({ value, label: value, ...(d.split!.period && years[i] ? { start: Number(years[i][1]), end: Number(years[i][1]) } : {}) })),
     defaultValue: d.split.values[d.split.values.length - 1],
   };
 }
@@ -102,6 +106,7 @@ export function datasetIndicators(d: DatasetSpec): Indicator[] {
     caveats: [
       d.joinNote,
       `${d.rowsJoined.toLocaleString('en-GB')} of ${d.rowsRead.toLocaleString('en-GB')} rows joined ${d.areas.toLocaleString('en-GB')} areas; rows with the same area${d.split ? ` and ${d.split.column}` : ''} were combined (${COMBINE_LABELS[d.combine].toLowerCase()}).`,
+      'Blank and suppressed cells are missing values, not zeros: they are left out of sums, averages and ranks, and an area without a value shows none.',
       ...(d.practices ? ['GP practice values are placed in the LSOA where the practice is, not where its patients live.'] : []),
     ],
   }));

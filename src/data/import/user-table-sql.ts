@@ -6,14 +6,15 @@
 import { sqlIdent } from '../sql/sql-text';
 import { combineOf, type DatasetSpec } from './user-dataset';
 
-export function datasetTableSql(d: DatasetSpec, raw: string): string {
+/** The table `target` (the staged name of `d.table`) from the joined rows in `raw`. */
+export function datasetTableSql(d: DatasetSpec, raw: string, target: string): string {
   const keys = d.split ? 'code, split' : 'code';
   const values = d.values.map((v) => {
     const f = sqlIdent(v.field);
     const c = combineOf(d, v);
     return `${c === 'first' ? `arg_min(${f}, "row")` : `${c}(${f})`}::DOUBLE AS ${f}`;
   });
-  return `CREATE OR REPLACE TABLE ${sqlIdent(d.table)} AS SELECT ${keys}, ${values.join(', ')}, count(*)::INTEGER AS "rows" `
+  return `CREATE OR REPLACE TABLE ${sqlIdent(target)} AS SELECT ${keys}, ${values.join(', ')}, count(*)::INTEGER AS "rows" `
     + `FROM ${sqlIdent(raw)} WHERE code IS NOT NULL GROUP BY ${keys} ORDER BY ${keys}`;
 }
 
@@ -25,3 +26,6 @@ export function datasetSummarySql(table: string): string {
 export function dropTableSql(table: string): string {
   return `DROP TABLE IF EXISTS ${sqlIdent(table)}`;
 }
+
+/** The name a table is built under before it replaces or joins the session's tables. */
+export const stagedName = (table: string) => `stage_${table}`;

@@ -6,7 +6,7 @@
 import { getIndicator } from '../catalogue';
 import { englandRowSql } from './values-sql';
 
-export const ENGLAND_COLUMNS = ['value', 'lower', 'upper', 'numerator', 'denominator', 'suppressed'] as const;
+const ENGLAND_COLUMNS = ['value', 'lower', 'upper', 'numerator', 'denominator', 'suppressed'] as const;
 
 export function englandValueSql(indicatorId: string, dims: Record<string, string> = {}): string {
   return `SELECT ${ENGLAND_COLUMNS.join(', ')} FROM (${englandRowSql(getIndicator(indicatorId), dims)})`;

@@ -9,15 +9,12 @@
  * inherited values: below 1 where an area straddles two parents and took the larger one's value).
  */
 import { getIndicator } from '../catalogue';
+import { rankOrder } from '../catalogue/direction';
 import type { Indicator } from '../catalogue/types';
 import { LEVELS, type LevelId } from '../../geo/levels';
-import { sqlIdent, sqlString } from './sql-text';
+import { sqlIdent, sqlNumber, sqlString } from './sql-text';
+import { publishedRankSql } from './summary-sql';
 import { valuesSql } from './values-sql';
-
-export const RESULT_COLUMNS = [
-  'code', 'value', 'lower', 'upper', 'numerator', 'denominator', 'national_rank', 'ranked', 'source_code',
-  'suppressed', 'note', 'coverage', 'source_share',
-] as const;
 
 const parentColumn = (level: LevelId) => sqlIdent(`${level}_code`);
 
@@ -42,11 +39,17 @@ function rankedSql(ind: Indicator, level: LevelId, dims: Record<string, string>)
       + `FROM areas a JOIN (${rankedSql(ind, rule.from, dims)}) p ON p.code = a.${parentColumn(rule.from)} `
       + `LEFT JOIN (${shares}) s ON s.code = a.code AND s.parent = a.${parentColumn(rule.from)} WHERE a.level = ${sqlString(level)}`;
   }
+  const ranked = (n: number | undefined) => (n === undefined ? '(SELECT count(*) FROM v WHERE value IS NOT NULL)' : sqlNumber(n));
   if (rule?.kind === 'native' && ind.columns.rank) {
-    return `WITH v AS (${valuesSql(ind, level, dims)}) SELECT v.*, t.${sqlIdent(ind.columns.rank)}::INTEGER AS national_rank, `
-      + `(SELECT count(*) FROM v WHERE value IS NOT NULL)::INTEGER AS ranked, NULL::DOUBLE AS source_share FROM v LEFT JOIN ${sqlIdent(ind.table)} t ON t.code = v.code`;
+    // The publisher's own rank (it breaks ties on unrounded values); a carried-over rank may be fractional.
+    return `WITH v AS (${valuesSql(ind, level, dims)}) SELECT v.*, round(t.${sqlIdent(ind.columns.rank)})::INTEGER AS national_rank, `
+      + `${ranked(rule.rankOf)}::INTEGER AS ranked, NULL::DOUBLE AS source_share FROM v LEFT JOIN ${sqlIdent(rule.table ?? ind.table)} t ON t.code = v.code`;
   }
-  const order = ind.polarity === 'higher-worse' ? 'DESC' : 'ASC';
+  if (rule?.kind === 'published' && rule.rank && !rule.otherwise) {
+    return `WITH v AS (${valuesSql(ind, level, dims)}) SELECT v.*, t.rank AS national_rank, ${ranked(undefined)}::INTEGER AS ranked, NULL::DOUBLE AS source_share `
+      + `FROM v LEFT JOIN (${publishedRankSql(rule)}) t ON t.code = v.code`;
+  }
+  const order = rankOrder(ind);
   return `WITH v AS (${valuesSql(ind, level, dims)}), `
     + `k AS (SELECT coalesce(source_code, code) AS k, any_value(value) AS value FROM v WHERE value IS NOT NULL GROUP BY 1), `
     + `r AS (SELECT k, (rank() OVER (ORDER BY value ${order}))::INTEGER AS national_rank FROM k) `

@@ -12,3 +12,13 @@ export function sqlNumber(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
   return String(n);
 }
+
+/**
+ * A numeric column read as a DOUBLE that is NULL unless finite. Users' tables are loaded with NULL
+ * for missing values, but a NaN that reached any table another way (an old project file, a CSV
+ * reader that took "NaN" as a number) would otherwise count as present, turn every sum and mean it
+ * meets into NaN, and sort above every number, ranking as the worst area.
+ */
+export function sqlPresent(expr: string): string {
+  return `(CASE WHEN isfinite((${expr})::DOUBLE) THEN (${expr})::DOUBLE END)`;
+}

@@ -10,11 +10,6 @@ import type { LevelId } from '../../geo/levels';
 import { sqlIdent, sqlNumber, sqlString } from './sql-text';
 import { englandRowSql, valuesSql } from './values-sql';
 
-export const TREND_COLUMNS = [
-  'period', 'label', 'start_year', 'end_year', 'value', 'lower', 'upper', 'numerator', 'denominator', 'suppressed', 'note', 'source_code',
-  'england_value', 'england_lower', 'england_upper',
-] as const;
-
 export function trendSql(indicatorId: string, level: LevelId, code: string, dims: Record<string, string> = {}): string {
   const ind = getIndicator(indicatorId);
   const periods = periodDimension(ind);

@@ -5,6 +5,7 @@
  */
 import { Deck } from '@deck.gl/core';
 import { GeoJsonLayer } from '@deck.gl/layers';
+import type { FeatureCollection } from 'geojson';
 
 declare global {
   interface Window {
@@ -14,7 +15,7 @@ declare global {
 
 async function main() {
   const res = await fetch('./lsoa21.geojson');
-  const fc = await res.json();
+  const fc = (await res.json()) as FeatureCollection;
   let done = false;
   new Deck({
     parent: document.getElementById('map') as HTMLDivElement,
