@@ -1,32 +1,25 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { siteRootConfigs } from './scripts/hosting/host-configs';
+import { basemapOrigins, metaPolicy, securityHeaders } from './scripts/hosting/site-policy';
+
+const origins = basemapOrigins();
 
 /**
- * Content-Security-Policy of the built site: nothing beyond its own origin. A deployment that offers
- * an online basemap lists that basemap's origins (style, tiles, glyphs, sprites) at build time in
- * HOTSPOT_BASEMAP_ORIGINS (space-separated, e.g. "https://tiles.example.org"); nothing else is added.
- * 'wasm-unsafe-eval' lets DuckDB compile its WebAssembly; blob: covers downloads and worker URLs.
- * Only the build gets it (the dev server injects inline scripts of its own).
+ * The site's Content-Security-Policy and host configuration, all from scripts/hosting/site-policy.ts:
+ * the `<meta>` tag in index.html, and the header files that static hosts read from the site folder
+ * (_headers, .htaccess, staticwebapp.config.json, web.config), which also send the policy as a
+ * header (so workers get it too) with frame-ancestors, nosniff, Referrer-Policy and caching rules.
+ * Only the build gets them (the dev server injects inline scripts of its own).
  */
-function contentSecurityPolicy(): Plugin {
-  const extra = (process.env.HOTSPOT_BASEMAP_ORIGINS ?? '').split(/\s+/).filter((o) => /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)).join(' ');
-  const self = extra ? `'self' ${extra}` : "'self'";
-  const policy = [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self' blob:",
-    `connect-src ${self} blob: data:`,
-    `img-src ${self} data: blob:`,
-    "style-src 'self' 'unsafe-inline'",
-    "font-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-  ].join('; ');
+function sitePolicy(): Plugin {
   return {
-    name: 'hotspot-csp',
+    name: 'hotspot-site-policy',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
+    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${metaPolicy(origins)}" />`),
+    generateBundle() {
+      for (const [fileName, source] of Object.entries(siteRootConfigs(origins))) this.emitFile({ type: 'asset', fileName, source });
+    },
   };
 }
 
@@ -34,11 +27,13 @@ function contentSecurityPolicy(): Plugin {
 // (https://example.org/atlas/) and any static host without rebuilding.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), sitePolicy()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
   },
+  // `vite preview` (and so every e2e test) sends the policy as a header, as a configured host does.
+  preview: { headers: Object.fromEntries(securityHeaders(origins)) },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 });

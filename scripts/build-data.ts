@@ -1,5 +1,6 @@
 /** `npm run data`: build the app's data from a raw-data directory or the official downloads. */
 import { HELP, parseCliOptions } from './pipeline/cli-options';
+import { inspectOutputFolder } from './pipeline/output-folder';
 import { resolveInputs } from './pipeline/resolve-inputs';
 import { runPipeline } from './pipeline/run-pipeline';
 
@@ -9,6 +10,8 @@ async function main() {
     return;
   }
   const opts = parseCliOptions(process.argv.slice(2));
+  // Before any download or build: a folder the pipeline may not replace is refused at once.
+  await inspectOutputFolder(opts.outDir);
   const inputs = await resolveInputs(opts, (l) => console.log(l));
   await runPipeline({ inputs, outDir: opts.outDir, log: (l) => console.log(l) });
   console.log(`wrote ${opts.outDir}`);

@@ -1,19 +1,18 @@
 /**
  * Weights for the CLI: a GeoDa GAL/GWT file, or neighbours derived from GeoJSON polygons (queen or
- * rook from shared borders via the same topology code the data pipeline uses, or kNN between area
- * centres), with the optional kNN fallback for islands.
+ * rook from shared boundary points with the same rule the data pipeline uses, R spdep poly2nb's, or
+ * kNN between area centres), with the optional kNN fallback for islands.
  */
 import { readFileSync } from 'node:fs';
 import { centerOfMass } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { topology } from 'topojson-server';
 import { readGal } from '../../src/analysis/weights/gal';
 import { readGwt } from '../../src/analysis/weights/gwt';
 import { attachIslands } from '../../src/analysis/weights/island-fallback';
 import { contiguityWeights } from '../../src/analysis/weights/contiguity-weights';
 import { knnWeights } from '../../src/analysis/weights/knn-weights';
 import type { SpatialWeights } from '../../src/analysis/weights/spatial-weights';
-import { topologyContiguity } from '../../src/geo/topology-neighbours';
+import { vertexContiguity } from '../../src/geo/vertex-contiguity';
 import type { HotspotCliOptions } from './cli-options';
 
 export interface LoadedWeights {
@@ -38,10 +37,7 @@ export function loadWeights(opts: HotspotCliOptions, dataIds: readonly string[])
   const lat = centres.map((c) => c[1]);
   let weights: SpatialWeights;
   if (opts.neighbours === 'knn') weights = knnWeights(ids, lon, lat, opts.k, { style: opts.style });
-  else {
-    const topo = topology({ areas: { type: 'FeatureCollection', features } as FeatureCollection });
-    weights = contiguityWeights(ids, topologyContiguity(topo, 'areas')[opts.neighbours], opts.neighbours, opts.style);
-  }
+  else weights = contiguityWeights(ids, vertexContiguity(features.map((f) => f.geometry))[opts.neighbours], opts.neighbours, opts.style);
   const notes: string[] = [];
   if (opts.islands === 'knn' && weights.islands.length) {
     const fixed = attachIslands(weights, lon, lat, { k: 1 });

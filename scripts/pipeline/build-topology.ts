@@ -7,12 +7,16 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { merge } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { GeometryCollection, Polygon as TopoPolygon, MultiPolygon as TopoMultiPolygon, Topology } from 'topojson-specification';
+import type { Contiguity } from '../../src/geo/topology-neighbours';
 import type { BoundaryFeature } from './read-sources';
 
 /** 10^5 steps across England's extent is about 5 m: finer than the generalised boundaries themselves. */
 const QUANTIZATION = 1e5;
 
 export type AreaGeometry = Polygon | MultiPolygon;
+
+/** A level's neighbour lists (indices into `ids`, which follow the level's topology order). */
+export type LevelContiguity = Contiguity & { ids: string[] };
 
 export function toTopology(objectName: string, features: { code: string; geometry: AreaGeometry }[]): Topology {
   const sorted = [...features].sort((a, b) => (a.code < b.code ? -1 : 1));
@@ -44,4 +48,9 @@ export function dissolve(base: Topology, objectName: string, groupOf: (code: str
     groups.set(key, list);
   }
   return [...groups].map(([code, geoms]) => ({ code, geometry: merge(base, geoms) }));
+}
+
+/** Ids of a topology object's geometries, in file order (the order the map, tables and weights use). */
+export function topologyIds(t: Topology, objectName: string): string[] {
+  return (t.objects[objectName] as GeometryCollection).geometries.map((g) => String(g.id));
 }

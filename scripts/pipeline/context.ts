@@ -3,6 +3,7 @@ import type { DataManifest, ManifestSource } from '../../src/data/manifest';
 import type { Topology } from 'topojson-specification';
 import type { LevelId } from '../../src/geo/levels';
 import type { AreaRow } from './area-row';
+import type { LevelContiguity } from './build-topology';
 import type { JoinReport } from './join-report';
 import type { OutputWriter } from './output-writer';
 import type { SourceId } from './sources';
@@ -22,6 +23,8 @@ export interface PipelineContext {
   /** Every area of every level (filled by the geography steps). */
   areas: AreaRow[];
   topologies: Partial<Record<LevelId, Topology>>;
+  /** Neighbours per level from the unquantised boundaries (filled by the geography steps). */
+  contiguity: Partial<Record<LevelId, LevelContiguity>>;
   /** Tables written so far, by DuckDB table name. */
   tables: DataManifest['tables'];
   sourcesUsed: ManifestSource[];

@@ -6,7 +6,7 @@ import { rawDirInputs, type InputResolver } from './run-pipeline';
 export async function resolveInputs(opts: CliOptions, log: (s: string) => void): Promise<InputResolver> {
   if (opts.download) {
     const { downloadInputs } = await import('./download/download-inputs');
-    return downloadInputs({ cacheDir: opts.cacheDir, sourceBase: opts.sourceBase, rawDir: opts.rawDir, log });
+    return downloadInputs({ cacheDir: opts.cacheDir, sourceBase: opts.sourceBase, allowHttp: opts.allowHttp, rawDir: opts.rawDir, log });
   }
   if (!rawDirExists(opts.rawDir)) {
     throw new Error(`raw-data directory ${opts.rawDir} not found. Pass --raw DIR, set HOTSPOT_RAW_DIR, or use --download to fetch the official releases.`);

@@ -2,8 +2,10 @@
  * The data pipeline: raw source files in, the files the app serves out (TopoJSON per level, CSV tables
  * for DuckDB, manifest.json). Inputs come from a raw-data directory or, with `download`, from the
  * publishers' own releases. The geography is built first; then each step in steps.ts adds its tables.
+ * Everything is written to a staging folder and swapped in only when the build and its checks pass
+ * (output-folder.ts), so a failed build leaves the previous data as it was.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataManifest, ManifestSource } from '../../src/data/manifest';
 import { LEVELS, type LevelId } from '../../src/geo/levels';
@@ -11,6 +13,7 @@ import { AREA_COLUMNS, areaCells } from './area-row';
 import { cal19Sources } from './cal19-assignment';
 import type { InputResolver, PipelineContext } from './context';
 import { JoinReport } from './join-report';
+import { buildInto, filesUnder, MARKER } from './output-folder';
 import { OutputWriter, sha256 } from './output-writer';
 import { readImd2019 } from './read-sources';
 import { writeServedFiles } from './served-files';
@@ -39,6 +42,10 @@ export function rawDirInputs(rawDir: string): InputResolver {
 
 export async function runPipeline(opts: PipelineOptions): Promise<DataManifest> {
   const log = opts.log ?? (() => {});
+  return buildInto(opts.outDir, (staging) => build(opts, staging, log), { check: checkOutputs, log });
+}
+
+async function build(opts: PipelineOptions, outDir: string, log: (line: string) => void): Promise<DataManifest> {
   const t0 = performance.now();
   const sourcesUsed: ManifestSource[] = [];
   const source = async (id: SourceId) => {
@@ -52,9 +59,8 @@ export async function runPipeline(opts: PipelineOptions): Promise<DataManifest> 
     }
     return path;
   };
-  await rm(opts.outDir, { recursive: true, force: true });
   const ctx: PipelineContext = {
-    source, report: new JoinReport(), out: new OutputWriter(opts.outDir), log, areas: [], topologies: {}, tables: {}, sourcesUsed,
+    source, report: new JoinReport(), out: new OutputWriter(outDir), log, areas: [], topologies: {}, contiguity: {}, tables: {}, sourcesUsed,
   };
 
   log('building the 2021 stack (LSOA 2021, ward 2024, LAD 2024, Sub-ICB 2024, ICB 2024, Cancer Alliance 2019)');
@@ -69,6 +75,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<DataManifest> 
   }, await readImd2019(await source('imd2019')), ctx.report);
   ctx.areas = [...s21.areas, ...s11.areas];
   ctx.topologies = { ...s21.topologies, ...s11.topologies };
+  ctx.contiguity = { ...s21.contiguity, ...s11.contiguity };
 
   const levels: DataManifest['levels'] = {};
   for (const [level, topo] of Object.entries(ctx.topologies) as [LevelId, object][]) {
@@ -104,4 +111,15 @@ export async function runPipeline(opts: PipelineOptions): Promise<DataManifest> 
   await ctx.out.write('manifest.json', JSON.stringify(manifest, null, 2), { kind: 'table', rows: 1 });
   log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(levels).map(([l, v]) => `${LEVELS[l as LevelId].label} ${v!.features}`).join(', ')}`);
   return manifest;
+}
+
+/** The last check before the swap: every file the manifest lists is there with its checksum, and nothing else is. */
+async function checkOutputs(dir: string, manifest: DataManifest): Promise<void> {
+  for (const o of manifest.outputs) {
+    const buf = await readFile(join(dir, o.path));
+    if (sha256(buf) !== o.sha256) throw new Error(`output check: ${o.path} does not match its manifest checksum`);
+  }
+  const listed = new Set([MARKER, 'manifest.json', ...manifest.outputs.map((o) => o.path)]);
+  const extra = (await filesUnder(dir)).filter((p) => !listed.has(p));
+  if (extra.length) throw new Error(`output check: files not in the manifest: ${extra.join(', ')}`);
 }

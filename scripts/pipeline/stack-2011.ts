@@ -4,6 +4,7 @@
  * ICB 2022 → 2024 recodes) so a focus on a 2024 borough or ICB also works on this level.
  */
 import type { AreaRow } from './area-row';
+import { vertexContiguity } from '../../src/geo/vertex-contiguity';
 import { polygonalFeatures, toTopology } from './build-topology';
 import type { JoinReport } from './join-report';
 import { placement } from './label-points';
@@ -32,5 +33,10 @@ export async function buildStack2011(input: Stack2011Inputs, imd2019: Imd2019Row
     lad24_code: toLad24.get(imd.get(code)!.lad19_code) ?? null, icb24_code: icb.get(code) ?? null,
     population: pop.get(code)!, population_16plus: null, place: placement(geomOf.get(code)!),
   }));
-  return { areas, topologies: { lsoa11: toTopology('lsoa11', boundaries) } };
+  const sorted = [...boundaries].sort((a, b) => (a.code < b.code ? -1 : 1));
+  return {
+    areas,
+    topologies: { lsoa11: toTopology('lsoa11', boundaries) },
+    contiguity: { lsoa11: { ids: sorted.map((b) => b.code), ...vertexContiguity(sorted.map((b) => b.geometry)) } },
+  };
 }

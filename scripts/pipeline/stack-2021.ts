@@ -7,8 +7,9 @@ import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { LevelId } from '../../src/geo/levels';
+import { vertexContiguity } from '../../src/geo/vertex-contiguity';
 import { majorityParent, PARENT_KEYS, type AreaRow, type ParentKey } from './area-row';
-import { dissolve, polygonalFeatures, toTopology } from './build-topology';
+import { dissolve, polygonalFeatures, toTopology, type LevelContiguity } from './build-topology';
 import { assignCancerAlliances, type Cal19Inputs } from './cal19-assignment';
 import { JoinReport } from './join-report';
 import { placement } from './label-points';
@@ -17,6 +18,8 @@ import { readBoundaries, readCensus2021, readLsoa21Icb24, readLsoa21Ward24Lad24 
 export interface StackOutput {
   areas: AreaRow[];
   topologies: Partial<Record<LevelId, Topology>>;
+  /** Queen and rook neighbours of each level from the unquantised boundaries, in topology (code) order. */
+  contiguity: Partial<Record<LevelId, LevelContiguity>>;
 }
 
 export interface Stack2021Inputs { boundaries: string; wardLookup: string; icbLookup: string; population: string; cal19: Cal19Inputs }
@@ -36,6 +39,8 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
 
   const base = toTopology('lsoa21', boundaries);
   const topologies: StackOutput['topologies'] = { lsoa21: base };
+  const sorted = [...boundaries].sort((a, b) => (a.code < b.code ? -1 : 1));
+  const contiguity: StackOutput['contiguity'] = { lsoa21: { ids: sorted.map((b) => b.code), ...vertexContiguity(sorted.map((b) => b.geometry)) } };
   const areas: AreaRow[] = [];
   const geomOf = new Map(boundaries.map((b) => [b.code, b.geometry]));
   for (const code of [...codes].sort()) {
@@ -63,6 +68,11 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
     const merged = dissolve(base, 'lsoa21', (c) => byCode.get(c)?.[level.key] ?? undefined);
     const topo = toTopology(level.id, merged);
     topologies[level.id] = topo;
+    // Neighbours of the dissolved areas from their member LSOAs' unquantised vertices (not from the merged, quantised arcs).
+    const ids = merged.map((m) => m.code).sort();
+    const index = new Map(ids.map((code, i) => [code, i]));
+    const groupOf = Int32Array.from(sorted, (b) => index.get(byCode.get(b.code)![level.key]!)!);
+    contiguity[level.id] = { ids, ...vertexContiguity(sorted.map((b) => b.geometry), { groupOf, groups: ids.length }) };
     const geometries = (feature(topo, topo.objects[level.id]) as FeatureCollection).features;
     const members = groupBy(lsoaRows, (r) => r[level.key]!);
     for (const f of geometries) {
@@ -81,7 +91,7 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
     }
     report.note(`${level.id}: ${geometries.length} areas dissolved from ${lsoaRows.length} LSOAs`);
   }
-  return { areas, topologies };
+  return { areas, topologies, contiguity };
 }
 
 /**

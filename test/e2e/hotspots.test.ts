@@ -87,12 +87,14 @@ beforeAll(async () => {
   server = await startPreview('/');
   browser = await launch();
   ctx = await offlineContext(browser);
-  // Records the progress bar's value on every 10 ms timer tick the main thread runs while the
-  // permutations are computed (a frozen main thread would run none).
+  // A 10 ms timer on the main thread: when each tick ran, and the progress bar's value then. A main
+  // thread that computed the permutations itself would run no tick until it finished.
   await ctx.context.addInitScript(() => {
-    const w = window as unknown as { __progress: number[] };
+    const w = window as unknown as { __progress: number[]; __ticks: number[] };
     w.__progress = [];
+    w.__ticks = [];
     setInterval(() => {
+      w.__ticks.push(performance.now());
       const bar = document.querySelector<HTMLProgressElement>('[data-testid=run-progress] progress');
       if (bar?.hasAttribute('value')) w.__progress.push(bar.value);
     }, 10);
@@ -128,11 +130,33 @@ describe('Hotspots, offline in Chromium', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.some((p) => p > 0 && p < 1)).toBe(true);
     for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1]);
-    // The main thread kept running timers and repainting the bar while the workers permuted: it saw
-    // the bar at several different values. (How long it ever waits is a figure in `npm run bench`.)
     expect(new Set(progress).size).toBeGreaterThanOrEqual(2);
     const measure = await page.evaluate(() => performance.getEntriesByName('hotspots:compute').map((e): unknown => (e as PerformanceMeasure).detail));
     expect(measure).toEqual([{ stat: 'gistar', areas: 33755, permutations: 999 }]);
+
+    // Responsiveness, on a run long enough to tell: 99,999 permutations take several seconds in the
+    // workers. Computed on the main thread, the page would run no timer tick for the whole run, so
+    // the longest gap between ticks would be about the run's duration. The bound is a tenth of it:
+    // far above what scheduling on a loaded machine adds to a 10 ms timer (tens, at worst a few
+    // hundred ms), far below a frozen page. It is relative, not a speed target (those are in
+    // `npm run bench`), so it holds on SwiftShader and on a slow machine alike.
+    await page.getByTestId('hotspot-permutations').selectOption('99999');
+    await waitForHotspots(page, `§99999§${SEED}|fdr`);
+    const { detail, start, end, ticks } = await page.evaluate(() => {
+      const all = performance.getEntriesByName('hotspots:compute') as PerformanceMeasure[];
+      const m = all[all.length - 1];
+      const w = window as unknown as { __ticks: number[] };
+      const stop = m.startTime + m.duration;
+      return { detail: m.detail as { permutations: number }, start: m.startTime, end: stop, ticks: w.__ticks.filter((t) => t > m.startTime && t < stop) };
+    });
+    expect(detail.permutations).toBe(99_999);
+    const duration = end - start;
+    const beats = [start, ...ticks, end];
+    const longestGap = Math.max(...beats.slice(1).map((t, i) => t - beats[i]));
+    expect(ticks.length, `timer ticks in a ${Math.round(duration)} ms run`).toBeGreaterThan(duration / 100);
+    expect(longestGap, `longest main-thread gap in a ${Math.round(duration)} ms run`).toBeLessThan(duration / 10);
+    await page.getByTestId('hotspot-permutations').selectOption('999');
+    await waitForHotspots(page, `§999§${SEED}|fdr`);
   });
 
   it('downloads per-area results identical to the node run, for every area', async () => {
@@ -184,7 +208,10 @@ describe('Hotspots, offline in Chromium', () => {
     await waitForHotspots(page, `§${SEED}|fdr`);
   });
 
-  it('cancels a long run, keeps the map it had, and can run it again', async () => {
+  it('cancels a long run, keeps the map it had, and can run it again', { timeout: 600_000 }, async () => {
+    // A fresh page: a link that differs only in its hash would keep this page and its finished runs
+    // (the 99,999-permutation run above would come from memory, and there would be nothing to cancel).
+    await page.goto('about:blank');
     await page.goto(linkTo(server.url, { mode: 'hotspots', hotspots: spec }));
     await waitForHotspots(page, `§${SEED}|fdr`);
     await page.getByTestId('tab-hotspots').click();
@@ -208,6 +235,17 @@ describe('Hotspots, offline in Chromium', () => {
     await expect(page.getByTestId('run-progress').count()).resolves.toBe(0);
     const after = await stillPixels(page);
     expect(after.grid).toEqual(before.grid);
+
+    // "Run again" computes the cancelled run anew (nothing of it was kept): a new compute measure
+    // (this page had computed only its first map), and the classes node gives for 99,999
+    // permutations with this seed.
+    const measures = () => page.evaluate(() => (performance.getEntriesByName('hotspots:compute') as PerformanceMeasure[]).map((m) => (m.detail as { permutations: number }).permutations));
+    expect(await measures()).toEqual([999]);
+    await page.getByTestId('run-cancelled').getByRole('button', { name: 'Run again' }).click();
+    await waitForHotspots(page, `§99999§${SEED}|fdr`);
+    expect(await measures()).toEqual([999, 99_999]);
+    await expect(legendCounts(page)).resolves.toEqual(expectedCounts(run(queen, { permutations: 99_999 })));
+
     await page.getByTestId('hotspot-permutations').selectOption('999');
     await waitForHotspots(page, `§999§${SEED}|fdr`);
     await expect(legendCounts(page)).resolves.toEqual(expectedCounts(ref));

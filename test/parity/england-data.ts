@@ -8,17 +8,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Topology } from 'topojson-specification';
-import { contiguityWeights } from '../../src/analysis/weights/contiguity-weights';
+import { readGal } from '../../src/analysis/weights/gal';
 import type { SpatialWeights } from '../../src/analysis/weights/spatial-weights';
-import type { DataManifest } from '../../src/data/manifest';
-import { topologyContiguity } from '../../src/geo/topology-neighbours';
+import { servedPath, type DataManifest } from '../../src/data/manifest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const OUTPUT = join(ROOT, 'test/output/parity');
 
 export interface EnglandLsoa {
   ids: string[];
-  /** Binary queen contiguity from the pipeline's topology (the Isles of Scilly are an island). */
+  /** Binary queen contiguity as the pipeline wrote it (weights/lsoa21-queen.gal; the Isles of Scilly are an island). */
   queen: SpatialWeights;
   lon: Float64Array;
   lat: Float64Array;
@@ -26,7 +25,7 @@ export interface EnglandLsoa {
   imd: (column: string) => Float64Array;
 }
 
-function dataDir(): string {
+export function dataDir(): string {
   const pub = join(ROOT, 'public/data');
   if (existsSync(join(pub, 'manifest.json'))) return pub;
   const own = join(OUTPUT, 'data');
@@ -45,7 +44,9 @@ export function loadEnglandLsoa(): EnglandLsoa {
   const obj = topo.objects.lsoa21;
   if (obj.type !== 'GeometryCollection') throw new Error('lsoa21 topology has no geometry collection');
   const ids = obj.geometries.map((g) => String(g.id));
-  const queen = contiguityWeights(ids, topologyContiguity(topo, 'lsoa21').queen, 'queen', 'B');
+  const galPath = join(dir, servedPath(manifest, 'weights/lsoa21-queen.gal'));
+  const queen = readGal(readFileSync(galPath, 'utf8'), { style: 'B', source: galPath });
+  if (queen.ids.some((id, i) => id !== ids[i])) throw new Error(`${galPath}: areas are not in the topology's order`);
   const areas = new Map(csv(join(dir, 'tables/areas.csv')).filter((r) => r.level === 'lsoa21').map((r) => [r.code, r]));
   const point = (key: 'lon' | 'lat') => Float64Array.from(ids, (id) => Number(areas.get(id)?.[key] ?? NaN));
   const imdRows = new Map(csv(join(dir, 'tables/imd2025.csv')).map((r) => [r.code, r]));

@@ -10,6 +10,12 @@
  *   is ≈ N(0, 1), and every area must pass a Bonferroni-corrected two-sided test at family-wise
  *   α = 0.001 (|d| ≤ 5.53 for 33,755 areas); the mean difference must be within 5 standard errors of
  *   0 under a bound that allows for our shared draws. See p-value-agreement.ts.
+ * - Tighter, so that a few hundred wrong areas fail: ours again with 99,999 permutations, which pins
+ *   each area's tail probability down, against spdep's 999 through the exact predictive distribution
+ *   of spdep's count per area (an exact per-area tail test, and the sum of squared standardised
+ *   residuals in aggregate). See pseudo-p-predictive.ts.
+ * - FDR: R's p.adjust(p, "BH") on our own 999-permutation p-values must give our adjusted values
+ *   (to 1e-12) and exactly our significant areas at α = 0.1 and 0.05.
  *
  * Needs R with spdep (bash .ci/install-r.sh); fails, never skips, without it. R takes about a minute
  * on two idle cores (its three permutation runs dominate), several under load.
@@ -18,7 +24,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeHotspots, type HotspotResult } from '../../src/analysis/stats/hotspots';
+import { computeHotspots, reclassify, type HotspotResult } from '../../src/analysis/stats/hotspots';
 import { getisOrd } from '../../src/analysis/stats/getis-ord';
 import { localMoran } from '../../src/analysis/stats/local-moran';
 import { drawStreams } from '../../src/analysis/stats/permutation-engine';
@@ -28,9 +34,13 @@ import type { SpatialWeights } from '../../src/analysis/weights/spatial-weights'
 import { includeSelf, withStyle } from '../../src/analysis/weights/weights-transform';
 import { loadEnglandLsoa, OUTPUT, type EnglandLsoa } from './england-data';
 import { comparePseudoP } from './p-value-agreement';
+import { predictiveAgreement } from './pseudo-p-predictive';
 import { requireSpdep, runRscript } from './r-session';
 
 const PERMUTATIONS = 999;
+/** Ours for the predictive check: 100 times spdep's, so our own Monte Carlo error is small beside spdep's. */
+const MANY = 99_999;
+const STATS = [['lisa', 'p_lisa', 'localmoran_perm'], ['gistar', 'p_gstar', 'localG_perm'], ['bilisa', 'p_bv', 'localmoran_bv']] as const;
 const SEED = 20251122;
 const TOL = 1e-9;
 const dir = join(OUTPUT, 'spdep');
@@ -40,6 +50,8 @@ let fallback: SpatialWeights;
 let x: Float64Array;
 let r: Record<string, Record<string, Float64Array>>;
 const ours: Record<string, HotspotResult> = {};
+const oursMany: Record<string, HotspotResult> = {};
+let bh: Record<string, Float64Array>;
 const summary: Record<string, unknown> = {};
 
 function readColumns(file: string): Record<string, Float64Array> {
@@ -68,10 +80,10 @@ function maxAbsDiff(a: Float64Array, b: Float64Array, label: string): number {
 }
 
 /** Which of our areas share permutation draws: same stream and same number of links. */
-function drawGroups(w: SpatialWeights): Int32Array {
+function drawGroups(w: SpatialWeights, permutations = PERMUTATIONS): Int32Array {
   let width = 0;
   for (let i = 0; i < w.n; i++) width = Math.max(width, w.offsets[i + 1] - w.offsets[i]);
-  const G = drawStreams(PERMUTATIONS, width);
+  const G = drawStreams(permutations, width);
   return Int32Array.from({ length: w.n }, (_, i) => (i % G) * 100_000 + (w.offsets[i + 1] - w.offsets[i]));
 }
 
@@ -97,6 +109,14 @@ beforeAll(() => {
   ours.lisa = computeHotspots({ ...base, stat: 'lisa', x });
   ours.gistar = computeHotspots({ ...base, stat: 'gistar', x });
   ours.bilisa = computeHotspots({ ...base, stat: 'bilisa', x: bx, y: by });
+  const many = { ...base, permutations: MANY };
+  oursMany.lisa = computeHotspots({ ...many, stat: 'lisa', x });
+  oursMany.gistar = computeHotspots({ ...many, stat: 'gistar', x });
+  oursMany.bilisa = computeHotspots({ ...many, stat: 'bilisa', x: bx, y: by });
+
+  writeFileSync(join(dir, 'ours-p.csv'), ['code,lisa,gistar,bilisa', ...data.ids.map((id, i) => [id, ...STATS.map(([s]) => ours[s].pseudoP[i])].join(','))].join('\n') + '\n');
+  runRscript(join(import.meta.dirname, 'p-adjust.R'), [dir]);
+  bh = readColumns('bh.csv');
 }, 1_800_000);
 
 afterAll(() => {
@@ -128,7 +148,7 @@ describe('spdep parity on 33,755 LSOAs (queen contiguity via GAL)', () => {
     expect(maxAbsDiff(ours.bilisa.statistic, r.perm.Ibv, 'Ibv (fallback weights)')).toBeLessThan(TOL);
   });
 
-  for (const [stat, column, spdepFn] of [['lisa', 'p_lisa', 'localmoran_perm'], ['gistar', 'p_gstar', 'localG_perm'], ['bilisa', 'p_bv', 'localmoran_bv']] as const) {
+  for (const [stat, column, spdepFn] of STATS) {
     it(`pseudo p-values agree statistically with spdep ${spdepFn} (${PERMUTATIONS} permutations)`, () => {
       const w = stat === 'gistar' ? includeSelf(fallback) : fallback;
       const a = comparePseudoP(ours[stat].pseudoP, r.perm[column], PERMUTATIONS, drawGroups(w));
@@ -136,6 +156,32 @@ describe('spdep parity on 33,755 LSOAs (queen contiguity via GAL)', () => {
       expect(a.areas).toBe(data.ids.length);
       expect(a.maxAbsD, `area ${data.ids[a.worst]}: ours ${ours[stat].pseudoP[a.worst]}, spdep ${r.perm[column][a.worst]}`).toBeLessThanOrEqual(a.threshold);
       expect(Math.abs(a.meanD)).toBeLessThanOrEqual(a.meanBound);
+    });
+  }
+
+  for (const [stat, column, spdepFn] of STATS) {
+    it(`pseudo p-values of ${spdepFn} (${PERMUTATIONS}) fit ours (${MANY}) per area and in aggregate`, () => {
+      const w = stat === 'gistar' ? includeSelf(fallback) : fallback;
+      const a = predictiveAgreement(oursMany[stat].pseudoP, MANY, r.perm[column], PERMUTATIONS, drawGroups(w, MANY));
+      summary[`predictive ${stat}`] = { ...a, worst: data.ids[a.worst] };
+      expect(a.areas).toBe(data.ids.length);
+      expect(a.aggregated).toBeGreaterThan(data.ids.length / 4);
+      expect(a.minTail, `area ${data.ids[a.worst]}: ours ${oursMany[stat].pseudoP[a.worst]} (${MANY}), spdep ${r.perm[column][a.worst]}`).toBeGreaterThanOrEqual(a.tailFloor);
+      expect(Math.abs(a.sumE)).toBeLessThanOrEqual(a.sumEBound);
+      expect(a.excessE2).toBeLessThanOrEqual(a.excessE2Bound);
+    });
+
+    it(`FDR (Benjamini-Hochberg) of our ${stat} p-values matches R p.adjust(p, "BH") exactly`, () => {
+      const fdr = reclassify(ours[stat], { correction: 'fdr', alpha: 0.05 });
+      expect(maxAbsDiff(fdr.pAdjusted, bh[stat], `BH q ${stat}`)).toBeLessThan(1e-12);
+      for (const alpha of [0.1, 0.05]) {
+        const decided = reclassify(fdr, { alpha }).significant;
+        const mine = data.ids.filter((_, i) => decided[i] === 1);
+        const theirs = data.ids.filter((_, i) => bh[stat][i] <= alpha);
+        summary[`FDR ${stat} α=${alpha}`] = { ours: mine.length, r: theirs.length };
+        expect(theirs.length).toBeGreaterThan(0);
+        expect(mine).toEqual(theirs);
+      }
     });
   }
 });

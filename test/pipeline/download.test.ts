@@ -40,7 +40,7 @@ describe.skipIf(!existsSync(RAW))('npm run data -- --download (offline, against 
     server = await serveOfficialFixtures(await buildOfficialFixtures(RAW));
     cacheDir = join(tmp, 'cache');
     // The real command line, in a child process: the two builds' memory is gone when they end.
-    log.push(...(await buildData(['--download', '--source-base', server.url, '--cache', cacheDir, '--out', join(tmp, 'download-build'), '--raw', RAW])));
+    log.push(...(await buildData(['--download', '--source-base', server.url, '--allow-http', '--cache', cacheDir, '--out', join(tmp, 'download-build'), '--raw', RAW])));
     await buildData(['--raw', RAW, '--out', join(tmp, 'raw-build')]);
     downloaded = JSON.parse(await readFile(join(tmp, 'download-build', 'manifest.json'), 'utf8'));
     raw = JSON.parse(await readFile(join(tmp, 'raw-build', 'manifest.json'), 'utf8'));
@@ -172,7 +172,7 @@ describe.skipIf(!existsSync(RAW))('npm run data -- --download (offline, against 
 
   /** Options for a direct downloadInputs call: fast retries, no console output. */
   function quiet(dir = cacheDir): DownloadOptions {
-    return { cacheDir: dir, sourceBase: server.url, rawDir: RAW, log: () => {}, http: { attempts: 2, retryDelayMs: 10 } };
+    return { cacheDir: dir, sourceBase: server.url, allowHttp: true, rawDir: RAW, log: () => {}, http: { attempts: 2, retryDelayMs: 10 } };
   }
 
   /** A copy of the filled cache without one source's file, so only that source is fetched. */

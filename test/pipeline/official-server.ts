@@ -13,7 +13,13 @@ export type Fault =
   /** Announces the full Content-Length, sends half the body, then drops the connection. */
   | { kind: 'cut-connection'; times: number }
   /** A complete HTTP response whose file has lost its second half. */
-  | { kind: 'short-file'; times: number };
+  | { kind: 'short-file'; times: number }
+  /** Another body in place of the file (an oversized file, a zip bomb), with its true Content-Length. */
+  | { kind: 'body'; body: Buffer; times: number }
+  /** A byte every 20 ms, without end and without Content-Length: never idle, never done. */
+  | { kind: 'trickle'; times: number }
+  /** 64 KB chunks as fast as the client reads them, without end and without Content-Length. */
+  | { kind: 'endless'; times: number };
 
 export interface OfficialServer {
   url: string;
@@ -33,6 +39,8 @@ export async function serveOfficialFixtures(fixtures: OfficialFixtures): Promise
     const faulty = !!fault && fault.times > 0;
     if (faulty) fault.times--;
     if (faulty && fault.kind === 'status') return send(res, fault.status, 'text/plain', Buffer.from('fault injected by the test'));
+    if (faulty && fault.kind === 'body') return send(res, 200, 'application/octet-stream', fault.body);
+    if (faulty && (fault.kind === 'trickle' || fault.kind === 'endless')) return stream(res, fault.kind);
     const file = fixtures.files.get(url.pathname + url.search) ?? fixtures.files.get(url.pathname);
     if (file) {
       const half = file.body.subarray(0, file.body.length >> 1);
@@ -55,6 +63,21 @@ export async function serveOfficialFixtures(fixtures: OfficialFixtures): Promise
     faults,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
+}
+
+/** Writes until the client goes away (it must stop reading: that is what the test checks). */
+function stream(res: ServerResponse, kind: 'trickle' | 'endless') {
+  res.writeHead(200, { 'content-type': 'text/csv' });
+  const chunk = kind === 'trickle' ? Buffer.from('x') : Buffer.alloc(65_536, 'x');
+  let open = true;
+  res.on('close', () => (open = false));
+  const next = () => {
+    if (!open) return;
+    if (kind === 'trickle') res.write(chunk, () => setTimeout(next, 20));
+    else if (res.write(chunk)) setImmediate(next);
+    else res.once('drain', next);
+  };
+  next();
 }
 
 function send(res: ServerResponse, status: number, type: string, body: Buffer) {

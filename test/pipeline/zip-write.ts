@@ -1,11 +1,14 @@
-/** A minimal zip writer (deflated entries) so the test can serve a Code History Database look-alike. */
+/**
+ * A minimal zip writer (deflated entries) so the test can serve a Code History Database look-alike.
+ * `declaredSize` writes a different inflated size into the headers (a zip bomb that lies about itself).
+ */
 import { crc32, deflateRawSync } from 'node:zlib';
 
-export function writeZip(files: { name: string; data: Buffer }[]): Buffer {
+export function writeZip(files: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const { name, data } of files) {
+  for (const { name, data, declaredSize = data.length } of files) {
     const packed = deflateRawSync(data);
     const nameBuf = Buffer.from(name, 'utf8');
     const crc = crc32(data) >>> 0;
@@ -15,7 +18,7 @@ export function writeZip(files: { name: string; data: Buffer }[]): Buffer {
     local.writeUInt16LE(8, 8); // deflate
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(declaredSize, 22);
     local.writeUInt16LE(nameBuf.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -24,7 +27,7 @@ export function writeZip(files: { name: string; data: Buffer }[]): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(declaredSize, 24);
     central.writeUInt16LE(nameBuf.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBuf, packed);

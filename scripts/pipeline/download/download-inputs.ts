@@ -12,7 +12,9 @@ import type { InputResolver } from '../context';
 import { SOURCES, type SourceId } from '../sources';
 import { findCached, saveToCache, type CacheEntry } from './download-cache';
 import { fetchRelease, releaseFileName } from './fetch-release';
-import { DEFAULT_HTTP, DownloadError, httpGet, sizeText, type HttpOptions } from './http-get';
+import { DEFAULT_LIMITS, DownloadBudget, type DownloadLimits } from './download-limits';
+import { DEFAULT_HTTP, DownloadError, httpGet, type HttpOptions } from './http-get';
+import { sizeText } from './text-units';
 import { withSourceBase } from './source-base';
 
 export interface DownloadOptions {
@@ -22,11 +24,15 @@ export interface DownloadOptions {
   /** Where sources without an official release are read from. */
   rawDir?: string;
   log: (line: string) => void;
-  http?: Partial<Omit<HttpOptions, 'log'>>;
+  /** Fetch plain http:// URLs (a local mirror given as --source-base); refused otherwise. */
+  allowHttp?: boolean;
+  http?: Partial<Pick<HttpOptions, 'attempts' | 'retryDelayMs' | 'idleTimeoutMs'>>;
+  limits?: Partial<DownloadLimits>;
 }
 
 export async function downloadInputs(opts: DownloadOptions): Promise<InputResolver> {
-  const http: HttpOptions = { ...DEFAULT_HTTP, ...opts.http, log: opts.log };
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const http: HttpOptions = { ...DEFAULT_HTTP, ...opts.http, allowHttp: opts.allowHttp ?? false, budget: new DownloadBudget(limits), log: opts.log };
   const ids = Object.keys(SOURCES) as SourceId[];
   const rawOnly = ids.filter((id) => !SOURCES[id].official);
   const rawDir = opts.rawDir && existsSync(opts.rawDir) ? opts.rawDir : undefined;
@@ -46,7 +52,7 @@ export async function downloadInputs(opts: DownloadOptions): Promise<InputResolv
     }
     opts.log(`  ${title}: fetching ${withSourceBase(official.url, opts.sourceBase)}`);
     try {
-      const got = await fetchRelease(official, { get: (u) => httpGet(u, title, http), sourceBase: opts.sourceBase, log: opts.log, label: title });
+      const got = await fetchRelease(official, { get: (u) => httpGet(u, title, http), sourceBase: opts.sourceBase, log: opts.log, label: title, maxInflatedBytes: limits.maxInflatedBytes });
       const entry = await saveToCache(opts.cacheDir, releaseFileName(official), got.data, { origin: got.origin, officialUrl: official.url });
       opts.log(`  ${title}: ${got.summary}, ${sizeText(entry.bytes)}`);
       byUrl.set(official.url, entry);
@@ -77,6 +83,9 @@ function explain(title: string, page: string, e: Error, sourceBase: string | und
     http: 'The server refused the request: try again later, or build with --raw DIR.',
     network: 'Check the network connection (or proxy) and try again, or build with --raw DIR.',
     invalid: `The file does not look like the release the pipeline expects. Check ${page}; sources.ts may need updating.`,
+    'too-large': 'The server sent far more than the release should hold (limits: scripts/pipeline/download/download-limits.ts). Check the URL or mirror, or build with --raw DIR.',
+    'too-slow': 'The server sent too slowly to finish within the time limits (scripts/pipeline/download/download-limits.ts): try again later, or build with --raw DIR.',
+    insecure: 'Use an https:// mirror, or pass --allow-http for a local mirror you trust.',
   }[kind];
   return `could not download "${title}"\n  ${e.message}\n  ${hint}`;
 }

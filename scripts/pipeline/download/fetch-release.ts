@@ -25,6 +25,8 @@ export interface ReleaseFetcher {
   sourceBase?: string;
   log: (line: string) => void;
   label: string;
+  /** Bytes one zip entry may inflate to (download-limits.ts). */
+  maxInflatedBytes: number;
 }
 
 export async function fetchRelease(release: OfficialRelease, f: ReleaseFetcher): Promise<FetchedRelease> {
@@ -42,8 +44,8 @@ export async function fetchRelease(release: OfficialRelease, f: ReleaseFetcher):
     }
     case 'code-history-zip': {
       const zip = await f.get(url);
-      const changes = readZipEntry(zip, /(^|\/)Changes(_V\d+)?\.csv$/i, url).data.toString('utf8');
-      const history = readZipEntry(zip, /(^|\/)ChangeHistory(_V\d+)?\.csv$/i, url).data.toString('utf8');
+      const changes = readZipEntry(zip, /(^|\/)Changes(_V\d+)?\.csv$/i, url, f.maxInflatedBytes).data.toString('utf8');
+      const history = readZipEntry(zip, /(^|\/)ChangeHistory(_V\d+)?\.csv$/i, url, f.maxInflatedBytes).data.toString('utf8');
       const { csv, rows } = ladCodesByYear(changes, history, url);
       return { data: csv, origin: url, summary: `${rows} districts` };
     }

@@ -1,7 +1,9 @@
 /**
  * Reads one file out of a zip archive held in memory: enough for the ONS Code History Database
  * (stored or deflated entries, no zip64, no encryption). The CRC of the entry is checked, so a
- * truncated or damaged download fails here instead of producing a silently short table.
+ * truncated or damaged download fails here instead of producing a silently short table. Inflation
+ * is bounded: an entry that declares more than `maxBytes` is refused before inflating, and one that
+ * inflates past its declared size (a zip bomb lying in its header) is stopped there.
  */
 import { crc32, inflateRawSync } from 'node:zlib';
 
@@ -9,7 +11,7 @@ const END_OF_CENTRAL_DIR = 0x06054b50;
 const CENTRAL_ENTRY = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
 
-export function readZipEntry(zip: Buffer, match: RegExp, source: string): { name: string; data: Buffer } {
+export function readZipEntry(zip: Buffer, match: RegExp, source: string, maxBytes: number): { name: string; data: Buffer } {
   const entries = centralDirectory(zip, source);
   const entry = entries.find((e) => match.test(e.name));
   if (!entry) throw new Error(`${source}: no file matching ${match} in the zip (it holds ${entries.map((e) => e.name).join(', ')})`);
@@ -21,10 +23,16 @@ export function readZipEntry(zip: Buffer, match: RegExp, source: string): { name
   if (entry.method !== 0 && entry.method !== 8) {
     throw new Error(`${source}: zip entry ${entry.name} uses compression method ${entry.method}, which this reader does not support`);
   }
+  if (entry.size > maxBytes) {
+    throw new Error(`${source}: zip entry ${entry.name} would inflate to ${entry.size} bytes, more than the limit of ${maxBytes}: refused`);
+  }
   let data: Buffer;
   try {
-    data = entry.method === 0 ? Buffer.from(packed) : inflateRawSync(packed);
+    data = entry.method === 0 ? Buffer.from(packed) : inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.size) });
   } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new Error(`${source}: zip entry ${entry.name} inflates to more than the ${entry.size} bytes it declares: refused (damaged, or a zip bomb)`);
+    }
     throw new Error(`${source}: zip entry ${entry.name} is damaged (${(e as Error).message})`);
   }
   if (data.length !== entry.size || crc32(data) >>> 0 !== entry.crc) throw new Error(`${source}: zip entry ${entry.name} is damaged (size or CRC mismatch)`);

@@ -2,12 +2,15 @@
  * Contiguity weights for every level, as GeoDa GAL files (`weights/<level>-queen.gal`,
  * `weights/<level>-rook.gal`), so the app never derives neighbours from geometry at run time and
  * analysts can load the exact weights into GeoDa, PySAL or spdep. Ids are the area codes, in the
- * topology's (code) order. Islands are written with no neighbours and reported in the log.
+ * topology's (code) order. The neighbours come from the unquantised boundaries (see
+ * src/geo/vertex-contiguity.ts: spdep poly2nb's rule, checked against it in
+ * test/parity/contiguity-parity.test.ts), not from the quantised topology the map draws. Islands
+ * are written with no neighbours and reported in the log.
  */
 import { writeGal } from '../../../src/analysis/weights/gal';
 import { contiguityWeights, type ContiguityRule } from '../../../src/analysis/weights/contiguity-weights';
-import { topologyContiguity } from '../../../src/geo/topology-neighbours';
 import type { LevelId } from '../../../src/geo/levels';
+import { topologyIds } from '../build-topology';
 import type { PipelineStep } from '../context';
 
 const RULES: readonly ContiguityRule[] = ['queen', 'rook'];
@@ -15,14 +18,13 @@ const RULES: readonly ContiguityRule[] = ['queen', 'rook'];
 export const weightsStep: PipelineStep = {
   name: 'Contiguity weights (GAL)',
   async run(ctx) {
-    for (const [level, topo] of Object.entries(ctx.topologies) as [LevelId, NonNullable<(typeof ctx.topologies)[LevelId]>][]) {
-      const obj = topo.objects[level];
-      if (!obj || obj.type !== 'GeometryCollection') throw new Error(`weights: topology for ${level} has no "${level}" geometry collection`);
-      const ids = obj.geometries.map((g, i) => {
-        if (g.id === undefined) throw new Error(`weights: ${level} geometry ${i + 1} has no id`);
-        return String(g.id);
-      });
-      const contiguity = topologyContiguity(topo, level);
+    for (const level of Object.keys(ctx.topologies) as LevelId[]) {
+      const ids = topologyIds(ctx.topologies[level]!, level);
+      const contiguity = ctx.contiguity[level];
+      if (!contiguity) throw new Error(`weights: no contiguity was built for ${level}`);
+      if (contiguity.ids.length !== ids.length || contiguity.ids.some((id, i) => id !== ids[i])) {
+        throw new Error(`weights: the ${level} neighbour lists are not in the topology's area order`);
+      }
       for (const rule of RULES) {
         const w = contiguityWeights(ids, contiguity[rule], rule, 'B');
         await ctx.out.write(`weights/${level}-${rule}.gal`, writeGal(w, { shape: level, key: 'code' }), { kind: 'weights', rows: w.n, level, hashed: true });

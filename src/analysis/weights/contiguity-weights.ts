@@ -1,7 +1,8 @@
 /**
- * Contiguity weights from neighbour lists. The lists come from `topologyContiguity` in
- * src/geo/topology-neighbours.ts (callers pass them in, so analysis/ stays below geo/) or from the
- * GAL files the data pipeline writes per level.
+ * Contiguity weights from neighbour lists. The lists come from src/geo (`vertexContiguity` on
+ * polygons, as the data pipeline and the CLI build them, or `topologyContiguity` on a user's
+ * topology; callers pass them in, so analysis/ stays below geo/) or from the GAL files the data
+ * pipeline writes per level.
  */
 import { buildWeights, type SpatialWeights, type WeightsStyle } from './spatial-weights';
 

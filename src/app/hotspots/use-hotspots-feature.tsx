@@ -59,6 +59,9 @@ export function useHotspotsFeature(ctx: AtlasContext): FeatureOutput {
     ink: colours.ink, key: resultKey, inFocus: mask, focusKey,
   })] : undefined), [fc, colours, frame, mask, focusKey, resultKey]);
   const counts = useMemo(() => (fc && frame ? classCounts(fc, frame.areas.population, mask) : null), [fc, frame, mask]);
+  // Formatting 33,755 rows takes hundreds of milliseconds: only when the results change, never on
+  // the progress updates that re-render this hook many times a second while a run computes.
+  const table = useMemo(() => (run && result && fc && frame ? hotspotTable(frame.areas, run, result, fc, mask) : null), [run, result, fc, frame, mask]);
 
   useEffect(() => {
     if (!run || !result || !fc || !frame) return;
@@ -95,7 +98,7 @@ export function useHotspotsFeature(ctx: AtlasContext): FeatureOutput {
     ready: !!(colours && run),
     colours: colours?.fill ?? null,
     legend: run && result && counts ? <ClassLegend model={hotspotLegend(run, result, counts, ctx.focusLabel)} /> : null,
-    table: run && result && fc && frame ? hotspotTable(frame.areas, run, result, fc, mask) : null,
+    table,
     tooltip: (i) => (run && result && fc ? hotspotTooltip(run, result, fc, i) : []),
     busy: busyLabel(status.phase, spec, level, status.fraction),
     error: null,

@@ -74,6 +74,11 @@ export interface OfflineContext {
 
 export async function offlineContext(browser: Browser, opts: Parameters<Browser['newContext']>[0] = {}): Promise<OfflineContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...opts });
+  // Every Content-Security-Policy violation becomes a console error, which each suite's "no errors"
+  // check then reports (Chromium logs blocked resources, but not every violation, by itself).
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+  });
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
     const u = new URL(route.request().url());
