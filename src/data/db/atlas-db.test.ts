@@ -70,6 +70,18 @@ describe('AtlasDb', () => {
     expect(src.loads).toEqual(['imd2025', 'imd2025']);
   });
 
+  it('loads the tables a transaction names first, then runs it all or nothing', async () => {
+    const src = source();
+    const db = new AtlasDb(openNodeDb, src);
+    void db.start();
+    await db.transaction(['CREATE TABLE staged AS SELECT code, score FROM imd2025', 'CREATE TABLE kept AS SELECT * FROM staged']);
+    expect(src.loads).toEqual(['imd2025']);
+    expect((await db.query('SELECT * FROM kept')).numRows).toBe(2);
+    // A failing statement undoes the ones before it.
+    await expect(db.transaction(['DROP TABLE kept', 'SELECT * FROM no_such_table'])).rejects.toThrow(/no_such_table/);
+    expect((await db.query('SELECT * FROM kept')).numRows).toBe(2);
+  });
+
   it('passes a database that fails to start on to every waiting statement', async () => {
     const db = new AtlasDb(() => Promise.reject(new Error('no WebAssembly')), source());
     const q = db.query('SELECT 1');
