@@ -4,9 +4,11 @@
  * stored first-map result equals the result of its SQL on DuckDB-wasm now, for SQL texts the app
  * itself builds (so the app really serves them).
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { CACHE_RULES, IMMUTABLE } from '../../scripts/hosting/site-policy';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { firstViewQueries } from '../../src/data/first-views';
 import type { Db } from '../../src/data/db/db';
@@ -18,7 +20,7 @@ import { DATA_DIR, openBuiltDataDb, readManifest } from '../support/node-db';
 
 let db: Db;
 const manifest = readManifest();
-const typesOf = async (table: string) => (await db.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`)).toArray().map((r) => `${r.column_name}:${r.data_type}`);
+const typesOf = async (table: string) => ((await db.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`)).toArray() as { column_name: string; data_type: string }[]).map((r) => `${r.column_name}:${r.data_type}`);
 const count = async (sql: string) => Number((await db.query(`SELECT count(*)::INTEGER AS n FROM (${sql})`)).getChild('n')!.get(0));
 
 beforeAll(async () => {
@@ -70,5 +72,31 @@ describe('first-map results', () => {
       expect(firstViewQueries(v.level).some((q) => q.indicator === v.indicator && JSON.stringify(q.dims) === JSON.stringify(v.dims))).toBe(true);
     }
     expect(manifest.views?.some((v) => v.level === 'lsoa21' && v.indicator === 'imd2025.imd.score')).toBe(true);
+  });
+});
+
+describe('content-hashed names', () => {
+  // Hosts cache these folders for a year (site-policy.ts): a changed file must be a new name.
+  const folders = CACHE_RULES.filter((r) => r.cacheControl === IMMUTABLE && r.path.startsWith('data/')).map((r) => r.path.slice('data/'.length));
+
+  it('every file in the immutable data folders is named after the hash of its bytes, and listed', () => {
+    expect(folders).toEqual(expect.arrayContaining(['geo/', 'views/', 'weights/']));
+    const listed = new Set(manifest.outputs.map((o) => o.path));
+    for (const folder of folders) {
+      const files = readdirSync(join(DATA_DIR, folder));
+      expect(files.length, folder).toBeGreaterThan(0);
+      for (const f of files) {
+        const tag = /^[^.]+\.([0-9a-f]{8})\./.exec(f)?.[1];
+        const sha = createHash('sha256').update(readFileSync(join(DATA_DIR, folder, f))).digest('hex');
+        expect({ file: folder + f, tag, listed: listed.has(folder + f) }).toEqual({ file: folder + f, tag: sha.slice(0, 8), listed: true });
+      }
+    }
+  });
+
+  it('each table pack is named after the hash of its bytes', () => {
+    for (const t of Object.values(manifest.tables)) {
+      const sha = createHash('sha256').update(readFileSync(join(DATA_DIR, t.pack!))).digest('hex');
+      expect(t.pack).toContain(`.${sha.slice(0, 8)}.`);
+    }
   });
 });
