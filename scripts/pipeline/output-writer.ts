@@ -14,7 +14,7 @@ import { toCsv, type Cell } from '../../src/lib/csv-write';
 export const sha256 = (buf: Buffer | Uint8Array | string) => createHash('sha256').update(buf).digest('hex');
 
 /** `geo/lsoa21.topo.json` + hash → `geo/lsoa21.1a2b3c4d.topo.json` (hash before the first dot of the name). */
-export function hashedName(path: string, sha: string): string {
+function hashedName(path: string, sha: string): string {
   const slash = path.lastIndexOf('/');
   const dot = path.indexOf('.', slash + 1);
   const tag = sha.slice(0, 8);

@@ -42,7 +42,7 @@ export async function writeServedFiles(ctx: PipelineContext, levels: DataManifes
     } catch (e) {
       if (!(e instanceof UnsupportedColumnError)) throw e;
       ctx.log(`table ${name}: ${e.message}; stored as Arrow IPC instead`);
-      bytes = arrowCjs().tableToIPC(table as unknown as import('apache-arrow').Table, 'stream');
+      bytes = arrowCjs().tableToIPC(table, 'stream');
     }
     t.pack = await ctx.out.writePacked(`tables/${name}.cols`, bytes, { kind: 'pack', rows: t.rows });
   }

@@ -1,2 +1,2 @@
 /** Level and measure choice lives with the catalogue (the pipeline precomputes each level's default view with it). */
-export { chooseIndicator, chooseLevel, type Choice } from '../data/catalogue/measure-choice';
+export { chooseIndicator, chooseLevel } from '../data/catalogue/measure-choice';

@@ -13,7 +13,7 @@ import { levelAreasSql } from './sql/areas-sql';
 import { indicatorSql } from './sql/indicator-sql';
 
 /** The measure a level opens with from the default one (as switching level in the app picks it). */
-export function defaultIndicatorAt(level: LevelId): string | null {
+function defaultIndicatorAt(level: LevelId): string | null {
   const id = chooseLevel(level, DEFAULT_INDICATOR).indicator;
   return isAvailable(getIndicator(id), level) ? id : null;
 }

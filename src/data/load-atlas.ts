@@ -85,7 +85,7 @@ export interface FirstView {
  * the view is another stored one, that view's file. Loaded into the query runner; any SQL not among
  * them runs on the database as usual.
  */
-export function firstViewFiles(manifest: DataManifest, v: FirstView): string[] {
+function firstViewFiles(manifest: DataManifest, v: FirstView): string[] {
   const files = new Set<string>();
   const level = manifest.levels[v.level];
   if (level?.views) files.add(level.views);

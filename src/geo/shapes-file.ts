@@ -18,7 +18,7 @@ function readIds(bytes: Uint8Array, n: number): string[] {
   const r = new VarintReader(bytes);
   const enc = new TextEncoder();
   const dec = new TextDecoder();
-  const out: string[] = new Array(n);
+  const out = new Array<string>(n);
   let prev = '';
   let prevAscii = true;
   for (let i = 0; i < n; i++) {

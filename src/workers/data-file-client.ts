@@ -29,7 +29,7 @@ export class DataFileClient {
     noteUsed(req.url);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
-      this.worker.postMessage({ ...req, id } as DataFileRequest);
+      this.worker.postMessage({ ...req, id });
     });
   }
 

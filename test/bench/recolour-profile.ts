@@ -30,7 +30,7 @@ export async function recolour(page: Page, palette: string): Promise<Recolour> {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   // A string, not a closure: tsx's name-keeping helper (__name) does not exist inside the page.
-  const t0 = (await page.evaluate(`(() => {
+  const t0 = await page.evaluate<number>(`(() => {
     ${MARKER}
     benchProfileMarker();
     const sel = document.querySelector('[data-testid=palette-select]');
@@ -38,7 +38,7 @@ export async function recolour(page: Page, palette: string): Promise<Recolour> {
     Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(sel, ${JSON.stringify(palette)});
     sel.dispatchEvent(new Event('change', { bubbles: true }));
     return t;
-  })()`)) as number;
+  })()`);
   await page.waitForFunction((t) => performance.getEntriesByType('mark').some((m) => m.name.startsWith('atlas:drawn:') && m.startTime > t), t0, { timeout: 60_000 });
   const wallMs = await page.evaluate((t) => Math.min(...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('atlas:drawn:') && m.startTime > t).map((m) => m.startTime)) - t, t0);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };

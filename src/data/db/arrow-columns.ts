@@ -1,5 +1,5 @@
 /** Turns Arrow query results into plain columns: numbers as Float64Array (NaN for null), text as string[]. */
-import type { Data, Table } from 'apache-arrow';
+import { Type, type Data, type Table } from 'apache-arrow';
 
 export function numberColumn(t: Table, name: string): Float64Array {
   const col = t.getChild(name);
@@ -19,7 +19,7 @@ const utf8 = new TextDecoder();
  * cut by offsets: decoding cell by cell costs a second for the 33,755 LSOAs' columns.
  */
 function utf8Chunk(d: Data, out: (string | null)[], at: number): boolean {
-  if (String(d.type) !== 'Utf8' || !d.valueOffsets || !d.values) return false;
+  if (d.typeId !== Type.Utf8 || !d.valueOffsets || !d.values) return false;
   // A sliced chunk's offsets are already sliced (its `offset` only applies to the null bitmap).
   const offsets = d.valueOffsets as Int32Array;
   const bytes = d.values as Uint8Array;
@@ -38,7 +38,7 @@ export function stringColumn(t: Table, name: string): (string | null)[] {
   if (!col) throw new Error(`query result has no column "${name}"`);
   const out = new Array<string | null>(t.numRows);
   let at = 0;
-  for (const d of col.data) {
+  for (const d of col.data as readonly Data[]) {
     if (!utf8Chunk(d, out, at)) {
       for (let i = 0; i < d.length; i++) {
         const v = col.get(at + i) as string | number | bigint | boolean | null;

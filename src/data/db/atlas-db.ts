@@ -45,7 +45,7 @@ export class AtlasDb implements Db {
 
   constructor(private open: () => Promise<Db>, private tables: TableSource) {
     this.known = new Set(Object.keys(tables.bytes));
-    this.opening = new Promise<Db>((resolve, reject) => (this.opened = (p) => p.then(resolve, reject)));
+    this.opening = new Promise<Db>((resolve, reject) => (this.opened = (p) => void p.then(resolve, reject)));
     this.opening.catch(() => undefined); // reported to each statement that waits on it
     this.startCalled = new Promise<void>((resolve) => (this.markStarted = resolve));
   }
@@ -159,8 +159,10 @@ export class AtlasDb implements Db {
       const names = [...this.pending];
       const total = names.reduce((s, n) => s + (this.tables.bytes[n] ?? 0), 0);
       const got = names.reduce((s, n) => s + (this.received.get(n) ?? 0), 0);
-      const mb = (x: number) => (x / 1e6).toFixed(1);
-      return { label: `Loading data tables (${names.join(', ')}: ${mb(got)} of ${mb(total)} MB)`, fraction: total ? Math.min(1, got / total) : null };
+      // Small tables in kB: "0.0 of 0.0 MB" says nothing.
+      const [unit, scale] = total < 1e6 ? ['kB', 1e3] : ['MB', 1e6];
+      const size = (x: number) => (x / scale).toFixed(unit === 'kB' ? 0 : 1);
+      return { label: `Loading data tables (${names.join(', ')}: ${size(got)} of ${size(total)} ${unit})`, fraction: total ? Math.min(1, got / total) : null };
     }
     return { label: this.db ? 'Starting the in-browser database' : 'Waiting for the in-browser database', fraction: null };
   }

@@ -6,7 +6,7 @@ import { tableToIPC } from 'apache-arrow';
 import { COLUMN_PACK_MAGIC } from './column-pack-format';
 import { decodeColumnPack } from './column-pack';
 
-export function isColumnPack(bytes: Uint8Array): boolean {
+function isColumnPack(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && new TextDecoder().decode(bytes.subarray(0, 8)) === COLUMN_PACK_MAGIC;
 }
 
