@@ -37,8 +37,6 @@ function initial(): { state: ViewState; warnings: string[] } {
 
 type Listener = () => void;
 
-const whenIdle = (f: () => void) => (typeof requestIdleCallback === 'function' ? void requestIdleCallback(f, { timeout: 1000 }) : f());
-
 class ViewStore {
   private state: ViewState;
   readonly startupWarnings: string[];
@@ -97,8 +95,7 @@ class ViewStore {
 
   private persistSoon() {
     clearTimeout(this.writeTimer);
-    // Written when the page is idle: encoding and storage must not delay the redraw a change causes.
-    this.writeTimer = setTimeout(() => whenIdle(() => {
+    this.writeTimer = setTimeout(() => {
       const hash = encodeStateHash(this.state);
       this.lastHash = hash;
       if (location.hash !== hash) history.replaceState(null, '', hash);
@@ -107,7 +104,7 @@ class ViewStore {
       } catch {
         // Storage full or disabled (private browsing): the link still carries the view.
       }
-    }), 150);
+    }, 150);
   }
 }
 
