@@ -68,7 +68,7 @@ export function useAreaDetail(data: AtlasData, areas: LevelAreas | undefined, co
         const dims = dimensionValues(ind, id === current ? chosenDims : {});
         try {
           const v = await loadIndicatorValues(data.queries, id, areas.level, dims, areas);
-          const england = ind.columns.lower ? await loadEnglandValue(data.queries, id, dims).catch(() => null) : null;
+          const england = ind.columns.lower || ind.ci ? await loadEnglandValue(data.queries, id, dims).catch(() => null) : null;
           const trend = ind.group === group ? await loadTrend(data, id, areas.level, code, dims).catch(() => null) : null;
           measures.set(id, { indicator: id, facts: factsAt(v, index), england, trend });
         } catch (e) {

@@ -50,8 +50,15 @@ export function TrendChart({ title, points, format, breaks = [] }: { title: stri
   const singles = shown.filter((p) => p.start === p.end && p.value !== null);
   const spans = shown.filter((p) => p.start !== p.end && p.value !== null);
   const englandSingles = shown.filter((p) => p.start === p.end && p.england !== null);
+  // several single periods in one year (quarters, months: in time order) are spread evenly across it
+  const within = new Map<TrendPoint, number>();
+  for (const year of new Set(points.filter((p) => p.start === p.end).map((p) => p.start))) {
+    const inYear = points.filter((p) => p.start === year && p.end === year);
+    inYear.forEach((p, k) => within.set(p, (k + 0.5) / inYear.length));
+  }
+  const mid = (p: TrendPoint) => x(p.start + (within.get(p) ?? 0.5));
   const path = (pts: TrendPoint[], get: (p: TrendPoint) => number) => segments(pts, breaks)
-    .map((seg) => seg.map((p, i) => `${i ? 'L' : 'M'}${x(p.start + 0.5).toFixed(1)},${y(get(p)).toFixed(1)}`).join('')).join('');
+    .map((seg) => seg.map((p, i) => `${i ? 'L' : 'M'}${mid(p).toFixed(1)},${y(get(p)).toFixed(1)}`).join('')).join('');
   const shownBreaks = breaks.filter((b) => b.year > x0 && b.year < x1);
   return (
     <figure className="trend-chart">
@@ -78,8 +85,8 @@ export function TrendChart({ title, points, format, breaks = [] }: { title: stri
         {singles.length > 1 && <path d={path(singles, (p) => p.value!)} fill="none" stroke="#005eb8" strokeWidth={1.5} />}
         {singles.map((p) => (
           <g key={p.label}>
-            {p.lower !== null && p.upper !== null && <line x1={x(p.start + 0.5)} x2={x(p.start + 0.5)} y1={y(p.lower)} y2={y(p.upper)} stroke="#005eb8" opacity={0.5} />}
-            <circle cx={x(p.start + 0.5)} cy={y(p.value!)} r={2.2} fill="#005eb8" />
+            {p.lower !== null && p.upper !== null && <line x1={mid(p)} x2={mid(p)} y1={y(p.lower)} y2={y(p.upper)} stroke="#005eb8" opacity={0.5} />}
+            <circle cx={mid(p)} cy={y(p.value!)} r={2.2} fill="#005eb8" />
           </g>
         ))}
       </svg>

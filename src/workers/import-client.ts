@@ -14,6 +14,7 @@ import type { JoinOptions, JoinReport } from '../data/import/join-report';
 import type { ReadProgress } from '../data/import/read-options';
 import type { CheckedProject } from '../data/import/read-project';
 import type { TableSummary } from '../data/import/table-summary';
+import type { WeightSpec } from '../data/import/user-dataset';
 import type { ImportFailure, ImportJobOptions, ImportRequest, ImportResponse } from './import-messages';
 
 export class ImportFailureError extends Error {
@@ -210,8 +211,8 @@ export class ImportClient {
     return (await this.request<'rejoin-done'>(job, async () => ({ type: 'rejoin', table: await this.tableOf(job), options }))).report;
   }
 
-  take(job: number, columns: string[], options: JoinOptions, placeAt?: 'lsoa21'): Promise<Reply<'take-done'>> {
-    return this.request<'take-done'>(job, async () => ({ type: 'take', table: await this.tableOf(job), columns, options, placeAt }));
+  take(job: number, columns: string[], options: JoinOptions, placeAt?: 'lsoa21', weight?: WeightSpec): Promise<Reply<'take-done'>> {
+    return this.request<'take-done'>(job, async () => ({ type: 'take', table: await this.tableOf(job), columns, options, placeAt, weight }));
   }
 
   boundaries(job: number, objectName: string, choice: BoundaryChoice): Promise<Reply<'level-done'>> {

@@ -13,6 +13,8 @@ import { buildJoinReport } from '../data/import/join-report';
 import { loadReferenceCodes } from '../data/import/load-reference-codes';
 import { mayBeProject, readProjectFile } from '../data/import/read-project';
 import { buildReferenceCodes, type ReferenceCodes } from '../data/import/reference-codes';
+import { rowWeights } from '../data/import/row-weights';
+import { ENGLAND_CODE } from '../data/catalogue/types';
 import { summariseTable, takeColumns } from '../data/import/table-summary';
 import { userLevelGeometry, userLevelTransfer } from '../geo/user-level-geometry';
 import type { Topology } from 'topojson-specification';
@@ -83,11 +85,15 @@ export function importHandler(post: Post, fetchBytes: FetchBytes): (m: ImportReq
       } else {
         const { job, refs } = stored(m.table);
         const same = (m.options.keyColumn ?? job.report.key?.column) === job.report.key?.column;
-        let joinKeys = same ? job.joinKeys : buildJoinReport(job.table, refs, m.options).joinKeys;
-        if (m.placeAt === 'lsoa21') joinKeys = joinKeys.map((k) => (k === null ? null : refs.practices.get(k)?.lsoa21 ?? null));
+        const joined = same ? { ...job.report, joinKeys: job.joinKeys } : buildJoinReport(job.table, refs, m.options);
+        let joinKeys = joined.joinKeys;
+        const weights = m.weight ? rowWeights(job.table, joined, joinKeys, refs, m.weight) : null;
+        // England's own row stays under its code (kept for comparisons, never mapped)
+        if (m.placeAt === 'lsoa21') joinKeys = joinKeys.map((k) => (k === null || k === ENGLAND_CODE ? k : refs.practices.get(k)?.lsoa21 ?? null));
         const columns = takeColumns(job.table, m.columns);
         const rowNumbers = job.table.rowNumbers.slice();
-        post({ id: m.id, type: 'take-done', columns, joinKeys, rowNumbers, geometries: job.table.geometries }, [...columns.map((c) => c.numbers.buffer), rowNumbers.buffer]);
+        post({ id: m.id, type: 'take-done', columns, joinKeys, rowNumbers, geometries: job.table.geometries, weights },
+          [...columns.map((c) => c.numbers.buffer), rowNumbers.buffer, ...(weights ? [weights.buffer] : [])]);
       }
     } catch (err) {
       post({ id: m.id, type: 'error', error: failure(err) });

@@ -12,6 +12,7 @@ import type { ReadOptions, ReadProgress } from '../data/import/read-options';
 import type { CheckedProject } from '../data/import/read-project';
 import type { TableSummary } from '../data/import/table-summary';
 import type { BoundaryChoice } from '../data/import/boundary-topology';
+import type { WeightSpec } from '../data/import/user-dataset';
 import type { UserLevelGeometry } from '../geo/user-level-geometry';
 import type { MultiPolygon, Polygon } from 'geojson';
 
@@ -34,9 +35,10 @@ export type ImportRequest =
   | { id: number; type: 'rejoin'; table: number; options: JoinOptions }
   /**
    * The columns to add to the atlas, with each row's join code. `placeAt: 'lsoa21'` replaces GP
-   * practice codes by the LSOA each practice is in (null when its location is unknown).
+   * practice codes by the LSOA each practice is in (null when its location is unknown). `weight`
+   * asks for each row's weight for averages (row-weights.ts).
    */
-  | { id: number; type: 'take'; table: number; columns: string[]; options: JoinOptions; placeAt?: 'lsoa21' }
+  | { id: number; type: 'take'; table: number; columns: string[]; options: JoinOptions; placeAt?: 'lsoa21'; weight?: WeightSpec }
   /** The boundaries of a GeoJSON table as a new level: topology, geometry and contiguity. */
   | { id: number; type: 'boundaries'; table: number; objectName: string; choice: BoundaryChoice }
   /** Loads the reference code lists ahead of the first file, so reading files makes no request. */
@@ -58,6 +60,8 @@ export type ImportResponse =
   | {
     id: number; type: 'take-done'; columns: ImportedColumn[]; joinKeys: (string | null)[];
     rowNumbers: Uint32Array; geometries?: (Polygon | MultiPolygon)[];
+    /** Per row, its weight for averages (when asked for). */
+    weights: Float64Array | null;
   }
   | {
     id: number; type: 'level-done'; geometry: UserLevelGeometry;

@@ -62,6 +62,23 @@ const GEOJSON = JSON.stringify({
   type: 'FeatureCollection',
   features: boxes.map((b) => ({ type: 'Feature', properties: { pcn_code: b.code, pcn_name: b.name, outreach_visits: b.visits }, geometry: { type: 'Polygon', coordinates: b.ring } })),
 });
+// ---- a rate from a numerator and a denominator: screening coverage per LSOA, rising to the north ----
+const lsoas = areas.filter((r) => r.level === 'lsoa21');
+const pairOf = (a: Record<string, string>, i: number): [number, number] => {
+  const eligible = 300 + ((i * 37) % 900);
+  return [Math.round(eligible * Math.min(0.95, 0.5 + (Number(a.lat) - 50) * 0.06 + ((i * 13) % 10) / 100)), eligible];
+};
+const ratePairs = lsoas.map(pairOf);
+const englandPair = ratePairs.reduce(([n, d], [a, b]) => [n + a, d + b], [0, 0]);
+const RATE_CSV = `lsoa21_code,screened,eligible\nE92000001,${englandPair.join(',')}\n${lsoas.map((a, i) => `${a.code},${ratePairs[i].join(',')}`).join('\n')}\n`;
+/** Each LA's summed numerator and denominator, recomputed here from the file and areas.csv. */
+const laSums = new Map<string, [number, number]>();
+lsoas.forEach((a, i) => {
+  const s = laSums.get(a.lad24_code) ?? laSums.set(a.lad24_code, [0, 0]).get(a.lad24_code)!;
+  s[0] += ratePairs[i][0];
+  s[1] += ratePairs[i][1];
+});
+
 const BAD_CSV = 'area_code,value\nE06000001,12\nE06000002,"13\nE06000003,14\n';
 
 let server: Server;
@@ -314,6 +331,77 @@ describe('Your data, offline in Chromium', () => {
     await fresh.close();
   });
 
+  it('maps a numerator over a denominator: rates rebuilt from sums for larger areas, with intervals and England comparisons', async () => {
+    await page.getByTestId('tab-your-data').click();
+    await page.getByTestId('yd-drop-input').setInputFiles({ name: 'screening-coverage.csv', mimeType: 'text/csv', buffer: Buffer.from(RATE_CSV) });
+    const dialog = page.getByTestId('yd-mapping');
+    await dialog.getByTestId('yd-report').waitFor({ timeout: 120_000 });
+    // the direction starts neutral, and its choices say which way early-diagnosis measures go
+    await expect(dialog.getByTestId('yd-value-direction-0').inputValue()).resolves.toBe('neutral');
+    const directions = await dialog.getByTestId('yd-value-direction-0').locator('option').allInnerTexts();
+    expect(directions.join('\n')).toMatch(/Lower is worse, higher is better \(e\.g\. screening coverage, urgent suspected cancer referral/);
+    expect(directions.join('\n')).toMatch(/Neutral context.*registers/);
+    expect(directions.join('\n')).not.toMatch(/worse \(e\.g\. referrals/);
+    // "eligible" is the denominator, not a value of its own
+    await dialog.getByTestId('yd-value-on').nth(1).uncheck();
+    await dialog.getByTestId('yd-value-unit-0').selectOption('ratio');
+    await expect(dialog.getByTestId('yd-value-denominator-0').inputValue()).resolves.toBe('eligible');
+    await expect(dialog.getByTestId('yd-value-kind-0').inputValue()).resolves.toBe('proportion');
+    await dialog.getByTestId('yd-value-label-0').fill('Screening coverage');
+    await dialog.getByTestId('yd-value-direction-0').selectOption('lower-worse');
+    const axe = await axeViolations(page, '[data-testid=yd-mapping]');
+    expect(axe, JSON.stringify(axe, null, 1)).toEqual([]);
+    await page.screenshot({ path: join(OUT, 'your-data-rate-dialog.png') });
+    await dialog.getByTestId('yd-add').click();
+    await dialog.waitFor({ state: 'detached', timeout: 120_000 });
+    await waitForViewPrefix('', 120_000);
+    const measure = (await view()).split('|')[1];
+    expect(measure).toMatch(/^user\.d[a-z0-9]{6}\.v1$/);
+    expect(measure).not.toBe(datasetView.split('|')[1]);
+    await page.getByTestId('level-select').selectOption('lad24');
+    await waitForViewPrefix(`lad24|${measure}`);
+    await expect(page.getByTestId('yd-dataset').count()).resolves.toBe(3);
+    await expect(page.getByTestId('yd-method').last().innerText()).resolves.toMatch(/rate recomputed from the sum of "screened" over the sum of "eligible".*Wilson/);
+
+    // out to the whole country, where coverage visibly rises from south to north
+    for (let k = 0; k < 4; k++) await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.waitForTimeout(1500);
+    const drawn = await mapPixels(page);
+    expect(drawn.colours).toBeGreaterThan(4);
+    await page.screenshot({ path: join(OUT, 'your-data-rate-map.png') });
+
+    await page.getByTestId('toggle-table').click();
+    const table = page.getByTestId('area-table');
+    const scroller = table.locator('.area-table-scroll');
+    /** The table renders only the rows in view: scroll until the area's row is there. */
+    async function rowText(code: string): Promise<string> {
+      const row = table.locator('tbody tr', { hasText: code });
+      for (let y = 0; y <= las.length * 30; y += 240) {
+        await scroller.evaluate((el, top) => { el.scrollTop = top; }, y);
+        try {
+          await row.waitFor({ timeout: 500 });
+          return await row.innerText();
+        } catch { /* not in view yet: scroll on */ }
+      }
+      throw new Error(`no table row for ${code}`);
+    }
+    const manchester = las.find((r) => r.name === 'Manchester')!;
+    const cornwall = las.find((r) => r.name === 'Cornwall')!;
+    const texts = new Map<string, string>();
+    for (const la of [manchester, cornwall]) {
+      const [n, d] = laSums.get(la.code)!;
+      const row = await rowText(la.code);
+      texts.set(la.code, row);
+      expect(row).toContain(`${(100 * n / d).toFixed(1)} %`);
+      expect(row).toMatch(/95 % CI \d+\.\d–\d+\.\d/);
+    }
+    // coverage rises to the north: Manchester is above England, Cornwall below, each called so only through its interval
+    expect(texts.get(manchester.code)).toMatch(/Significantly higher than England \(better\)/);
+    expect(texts.get(cornwall.code)).toMatch(/Significantly lower than England \(worse\)/);
+    await page.screenshot({ path: join(OUT, 'your-data-rate-table.png') });
+    await page.getByTestId('toggle-table').click();
+  });
+
   it('saves a project file that re-opens the session, data included, when dropped back in', async () => {
     const saved = await view();
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('yd-save-project').click()]);
@@ -329,7 +417,7 @@ describe('Your data, offline in Chromium', () => {
 
     await page.getByTestId('yd-drop-input').setInputFiles(projectPath);
     await page.getByTestId('yd-level').waitFor({ timeout: 120_000 });
-    await expect(page.getByTestId('yd-dataset').count()).resolves.toBe(2);
+    await expect(page.getByTestId('yd-dataset').count()).resolves.toBe(3);
     await waitForViewPrefix(saved.split('|').slice(0, 2).join('|'));
     const drawn = await mapPixels(page);
     expect(drawn.colours).toBeGreaterThan(2);

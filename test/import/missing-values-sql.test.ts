@@ -18,7 +18,8 @@ import { loadDataset } from '../../src/data/import/load-dataset';
 import { loadReferenceCodes } from '../../src/data/import/load-reference-codes';
 import type { ReferenceCodes } from '../../src/data/import/reference-codes';
 import { takeColumns } from '../../src/data/import/table-summary';
-import { datasetIndicators, type Combine, type DatasetSpec, type ValueSpec } from '../../src/data/import/user-dataset';
+import { datasetIndicators } from '../../src/data/import/dataset-indicators';
+import type { Combine, DatasetSpec, ValueSpec } from '../../src/data/import/user-dataset';
 import { DATA_DIR, openBuiltDataDb } from '../support/node-db';
 import { indicatorRows, rows } from '../support/query-rows';
 

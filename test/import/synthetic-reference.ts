@@ -9,7 +9,8 @@
  *    E09000001 City of London throughout.
  *  - Sub-ICB E38000247 (2021–2024), E38000264 (2024 only); ICB E54000050 (2021–2024), E54000052 (2022 only),
  *    E54000063 (2024 only); Cancer Alliance E56000003 (2019), E56000005 (2019, 2020).
- *  - practices A81001 (in LSOA E01035199) and A81002; Y00001 has no known location.
+ *  - practices A81001 (in LSOA E01035199) and A81002; Y00001 has no known location. List sizes and
+ *    district residents are made up here (round numbers), as weights for averages.
  */
 import { REFERENCE_TABLE_PATHS } from '../../src/data/import/load-reference-codes';
 import { buildReferenceCodes, type ReferenceCodes, type ReferenceTables, type Row } from '../../src/data/import/reference-codes';
@@ -21,15 +22,15 @@ const areas: Row[] = [
   { level: 'lad24', code: 'E06000060', name: 'Buckinghamshire' },
 ];
 
-const lad = (code: string, name: string, first: number, last: number, to: string): Row => ({ code, name, year_first: String(first), year_last: String(last), lad24_code: to });
+const lad = (code: string, name: string, first: number, last: number, to: string, residents: number): Row => ({ code, name, year_first: String(first), year_last: String(last), lad24_code: to, residents: String(residents) });
 const ladCodes: Row[] = [
-  lad('E07000004', 'Aylesbury Vale', 2016, 2019, 'E06000060'),
-  lad('E07000005', 'Chiltern', 2016, 2019, 'E06000060'),
-  lad('E06000060', 'Buckinghamshire', 2020, 2024, 'E06000060'),
-  lad('E07000150', 'Corby', 2016, 2020, 'E06000061'),
-  lad('E06000061', 'North Northamptonshire', 2021, 2024, 'E06000061'),
-  lad('E06000001', 'Hartlepool', 2016, 2024, 'E06000001'),
-  lad('E09000001', 'City of London', 2016, 2024, 'E09000001'),
+  lad('E07000004', 'Aylesbury Vale', 2016, 2019, 'E06000060', 200_000),
+  lad('E07000005', 'Chiltern', 2016, 2019, 'E06000060', 100_000),
+  lad('E06000060', 'Buckinghamshire', 2020, 2024, 'E06000060', 550_000),
+  lad('E07000150', 'Corby', 2016, 2020, 'E06000061', 70_000),
+  lad('E06000061', 'North Northamptonshire', 2021, 2024, 'E06000061', 360_000),
+  lad('E06000001', 'Hartlepool', 2016, 2024, 'E06000001', 90_000),
+  lad('E09000001', 'City of London', 2016, 2024, 'E09000001', 8_600),
 ];
 
 const fam = (family: string, code: string, years: string, name = ''): Row => ({ family, code, name, years });
@@ -44,9 +45,9 @@ const areaCodes: Row[] = [
 ];
 
 const practices: Row[] = [
-  { code: 'A81001', name: 'The Densham Surgery', lsoa21_code: 'E01035199', ward24_code: '', lad24_code: 'E06000004', sicbl_code: 'E38000247', icb_code: 'E54000050' },
-  { code: 'A81002', name: 'Queens Park Medical Centre', lsoa21_code: 'E01035199', ward24_code: '', lad24_code: 'E06000004', sicbl_code: 'E38000247', icb_code: 'E54000050' },
-  { code: 'Y00001', name: 'A practice with no location', lsoa21_code: '', ward24_code: '', lad24_code: '', sicbl_code: '', icb_code: '' },
+  { code: 'A81001', name: 'The Densham Surgery', lsoa21_code: 'E01035199', ward24_code: '', lad24_code: 'E06000004', sicbl_code: 'E38000247', icb_code: 'E54000050', list_size: '4000' },
+  { code: 'A81002', name: 'Queens Park Medical Centre', lsoa21_code: 'E01035199', ward24_code: '', lad24_code: 'E06000004', sicbl_code: 'E38000247', icb_code: 'E54000050', list_size: '18000' },
+  { code: 'Y00001', name: 'A practice with no location', lsoa21_code: '', ward24_code: '', lad24_code: '', sicbl_code: '', icb_code: '', list_size: '' },
 ];
 
 export function syntheticReference(): ReferenceCodes {

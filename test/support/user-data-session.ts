@@ -7,17 +7,24 @@
  */
 import { findIndicator } from '../../src/data/catalogue';
 import type { Db } from '../../src/data/db/db';
-import type { Combine } from '../../src/data/import/user-dataset';
-import { indicatorId } from '../../src/data/import/user-dataset';
+import { DEFAULT_POLARITY, defaultRatio, defaultWeight, numericColumns, unitOfColumn } from '../../src/data/import/mapping-defaults';
+import { indicatorId, type Combine, type RatioSpec, type UnitChoice, type WeightSpec } from '../../src/data/import/user-dataset';
 import { QueryRunner } from '../../src/data/query-runner';
 import { indicatorSql } from '../../src/data/sql/indicator-sql';
-import { UserDataEngine, type MappingChoice, type ReadFile } from '../../src/app/your-data/user-data-engine';
+import { joinOptions, UserDataEngine, type MappingChoice, type ReadFile } from '../../src/app/your-data/user-data-engine';
 import { ImportClient, type ReadResult } from '../../src/workers/import-client';
 import { inProcessWorkers } from './in-process-import';
 import { openNodeDb } from './node-db';
 import { rows, type ResultRow } from './query-rows';
 
-export interface AddChoice { values?: string[]; split?: string; combine?: Combine; mode?: 'join' | 'boundaries' }
+/**
+ * Mapping choices other than the dialog's defaults: the value columns; per column a unit (for
+ * 'ratio': the dialog's default rate, changed by `ratios`); the weight; the split and combine rule.
+ */
+export interface AddChoice {
+  values?: string[]; split?: string; combine?: Combine; mode?: 'join' | 'boundaries';
+  units?: Record<string, UnitChoice>; ratios?: Record<string, Partial<RatioSpec>>; weight?: WeightSpec;
+}
 
 export type Outcome =
   | { kind: 'refused'; at: 'read' | 'open' | 'add'; code: string; message: string; report?: Extract<ReadResult, { kind: 'table' }>['report'] }
@@ -28,15 +35,19 @@ const BASE = 'http://reference.test/data/';
 
 const errorOf = (e: unknown) => ({ code: (e as { code?: string }).code ?? 'not-added', message: e instanceof Error ? e.message : String(e) });
 
-/** The mapping dialog's defaults (MappingDialog.tsx): null when it would not let the file be added. */
+/** The mapping dialog's defaults (MappingDialog.tsx, mapping-defaults.ts): null when it would not let the file be added. */
 function defaultChoice(f: ReadFile, add: AddChoice = {}): MappingChoice | null {
   const { summary, report } = f;
   const mode = add.mode ?? (summary.hasGeometry && !report.key ? 'boundaries' : 'join');
-  const numeric = report.columns.filter((p) => p.type === 'numeric' && p.column !== report.key?.column).map((p) => p.column);
-  const values = (add.values ?? (mode === 'join' ? numeric.slice(0, 1) : [])).map((column) => ({ column, label: column, unit: report.columns.find((p) => p.column === column)?.valueKind ?? 'number', unitText: '', polarity: 'higher-worse' as const }));
+  const numeric = numericColumns(report);
+  const values = (add.values ?? (mode === 'join' ? numeric.slice(0, 1) : [])).map((column) => {
+    const unit = add.units?.[column] ?? unitOfColumn(report, column);
+    const ratio = unit === 'ratio' ? { ...defaultRatio(report, column)!, ...add.ratios?.[column] } : undefined;
+    return { column, label: column, unit, unitText: '', polarity: DEFAULT_POLARITY, ...(ratio ? { ratio } : {}) };
+  });
   const boundary = { codeColumn: summary.columns.find((c) => /code|_cd$|\bid$/i.test(c)) ?? null, nameColumn: summary.columns.find((c) => /name|_nm$/i.test(c)) ?? null, label: f.name, noun: 'area' };
   if (mode === 'join' && (!report.key || report.status === 'blocked' || !(report.key.geography === 'practice' || report.key.target?.atlasLevel) || !values.length)) return null;
-  return { mode, keyColumn: report.key?.column ?? null, values, combine: add.combine ?? 'auto', split: add.split ?? null, boundary };
+  return { mode, keyColumn: report.key?.column ?? null, values, combine: add.combine ?? 'auto', split: add.split ?? null, weight: add.weight ?? defaultWeight(report), boundary };
 }
 
 export async function openSession(files: Record<string, Uint8Array>, areasSql: string[]) {
@@ -55,6 +66,11 @@ export async function openSession(files: Record<string, Uint8Array>, areasSql: s
     let r: ReadResult;
     try {
       r = await job.done;
+      // the dialog checks its choices again (rates' pairs, the weight) before anything is added
+      if (r.kind === 'table' && (add?.units || add?.weight)) {
+        const choice = defaultChoice({ job: job.id, name, sheet: null, summary: r.table, report: r.report }, { ...add, mode: 'join' });
+        if (choice) r = { ...r, report: await client.rejoin(job.id, joinOptions(r.report.key?.column, choice)) };
+      }
     } catch (e) {
       return { kind: 'refused', at: 'read', ...errorOf(e) };
     }

@@ -2,12 +2,16 @@
  * Reference lists for importing users' files (src/data/import): which area codes were valid in which
  * year, how old local authority codes map to 2024, and where GP practices are. Written as compact
  * CSV tables that the import worker loads on first use:
- *  - tables/ref_lad_codes.csv   code, name, year_first, year_last, lad24_code (England, 2016–2024)
+ *  - tables/ref_lad_codes.csv   code, name, year_first, year_last, lad24_code, residents (England,
+ *                               2016–2024; Census 2021 residents of the code's area, see lad-residents.ts)
  *  - tables/ref_area_codes.csv  family (ward|sicbl|icb|cal), code, name, years ("2019 2021 2022 2024")
- *  - tables/ref_practices.csv   code, name, lsoa21_code, ward24_code, lad24_code, sicbl_code, icb_code
+ *  - tables/ref_practices.csv   code, name, lsoa21_code, ward24_code, lad24_code, sicbl_code, icb_code,
+ *                               list_size (registered patients, QOF 2022-23; blank when not in QOF)
  * They are outputs, not DuckDB tables: the app never queries them, so they stay out of `ctx.tables`.
  */
 import type { PipelineContext, PipelineStep } from '../context';
+import { readQofRegister } from '../read-cancer';
+import { ladResidents } from '../lad-residents';
 import { column, readCsv, readGeoJson, type Row } from '../read-raw';
 
 const isEnglish = (code: string | undefined): code is string => !!code && code.startsWith('E');
@@ -55,14 +59,16 @@ async function practices(ctx: PipelineContext) {
   const mapPath = await ctx.source('qofPracticeMapping');
   const loc = await readCsv(locPath);
   const nhs = new Map((await readCsv(mapPath)).map((r) => [r.PRACTICE_CODE, r]));
-  const out = new Map<string, (string | null)[]>();
+  // every register row carries the practice's whole list size: the cancer register's rows give one per practice
+  const lists = new Map((await readQofRegister(await ctx.source('qofPrevalence'), 'CAN')).map((r) => [r.practice, r.listSize]));
+  const out = new Map<string, (string | number | null)[]>();
   for (const r of loc) {
     if (r.is_branch_or_other === 'TRUE' || !/^[A-Z]\d{5}$/.test(r.practice_code)) continue;
     const m = nhs.get(r.practice_code);
-    out.set(r.practice_code, [r.practice_code, r.practice_name, r.lsoa21_code || null, r.ward24_code || null, r.ltla24_code || null, m?.SUB_ICB_ONS_CODE ?? null, m?.ICB_ONS_CODE ?? null]);
+    out.set(r.practice_code, [r.practice_code, r.practice_name, r.lsoa21_code || null, r.ward24_code || null, r.ltla24_code || null, m?.SUB_ICB_ONS_CODE ?? null, m?.ICB_ONS_CODE ?? null, lists.get(r.practice_code) ?? null]);
   }
   // practices open in 2022-23 but missing from the 2019 locations: known Sub-ICB/ICB, no place
-  for (const [code, m] of nhs) if (!out.has(code)) out.set(code, [code, m.PRACTICE_NAME, null, null, null, m.SUB_ICB_ONS_CODE, m.ICB_ONS_CODE]);
+  for (const [code, m] of nhs) if (!out.has(code)) out.set(code, [code, m.PRACTICE_NAME, null, null, null, m.SUB_ICB_ONS_CODE, m.ICB_ONS_CODE, lists.get(code) ?? null]);
   return out;
 }
 
@@ -116,12 +122,15 @@ export const referenceCodesStep: PipelineStep = {
     const lsoa21 = areaCodes('lsoa21');
     ctx.report.check('GP practice LSOA 2021 → atlas LSOAs', [...gp.values()].map((p) => p[2]).filter((c): c is string => !!c), lsoa21);
 
-    await ctx.out.writeCsv('tables/ref_lad_codes.csv', ['code', 'name', 'year_first', 'year_last', 'lad24_code'],
-      [...lad].sort().map(([code, e]) => [code, e.name, e.first, e.last, e.to]));
+    const res = await ladResidents(lad, await ctx.source('lsoa11Lsoa21'), ctx.areas.filter((a) => a.level === 'lsoa21'));
+    ctx.report.note(`reference LAD residents (Census 2021): ${res.counts.lad24} 2024 authorities, ${res.counts.lad22} districts of 2022 (ONS LSOA 2021 → LAD 2022), ${res.counts.lsoa11Names} older districts (by the LSOA 2011 names)`);
+    ctx.report.check('reference LAD codes → Census 2021 residents', lad.keys(), res.residents);
+    await ctx.out.writeCsv('tables/ref_lad_codes.csv', ['code', 'name', 'year_first', 'year_last', 'lad24_code', 'residents'],
+      [...lad].sort().map(([code, e]) => [code, e.name, e.first, e.last, e.to, res.residents.get(code) ?? null]));
     const families = { ward, sicbl, icb, cal };
     await ctx.out.writeCsv('tables/ref_area_codes.csv', ['family', 'code', 'name', 'years'],
       Object.entries(families).flatMap(([family, lists]) => [...lists.codes].sort().map(([code, e]) => [family, code, e.name, [...e.years].sort().join(' ')])));
-    await ctx.out.writeCsv('tables/ref_practices.csv', ['code', 'name', 'lsoa21_code', 'ward24_code', 'lad24_code', 'sicbl_code', 'icb_code'], [...gp.values()].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    await ctx.out.writeCsv('tables/ref_practices.csv', ['code', 'name', 'lsoa21_code', 'ward24_code', 'lad24_code', 'sicbl_code', 'icb_code', 'list_size'], [...gp.values()].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
     ctx.log(`  reference codes: ${lad.size} LAD, ${ward.codes.size} ward, ${sicbl.codes.size} Sub-ICB/CCG, ${icb.codes.size} ICB/STP, ${cal.codes.size} Cancer Alliance, ${gp.size} practices`);
   },
 };

@@ -27,7 +27,8 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     active && frame && frame.level === state.level ? () => ctx.valuesFor(state.indicator, dims) : null,
     [active, frame, viewKey],
   );
-  const england = useAsync(active && ind.columns.lower ? () => loadEnglandValue(ctx.data.queries, state.indicator, dims) : null, [active, viewKey]);
+  // England's value wherever areas have intervals: published limits, or computed from a numerator and denominator (a user's rate)
+  const england = useAsync(active && (ind.columns.lower || ind.ci) ? () => loadEnglandValue(ctx.data.queries, state.indicator, dims) : null, [active, viewKey]);
   // Values inherited from coarser areas: outline those areas so it is plain that they share one value.
   const rule = ind.levels[state.level];
   const sourceLevel = rule?.kind === 'inherit' ? rule.from : null;

@@ -18,6 +18,7 @@ export function JoinReportView({ report }: { report: JoinReport }) {
   const c = report.counts;
   const key = report.key;
   const unmatched = report.join?.unmatched ?? [];
+  const merged = report.join?.merged ?? [];
   const rows: [string, string, string][] = [
     ['rows-read', 'Rows read', n(c.rowsRead)],
     ['rows-matched', 'Rows matched to an area', n(c.rowsMatched)],
@@ -58,6 +59,15 @@ export function JoinReportView({ report }: { report: JoinReport }) {
             ))}
           </ul>
           {unmatched.length > LISTED && <p className="hint">and {n(unmatched.length - LISTED)} more in the download.</p>}
+        </details>
+      )}
+      {merged.length > 0 && (
+        <details data-testid="yd-merged">
+          <summary>Merged councils: whose rows make each one ({n(merged.length)})</summary>
+          <ul className="yd-codes">
+            {merged.map((m) => <li key={m.to}>{m.label}</li>)}
+          </ul>
+          <p className="hint">Counts are added up; rates with a numerator and a denominator are recomputed from the sums; other values are averaged by the weight chosen above (by default each former district&apos;s Census 2021 residents).</p>
         </details>
       )}
       {unmatched.length > 0 && (

@@ -1,31 +1,41 @@
 /**
  * The mapping dialog for one file read by the worker: confirm or change the column of area codes,
- * pick the value columns with their label, unit and direction, say how repeated rows combine (or
- * which column splits them), and read the join report before adding. A GeoJSON file can instead be
- * added as new boundaries (a level of its own). Column names and cells are the user's text: shown
- * as React text only, and used as values, never as markup or identifiers.
+ * pick the value columns with their label, unit and direction (a value can be a rate: a numerator
+ * over a denominator column), say how values without a denominator are weighted and how repeated
+ * rows combine (or which column splits them), and read the join report before adding. A GeoJSON
+ * file can instead be added as new boundaries (a level of its own). Column names and cells are the
+ * user's text: shown as React text only, and used as values, never as markup or identifiers.
  */
 import { useId, useState } from 'react';
-import type { Polarity } from '../../data/catalogue/types';
-import { COMBINE_LABELS, UNIT_LABELS, type Combine, type UnitChoice } from '../../data/import/user-dataset';
+import { DEFAULT_POLARITY, defaultRatio, defaultWeight, numericColumns, weightColumnOf } from '../../data/import/mapping-defaults';
+import { COMBINE_LABELS, type Combine, type WeightSpec } from '../../data/import/user-dataset';
 import { GEOGRAPHY_NOUN } from '../../data/import/classify-code';
 import { Dialog } from '../../ui/Dialog';
 import { Select } from '../../ui/Select';
 import type { ImportClient } from '../../workers/import-client';
 import { JoinReportView } from './JoinReportView';
-import type { MappingChoice, ReadFile, ValueChoice } from './user-data-engine';
+import { TextField } from './TextField';
+import { joinOptions, type MappingChoice, type ReadFile, type ValueChoice } from './user-data-engine';
+import { ValueFields } from './ValueFields';
+import { WeightField } from './WeightField';
 
 type Row = ValueChoice & { on: boolean };
 
-const UNITS = Object.keys(UNIT_LABELS) as UnitChoice[];
 const PREVIEW = 5;
 
 function valueRows(file: ReadFile, key: string | null, old: Row[] = []): Row[] {
   return file.report.columns
     .filter((p) => p.type === 'numeric' && p.column !== key)
     .map((p) => old.find((r) => r.column === p.column) ?? {
-      column: p.column, label: p.column, unit: (p.valueKind ?? 'number'), unitText: '', polarity: 'higher-worse', on: true,
+      column: p.column, label: p.column, unit: (p.valueKind ?? 'number'), unitText: '', polarity: DEFAULT_POLARITY, on: true,
     });
+}
+
+/** A row with a new unit: a numerator gets a denominator (and drops it again when it is no longer one). */
+function withUnit(file: ReadFile, r: Row, unit: Row['unit']): Row {
+  if (unit !== 'ratio') return { ...r, unit, ratio: undefined };
+  const ratio = r.ratio ?? defaultRatio(file.report, r.column);
+  return ratio ? { ...r, unit, ratio } : r;
 }
 
 const stem = (name: string) => name.replace(/\.[^.]*$/, '');
@@ -54,12 +64,13 @@ export function MappingDialog({ file, client, busy, onChange, onAdd, onClose, on
     nameColumn: summary.columns.find((c) => /name|_nm$/i.test(c)) ?? null,
     label: stem(file.name), noun: 'area',
   }));
+  const [weight, setWeight] = useState<WeightSpec>(() => defaultWeight(report));
   const [checking, setChecking] = useState<string | null>(null);
 
-  const rejoin = async (key: string | null, next: Row[]) => {
+  const rejoin = async (key: string | null, next: Row[], w: WeightSpec) => {
     setChecking('Checking the join again…');
     try {
-      const r = await client.rejoin(file.job, { keyColumn: key ?? undefined, valueKinds: Object.fromEntries(next.map((v) => [v.column, v.unit])) });
+      const r = await client.rejoin(file.job, joinOptions(key ?? undefined, { values: next.filter((v) => v.on), weight: w }));
       onChange({ ...file, report: r });
       setChecking(null);
     } catch (e) {
@@ -71,12 +82,17 @@ export function MappingDialog({ file, client, busy, onChange, onAdd, onClose, on
     setKeyColumn(key);
     const next = valueRows(file, key, rows);
     setRows(next);
-    void rejoin(key, next);
+    void rejoin(key, next, weight);
   };
   const changeRow = (column: string, patch: Partial<Row>) => {
-    const next = rows.map((r) => (r.column === column ? { ...r, ...patch } : r));
+    const next = rows.map((r) => (r.column !== column ? r : patch.unit ? withUnit(file, { ...r, ...patch }, patch.unit) : { ...r, ...patch }));
     setRows(next);
-    if (patch.unit) void rejoin(keyColumn, next);
+    // units, rates and the values chosen change what the report checks
+    if (patch.unit || patch.ratio || patch.on !== undefined) void rejoin(keyColumn, next, weight);
+  };
+  const changeWeight = (w: WeightSpec) => {
+    setWeight(w);
+    void rejoin(keyColumn, rows, w);
   };
 
   const chosen = rows.filter((r) => r.on);
@@ -89,8 +105,14 @@ export function MappingDialog({ file, client, busy, onChange, onAdd, onClose, on
     : !joinable ? 'These codes cannot be placed on the map.'
     : !chosen.length ? 'Choose at least one column of values.' : null;
 
+  const averaged = chosen.some((r) => r.unit !== 'count' && r.unit !== 'ratio');
+  const numeric = numericColumns(report);
+  const practices = report.key?.geography === 'practice';
+  // another key column can make the weight unfit (residents for practices, list sizes for areas)
+  const fit = (practices && weight.kind === 'residents') || (!practices && weight.kind === 'list-size') ? defaultWeight(report) : weight;
+
   const choice = (): MappingChoice => ({
-    mode, keyColumn, combine, split,
+    mode, keyColumn, combine, split, weight: fit,
     values: (mode === 'boundaries' ? chosen.filter((r) => r.column !== boundary.codeColumn) : chosen).map(({ on: _on, ...v }) => v),
     boundary,
   });
@@ -154,21 +176,15 @@ export function MappingDialog({ file, client, busy, onChange, onAdd, onClose, on
               {' '}<span className="yd-column-name">{r.column}</span>
             </label>
             {r.on && (
-              <div className="yd-value-fields">
-                <TextField label="Label" value={r.label} onChange={(label) => changeRow(r.column, { label })} testId={`yd-value-label-${k}`} />
-                <Select label="Unit" value={r.unit} testId={`yd-value-unit-${k}`} options={UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))}
-                  onChange={(u) => changeRow(r.column, { unit: u as UnitChoice })} />
-                {(r.unit === 'rate' || r.unit === 'number') && (
-                  <TextField label="Unit text" value={r.unitText} onChange={(unitText) => changeRow(r.column, { unitText })} hint="e.g. “per 1,000 patients”" />
-                )}
-                <Select label="Direction" value={r.polarity} testId={`yd-value-direction-${k}`}
-                  options={[{ value: 'higher-worse', label: 'Higher is worse (e.g. referrals, smoking)' }, { value: 'lower-worse', label: 'Lower is worse (e.g. screening uptake)' }]}
-                  onChange={(v) => changeRow(r.column, { polarity: v as Polarity })} />
-              </div>
+              <ValueFields value={r} k={k} denominators={numeric.filter((c) => c !== r.column)} onChange={(patch) => changeRow(r.column, patch)} />
             )}
           </div>
         ))}
       </fieldset>
+
+      {mode === 'join' && averaged && (
+        <WeightField weight={fit} practices={practices} columns={numeric} detected={weightColumnOf(report)} onChange={changeWeight} />
+      )}
 
       {mode === 'join' && (dupes || splitOptions.length > 0) && (
         <fieldset className="yd-fieldset">
@@ -194,17 +210,5 @@ export function MappingDialog({ file, client, busy, onChange, onAdd, onClose, on
       </div>
       {blockedWhy && <p id={`${uid}-why`} className="hint">{blockedWhy}</p>}
     </Dialog>
-  );
-}
-
-function TextField(p: { label: string; value: string; onChange(v: string): void; hint?: string; testId?: string }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{p.label}</label>
-      <input id={id} type="text" value={p.value} maxLength={200} onChange={(e) => p.onChange(e.target.value)} data-testid={p.testId}
-        aria-describedby={p.hint ? `${id}-hint` : undefined} />
-      {p.hint && <p id={`${id}-hint`} className="hint">{p.hint}</p>}
-    </div>
   );
 }

@@ -8,7 +8,7 @@
  */
 import { tableToIPC } from 'apache-arrow';
 import { splitSpec } from '../../data/import/dataset-split';
-import type { JoinReport } from '../../data/import/join-report';
+import type { JoinOptions, JoinReport } from '../../data/import/join-report';
 import { decimalsOf, stageDataset, type JoinedRows } from '../../data/import/load-dataset';
 import type { BoundarySpec, LevelCoverage } from '../../data/import/load-user-level';
 import { LEVEL_OBJECT, packProject } from '../../data/import/project-file';
@@ -16,7 +16,7 @@ import type { CheckedProject } from '../../data/import/read-project';
 import { stageProjectTable } from '../../data/import/stage-project-table';
 import type { TableSummary } from '../../data/import/table-summary';
 import { applyUserDataChange, type UserDataChange } from '../../data/import/user-data-swap';
-import type { Combine, DatasetSpec, UnitChoice } from '../../data/import/user-dataset';
+import type { Combine, DatasetSpec, RatioSpec, UnitChoice, WeightSpec } from '../../data/import/user-dataset';
 import { dropTableSql } from '../../data/import/user-table-sql';
 import type { AtlasData } from '../../data/load-atlas';
 import type { Polarity } from '../../data/catalogue/types';
@@ -40,7 +40,8 @@ export interface ReadFile {
   report: JoinReport;
 }
 
-export interface ValueChoice { column: string; label: string; unit: UnitChoice; unitText: string; polarity: Polarity }
+/** One value as chosen in the mapping dialog; `ratio` exactly when `unit` is 'ratio' (the column is the numerator). */
+export interface ValueChoice { column: string; label: string; unit: UnitChoice; unitText: string; polarity: Polarity; ratio?: RatioSpec }
 
 export interface MappingChoice {
   mode: 'join' | 'boundaries';
@@ -48,7 +49,20 @@ export interface MappingChoice {
   values: ValueChoice[];
   combine: Combine;
   split: string | null;
+  /** The weight of averages (values without a denominator). */
+  weight: WeightSpec;
   boundary: { codeColumn: string | null; nameColumn: string | null; label: string; noun: string };
+}
+
+/** What the worker checks a choice against: units, rates' numerators and denominators, the weight. */
+export function joinOptions(keyColumn: string | undefined, c: Pick<MappingChoice, 'values' | 'weight'>): JoinOptions {
+  return {
+    keyColumn,
+    // a rate's numerator is checked as a count
+    valueKinds: Object.fromEntries(c.values.map((v) => [v.column, v.unit === 'ratio' ? 'count' : v.unit])),
+    ratios: c.values.flatMap((v) => (v.ratio ? [{ numerator: v.column, denominator: v.ratio.denominator, proportion: v.ratio.ci === 'proportion' }] : [])),
+    weight: c.weight,
+  };
 }
 
 const newDatasetId = () => `d${Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0')}`;
@@ -79,16 +93,29 @@ export class UserDataEngine {
 
   private spec(file: ReadFile, c: MappingChoice, nativeLevel: DatasetSpec['nativeLevel'], columns: JoinedRows['columns']): DatasetSpec {
     const id = newDatasetId();
+    const merged = file.report.join?.merged ?? [];
     return {
-      id, file: file.name, sheet: file.sheet, table: `user_${id}`, nativeLevel, joinNote: file.report.key?.note ?? '',
+      id, file: file.name, sheet: file.sheet, table: `user_${id}`, nativeLevel,
+      joinNote: `${file.report.key?.note ?? ''}${merged.length ? ` Former districts combined into 2024 councils: ${merged.map((m) => m.label).join('; ')}.` : ''}`.trim().slice(0, 4000),
       practices: file.report.key?.geography === 'practice', combine: c.combine,
       split: c.split ? splitSpec(file.name, c.split, file.summary.smallDistinct[c.split] ?? []) : null,
       values: c.values.map((v, k) => ({
         ...v, field: `v${k + 1}`, label: v.label.trim() || v.column,
-        decimals: decimalsOf(columns.find((x) => x.name === v.column)!.numbers, null, v.unit === 'count'),
+        // rates and percentages from a numerator and denominator: one decimal, as OHID shows them
+        decimals: v.ratio ? 1 : decimalsOf(columns.find((x) => x.name === v.column)!.numbers, null, v.unit === 'count'),
       })),
+      weight: c.weight,
       rowsRead: file.summary.rowCount, rowsJoined: 0, areas: 0,
     };
+  }
+
+  /** The file's columns a choice needs: values, rates' denominators, the weight column and the split. */
+  private static columnsOf(c: MappingChoice): string[] {
+    return [...new Set([
+      ...c.values.flatMap((v) => [v.column, ...(v.ratio ? [v.ratio.denominator] : [])]),
+      ...(c.weight.kind === 'column' ? [c.weight.column] : []),
+      ...(c.split ? [c.split] : []),
+    ])];
   }
 
   /** Applies a staged change to the database, then (nothing can fail after this) to the session. */
@@ -100,7 +127,8 @@ export class UserDataEngine {
     const s = this.store.get();
     for (const d of s.datasets) if (droppedTables.has(d.table)) unregisterDataset(d);
     for (const l of s.levels) if (droppedLevels.has(l.spec.id)) unregisterLevel(l.spec.id, this.shapes);
-    const levels = (add.levels ?? []).map((l) => registerLevel(l, coverage.get(l.spec.id) as LevelCoverage, this.shapes, this.bare));
+    const kept = [...s.datasets.filter((d) => !droppedTables.has(d.table)), ...(add.datasets ?? [])];
+    const levels = (add.levels ?? []).map((l) => registerLevel(l, coverage.get(l.spec.id) as LevelCoverage, this.shapes, this.bare, kept));
     for (const d of add.datasets ?? []) registerDataset(d);
     this.data.queries.clear();
     this.store.update((x): UserDataSnapshot => ({
@@ -115,9 +143,7 @@ export class UserDataEngine {
       const practices = key?.geography === 'practice';
       const nativeLevel = practices ? 'lsoa21' : key?.target?.atlasLevel;
       if (!key || !nativeLevel) throw new Error(`${file.name}: choose the column of area codes first.`);
-      const valueKinds = Object.fromEntries(c.values.map((v) => [v.column, v.unit]));
-      const columns = [...c.values.map((v) => v.column), ...(c.split ? [c.split] : [])];
-      const taken = await this.client.take(file.job, columns, { keyColumn: key.column, valueKinds }, practices ? 'lsoa21' : undefined);
+      const taken = await this.client.take(file.job, UserDataEngine.columnsOf(c), joinOptions(key.column, c), practices ? 'lsoa21' : undefined, c.weight);
       const staged = await stageDataset(this.data.db, this.spec(file, c, nativeLevel, taken.columns), taken);
       await this.commit({ addTables: [{ staged: staged.staged, table: staged.spec.table }] }, { datasets: [staged.spec] });
       return staged.spec;
@@ -136,7 +162,7 @@ export class UserDataEngine {
         await this.commit({}, { levels: [level] });
         return { level: id, dataset: null };
       }
-      const taken = await this.client.take(file.job, c.values.map((v) => v.column), {});
+      const taken = await this.client.take(file.job, UserDataEngine.columnsOf({ ...c, split: null }), {}, undefined, c.weight);
       const ds = { ...this.spec(file, { ...c, split: null, combine: 'first' }, id, taken.columns), joinNote: `Values of the properties of your boundaries (${file.name}), one per area.` };
       const staged = await stageDataset(this.data.db, ds, { ...taken, joinKeys: made.rowCodes });
       await this.commit({ addTables: [{ staged: staged.staged, table: ds.table }] }, { levels: [level], datasets: [staged.spec] });

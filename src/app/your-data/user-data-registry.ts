@@ -7,7 +7,9 @@
 import { extendLevel, registerUserIndicator, removeLevelExtension, unregisterUserIndicator } from '../../data/catalogue';
 import { ruleAtUserLevel } from '../../data/import/dataset-level-rules';
 import type { BoundarySpec, LevelCoverage } from '../../data/import/load-user-level';
-import { datasetIndicators, indicatorId, type DatasetSpec } from '../../data/import/user-dataset';
+import { datasetIndicators } from '../../data/import/dataset-indicators';
+import { indicatorId, type DatasetSpec } from '../../data/import/user-dataset';
+import { valueAggregate } from '../../data/import/value-method';
 import type { UserLevelId } from '../../geo/levels';
 import type { UserLevelGeometry } from '../../geo/user-level-geometry';
 import { registerUserLevel, unregisterUserLevel, userLevelInfo } from '../../geo/user-levels';
@@ -22,14 +24,19 @@ export function unregisterDataset(d: DatasetSpec): void {
   for (const v of d.values) unregisterUserIndicator(indicatorId(d, v));
 }
 
+/**
+ * Registers a user level; every measure gets a rule there: built-in ones as at their wards or NHS
+ * areas, users' own by their dataset's plan (`datasets`: those loaded once this change is applied).
+ */
 export function registerLevel(
   l: { spec: BoundarySpec; topology: string; geometry: UserLevelGeometry }, coverage: LevelCoverage,
-  shapes: Pick<GeometryStore, 'provide'>, bare: boolean,
+  shapes: Pick<GeometryStore, 'provide'>, bare: boolean, datasets: readonly DatasetSpec[],
 ): LoadedLevel {
   const { spec, geometry: g } = l;
   registerUserLevel({ info: userLevelInfo(spec.id, spec.label, spec.noun), ids: g.polygons.ids, contiguity: g.contiguity, file: spec.file });
+  const plans = new Map(datasets.flatMap((d) => d.values.map((v) => [indicatorId(d, v), valueAggregate(d, v)] as const)));
   // without the atlas's data, built-in measures have no tables to aggregate
-  extendLevel(spec.id, (ind) => (bare && !ind.id.startsWith('user.') ? null : ruleAtUserLevel(spec.id, ind)));
+  extendLevel(spec.id, (ind) => (bare && !ind.id.startsWith('user.') ? null : ruleAtUserLevel(spec.id, ind, plans.get(ind.id))));
   shapes.provide(spec.id, { polygons: g.polygons, index: g.index, mesh: g.mesh });
   return { spec, topology: l.topology, coverage, islands: g.contiguity.queen.filter((n) => n.length === 0).length };
 }

@@ -29,7 +29,7 @@ export type ValueKind = 'score' | 'rank' | 'decile' | 'rate' | 'percent' | 'shar
 export type LevelRule =
   | { kind: 'native'; table?: string; /** Areas the table's rank column ranks (when it is not this level's count). */ rankOf?: number }
   | PublishedRule
-  | { kind: 'mean'; column: string; weight?: PopulationWeight; base?: BaseTable }
+  | { kind: 'mean'; column: string; weight?: PopulationWeight; weightColumn?: string; base?: BaseTable }
   | { kind: 'sum'; column: string; base?: BaseTable }
   | { kind: 'ratio'; numerator: string; denominator: string; multiplier: number; base?: BaseTable }
   | { kind: 'share'; column: string; atMost: number; base?: BaseTable; /** Number of residents instead of their percentage. */ as?: 'residents' }
@@ -61,7 +61,11 @@ export interface PublishedRule {
   otherwise?: AggregateRule;
 }
 
-/** Residents used as weights: all usual residents, or those aged 16+ (for adult measures). */
+/**
+ * Residents used as weights: all usual residents, or those aged 16+ (for adult measures). A mean's
+ * `weightColumn` instead names a column of the indicator's table holding each row's weight (e.g. the
+ * registered patients of the practices behind a user's percentage).
+ */
 export type PopulationWeight = 'population' | 'population_16plus';
 
 /**
@@ -132,6 +136,8 @@ export interface Indicator {
    * true, never drawn or ranked as zero (OHID practice: 10).
    */
   suppressBelow?: number;
+  /** Rates from fewer events than this are shown with a note that they are imprecise (not hidden). */
+  flagBelow?: number;
   /**
    * 95 % confidence interval computed from numerator and denominator wherever the table has no limits
    * (at the native level) and for re-computed ratios at coarser levels.

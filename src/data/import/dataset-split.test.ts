@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dimensionValues } from '../catalogue/types';
 import { splitSpec, splitValue } from './dataset-split';
-import { datasetIndicators, type DatasetSpec } from './user-dataset';
+import { datasetIndicators } from './dataset-indicators';
+import type { DatasetSpec } from './user-dataset';
 
 const spec = (split: DatasetSpec['split']): DatasetSpec => ({
   id: 'dsplit1', file: 'long.csv', sheet: null, table: 'user_dsplit1', nativeLevel: 'lsoa21', joinNote: '', practices: false, combine: 'auto', split,

@@ -15,7 +15,9 @@ export type IssueCode =
   | 'duplicate-keys' | 'blank-keys' | 'outside-england' | 'aggregate-rows' | 'lad-harmonised'
   | 'lad-merged' | 'no-map-level' | 'practices-without-lsoa' | 'new-boundaries'
   // values
-  | 'no-value-columns' | 'non-numeric' | 'out-of-range' | 'not-whole-numbers' | 'formula-like' | 'markup-like';
+  | 'no-value-columns' | 'non-numeric' | 'out-of-range' | 'not-whole-numbers' | 'formula-like' | 'markup-like'
+  // rates from a numerator and a denominator, and weights of averages
+  | 'bad-denominator' | 'no-usable-rate' | 'missing-weights';
 
 export interface ImportIssue {
   severity: IssueSeverity;

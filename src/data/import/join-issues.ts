@@ -1,8 +1,10 @@
 /** Messages about the key column and the join: what did not join, why, and what to do about it. */
+import { ENGLAND_CODE } from '../catalogue/types';
 import type { KeyDetection } from './detect-key-column';
 import { listRows, MAX_LISTED, quoteValue, type ImportIssue } from './import-issue';
 import type { KeyJoin, UnmatchedCode, UnmatchedReason } from './join-keys';
 import type { ReferenceCodes } from './reference-codes';
+import type { WeightSpec } from './user-dataset';
 
 const n = (k: number) => k.toLocaleString('en-GB');
 
@@ -37,7 +39,7 @@ const LABEL: Record<UnmatchedReason, [one: string, many: string]> = {
   'unknown-code': ['is not in any list of valid codes', 'are not in any list of valid codes'],
 };
 
-export function joinIssues(file: string, key: KeyDetection, join: KeyJoin, refs: ReferenceCodes): ImportIssue[] {
+export function joinIssues(file: string, key: KeyDetection, join: KeyJoin, refs: ReferenceCodes, weight?: WeightSpec): ImportIssue[] {
   const out: ImportIssue[] = [];
   const where = `${file}, column "${key.column}"`;
   const anyJoined = join.rowsMatched > 0;
@@ -73,13 +75,25 @@ export function joinIssues(file: string, key: KeyDetection, join: KeyJoin, refs:
     const a = join.aggregates;
     const rows = a.reduce((s, x) => s + x.count, 0);
     out.push({ severity: 'info', code: 'aggregate-rows', column: key.column, count: rows, rows: firstRows(a),
-      message: `${where}: ${a.slice(0, 3).map((x) => `${listRows(x.rows, x.count)} (${x.code}, ${refs.names.get(x.code) ?? x.description})`).join('; ')}${a.length > 3 ? ' and more' : ''} ${rows === 1 ? 'holds a total for a larger area, not an area' : 'hold totals for larger areas, not areas'} of the map; ${rows === 1 ? 'it' : 'they'} will be left out.` });
+      message: `${where}: ${a.slice(0, 3).map((x) => `${listRows(x.rows, x.count)} (${x.code}, ${refs.names.get(x.code) ?? x.description})`).join('; ')}${a.length > 3 ? ' and more' : ''} ${rows === 1 ? 'holds a total for a larger area, not an area' : 'hold totals for larger areas, not areas'} of the map; ${rows === 1 ? 'it' : 'they'} will not be mapped.`
+        + (join.england.count ? ` England's row (E92000001) is kept as England's value, for comparisons with England.` : '') });
   }
-  out.push(...geographyNotes(where, key, join, refs));
+  out.push(...geographyNotes(where, key, join, refs, weight));
   return out;
 }
 
-function geographyNotes(where: string, key: KeyDetection, join: KeyJoin, refs: ReferenceCodes): ImportIssue[] {
+/** How merged councils' rates and percentages without a denominator are averaged, in words. */
+function mergedAverage(weight: WeightSpec | undefined): string {
+  switch (weight?.kind) {
+    case undefined:
+    case 'residents': return "averaged weighted by each former district's Census 2021 residents (never a plain mean)";
+    case 'column': return `averaged weighted by "${weight.column}"`;
+    case 'equal': return 'averaged without weights, as you chose';
+    case 'list-size': return 'averaged';
+  }
+}
+
+function geographyNotes(where: string, key: KeyDetection, join: KeyJoin, refs: ReferenceCodes, weight: WeightSpec | undefined): ImportIssue[] {
   const out: ImportIssue[] = [];
   const name = (c: string) => (refs.names.has(c) ? `${c} ${refs.names.get(c)}` : c);
   if (join.harmonised.length) {
@@ -89,13 +103,16 @@ function geographyNotes(where: string, key: KeyDetection, join: KeyJoin, refs: R
   }
   if (join.merged.length) {
     out.push({ severity: 'warning', code: 'lad-merged', column: key.column, count: join.merged.length,
-      message: `${where}: several districts in the file became one 2024 authority (${join.merged.slice(0, 2).map((m) => `${m.from.join(', ')} → ${name(m.to)}`).join('; ')}). Their values must be combined: counts can be added, but rates and percentages need the districts' populations. Choose how in the mapping step, or combine them in the file.` });
+      message: `${where}: several districts in the file became one 2024 authority (${join.merged.slice(0, 2).map((m) => `${m.from.join(', ')} → ${name(m.to)}`).join('; ')}${join.merged.length > 2 ? `; ${plural(join.merged.length - 2, 'more council')}` : ''}). Their rows are combined into the council's value: counts are added up, rates with a numerator and a denominator are recomputed from the summed numerators and denominators, and other values are ${mergedAverage(weight)}. The list below says how each council's value is made; the weight can be changed in the mapping step.` });
+    if (join.merged.some((m) => m.residents.some((r) => r === null)) && (weight?.kind ?? 'residents') === 'residents') {
+      out.push({ severity: 'warning', code: 'missing-weights', column: key.column, message: `${where}: the residents of some former districts are not in this build of the atlas's data, so merged councils' averages cannot be weighted by them and are left without a value. Rebuild the data ("npm run data"), give numerators and denominators, or choose a weight column.` });
+    }
   }
   if (key.geography && key.target && !key.target.atlasLevel && join.rowsMatched) {
     out.push({ severity: 'info', code: 'no-map-level', column: key.column, message: `${where}: ${key.target.label} are points, not areas of the map: their values can be shown at each practice's location, or passed to the LSOA it sits in (not where its patients live).` });
   }
   if (key.geography === 'practice') {
-    const noPlace = [...new Set(join.joinKeys)].filter((c): c is string => c !== null && !refs.practices.get(c)?.lsoa21);
+    const noPlace = [...new Set(join.joinKeys)].filter((c): c is string => c !== null && c !== ENGLAND_CODE && !refs.practices.get(c)?.lsoa21);
     if (noPlace.length) out.push({ severity: 'info', code: 'practices-without-lsoa', column: key.column, count: noPlace.length, message: `${where}: ${plural(noPlace.length, 'practice')} (${noPlace.slice(0, 3).join(', ')}) ${noPlace.length === 1 ? 'has' : 'have'} no known location, so ${noPlace.length === 1 ? 'it' : 'they'} cannot be placed on the map.` });
   }
   return out;

@@ -2,8 +2,11 @@
  * Joins every row's code to the atlas (see geography-rules) and sorts the rows that do not join into
  * their reasons: blank, outside England, a total for a larger area, another geography, another
  * year's code, or not a code at all. Local authority codes of abolished districts join on their 2024
- * authority; those translations, and old districts merged into one, are listed.
+ * authority; those translations, and old districts merged into one (with each district's Census
+ * 2021 residents, their weight), are listed. England's own row (E92000001) is not an area of the map
+ * but is kept under its code, as the built-in tables keep it, so a rate can be compared with England.
  */
+import { ENGLAND_CODE } from '../catalogue/types';
 import { classifyCode, GEOGRAPHY_NOUN, normaliseCode, type Country } from './classify-code';
 import type { KeyDetection } from './detect-key-column';
 import { GEOGRAPHY_RULES } from './geography-rules';
@@ -32,8 +35,13 @@ export interface KeyJoin {
   aggregates: { code: string; description: string; rows: number[]; count: number }[];
   /** LAD codes translated to 2024 (code ≠ its 2024 code). */
   harmonised: { from: string; to: string; rows: number }[];
-  /** 2024 authorities that several distinct codes in the file were translated into. */
-  merged: { to: string; from: string[] }[];
+  /**
+   * 2024 authorities that several distinct codes in the file were translated into, with each
+   * former code's Census 2021 residents (null when the reference lists lack them).
+   */
+  merged: { to: string; from: string[]; residents: (number | null)[]; label: string }[];
+  /** Rows holding England's own value (kept under E92000001, not mapped). */
+  england: RowsOf;
 }
 
 const push = (r: RowsOf, row: number, max = MAX_LISTED) => {
@@ -82,6 +90,8 @@ export function joinKeys(table: ImportedTable, key: KeyDetection, refs: Referenc
 
   // cells are interned strings (table-builder), so repeated codes are found without normalising again
   const byText = new Map<string, NonNullable<ReturnType<typeof byCode.get>>>();
+  const england: RowsOf = { rows: [], count: 0 };
+  const keepEngland = !!(rule && key.target);
   let rowsMatched = 0;
   for (let i = 0; i < table.rowCount; i++) {
     const row = table.rowNumbers[i];
@@ -104,7 +114,13 @@ export function joinKeys(table: ImportedTable, key: KeyDetection, refs: Referenc
       joinKeys[i] = o.key;
       rowsMatched++;
       if (o.harmonised) o.harmonised.rows++;
-    } else push(o.bucket, row, o.kind === 'outside' ? MAX_LISTED : ROWS_PER_CODE);
+    } else {
+      push(o.bucket, row, o.kind === 'outside' ? MAX_LISTED : ROWS_PER_CODE);
+      if (o.kind === 'aggregate' && o.bucket.code === ENGLAND_CODE && keepEngland) {
+        joinKeys[i] = ENGLAND_CODE;
+        push(england, row);
+      }
+    }
   }
   const outcomes = [...byCode.values()].map((e) => e.outcome);
   const harmonised = outcomes.flatMap((o) => (o.kind === 'joined' && o.harmonised ? [o.harmonised] : []));
@@ -118,7 +134,14 @@ export function joinKeys(table: ImportedTable, key: KeyDetection, refs: Referenc
     outsideEngland: [...outside.values()],
     aggregates: outcomes.flatMap((o) => (o.kind === 'aggregate' ? [o.bucket] : [])),
     harmonised,
-    merged: [...merged].filter(([, from]) => from.length > 1).map(([to, from]) => ({ to, from: from.sort() })),
+    merged: [...merged].filter(([, from]) => from.length > 1).map(([to, from]) => {
+      const sorted = from.sort();
+      const residents = sorted.map((c) => refs.ladResidents.get(c) ?? null);
+      const named = (c: string) => (refs.names.has(c) ? `${c} ${refs.names.get(c)}` : c);
+      const label = `${named(to)} ← ${sorted.map((c, k) => `${named(c)}${residents[k] === null ? '' : ` (${residents[k].toLocaleString('en-GB')} residents)`}`).join(', ')}`;
+      return { to, from: sorted, residents, label };
+    }),
+    england,
   };
 }
 

@@ -12,7 +12,10 @@ describe('buildJoinReport', () => {
   it('accounts for every row: matched, unmatched, blank, outside England, totals', async () => {
     const r = await report('code,value\nE01000001,1\nE01000002,2\ne01000003 ,3\nE01999999,4\n,5\nS01000001,6\nE92000001,7\nTotal,8\n');
     expect(r.counts).toMatchObject({ rowsRead: 8, rowsMatched: 3, rowsUnmatched: 2, rowsBlankKey: 1, rowsOutsideEngland: 1, rowsAggregate: 1 });
-    expect(r.joinKeys).toEqual(['E01000001', 'E01000002', 'E01000003', null, null, null, null, null]);
+    // England's own row is kept under its code (for comparisons with England), never as an area
+    expect(r.joinKeys).toEqual(['E01000001', 'E01000002', 'E01000003', null, null, null, 'E92000001', null]);
+    expect(r.join!.england).toEqual({ rows: [8], count: 1 });
+    expect(r.issues.find((i) => i.code === 'aggregate-rows')!.message).toContain("England's row (E92000001) is kept as England's value, for comparisons");
     expect(r.join!.unmatched.map((u) => [u.code, u.reason])).toEqual([['E01999999', 'unknown-code'], ['Total', 'not-a-code']]);
     expect(r.status).toBe('ready-with-warnings');
   });
@@ -21,11 +24,45 @@ describe('buildJoinReport', () => {
     const r = await report('la,count\nE07000004,10\nE07000005,20\nE07000150,5\nE06000001,7\n');
     expect(r.joinKeys).toEqual(['E06000060', 'E06000060', 'E06000061', 'E06000001']);
     expect(r.join!.harmonised.map((h) => `${h.from}>${h.to}`)).toEqual(['E07000004>E06000060', 'E07000005>E06000060', 'E07000150>E06000061']);
-    expect(r.join!.merged).toEqual([{ to: 'E06000060', from: ['E07000004', 'E07000005'] }]);
+    expect(r.join!.merged).toEqual([{
+      to: 'E06000060', from: ['E07000004', 'E07000005'], residents: [200_000, 100_000],
+      label: 'E06000060 Buckinghamshire ← E07000004 Aylesbury Vale (200,000 residents), E07000005 Chiltern (100,000 residents)',
+    }]);
     const harmonised = r.issues.find((i) => i.code === 'lad-harmonised')!;
     expect(harmonised.message).toContain('are from 2019');
     expect(harmonised.message).toContain('E07000004 Aylesbury Vale → E06000060 Buckinghamshire');
-    expect(r.issues.find((i) => i.code === 'lad-merged')!.message).toContain('counts can be added');
+    const merged = r.issues.find((i) => i.code === 'lad-merged')!.message;
+    expect(merged).toContain('counts are added up, rates with a numerator and a denominator are recomputed from the summed numerators and denominators');
+    expect(merged).toContain("averaged weighted by each former district's Census 2021 residents (never a plain mean)");
+    const unweighted = await report('la,score\nE07000004,10\nE07000005,20\n', { weight: { kind: 'equal' } });
+    expect(unweighted.issues.find((i) => i.code === 'lad-merged')!.message).toContain('averaged without weights, as you chose');
+  });
+
+  it('checks the rows of a numerator and a denominator: each bad row named, none usable blocks', async () => {
+    const csv = 'code,screened,eligible\nE01000001,40,100\nE01000002,5,0\nE01000003,12,\nE01000005,-1,10\nE01033769,30,20\nE01033770,,50\n';
+    const r = await report(csv, { ratios: [{ numerator: 'screened', denominator: 'eligible', proportion: true }] });
+    const bad = r.issues.find((i) => i.code === 'bad-denominator')!;
+    expect(bad).toMatchObject({ severity: 'warning', column: 'eligible', count: 4, rows: [3, 4, 5, 6] });
+    expect(bad.message).toBe('mine.csv, columns "screened" ÷ "eligible": row 3 has a denominator of 0 or less; row 4 has a numerator but no denominator; '
+      + 'row 5 has a negative numerator; row 6 counts more than its denominator (a proportion cannot be above 100 %). Those rows are left out'
+      + ' of the rate (numerator and denominator both), so no area\'s rate is built from half a pair; correct them in the file and load it again if they should count.');
+    // as events in a population, more events than people is possible (repeat referrals): only the impossible rows are named
+    const events = await report(csv, { ratios: [{ numerator: 'screened', denominator: 'eligible', proportion: false }] });
+    expect(events.issues.find((i) => i.code === 'bad-denominator')).toMatchObject({ count: 3, rows: [3, 4, 5] });
+    const swapped = await report('code,eligible,screened\nE01000001,100,40\nE01000002,50,20\n', { ratios: [{ numerator: 'eligible', denominator: 'screened', proportion: true }] });
+    expect(swapped.status).toBe('blocked');
+    expect(swapped.issues[0].message).toContain('Every numerator is larger than its denominator: are the two columns the other way round?');
+    const text = await report('code,screened,eligible\nE01000001,40,many\nE01000002,5,some\n', { ratios: [{ numerator: 'screened', denominator: 'eligible', proportion: true }] });
+    expect(text.status).toBe('blocked');
+    expect(text.issues[0]).toMatchObject({ code: 'no-usable-rate', message: 'mine.csv, columns "screened" ÷ "eligible": "eligible" holds no numbers, so it cannot be a denominator. Choose the column that holds the population or list size each numerator is counted in.' });
+  });
+
+  it('names the rows that have no weight for averages', async () => {
+    const r = await report('code,uptake %,list\nE01000001,60,1000\nE01000002,70,\nE01000003,65,-5\nE01000005,,\n', { weight: { kind: 'column', column: 'list' } });
+    expect(r.issues.find((i) => i.code === 'missing-weights')).toMatchObject({ severity: 'warning', column: 'list', count: 2, rows: [3, 4] });
+    // GP practices weigh by QOF list sizes by default: a practice without one is named (one without a location is reported as such instead)
+    const gp = await report('practice,uptake %\nA81001,60\nY00001,70\n');
+    expect(gp.issues.map((i) => i.code)).not.toContain('missing-weights');
   });
 
   it('blocks when nothing joins or no column holds codes', async () => {

@@ -10,14 +10,22 @@ import type { ImportIssue, IssueSeverity } from './import-issue';
 import type { ImportedTable } from './imported-table';
 import { joinIssues } from './join-issues';
 import { joinKeys, type KeyJoin } from './join-keys';
+import { defaultWeight } from './mapping-defaults';
 import { profileColumn, type ColumnProfile, type ValueKind } from './profile-column';
+import { ratioIssues, type RatioColumns } from './ratio-checks';
 import type { ReferenceCodes } from './reference-codes';
+import { weightIssues } from './row-weights';
+import type { WeightSpec } from './user-dataset';
 
 export interface JoinOptions {
   /** The key column chosen in the mapping dialog (detected when absent). */
   keyColumn?: string;
   /** Units chosen in the mapping dialog, by column name (inferred when absent). */
   valueKinds?: Record<string, ValueKind>;
+  /** Numerators and denominators chosen in the mapping dialog: each pair's rows are checked. */
+  ratios?: RatioColumns[];
+  /** The weight of averages chosen in the mapping dialog: rows without one are reported. */
+  weight?: WeightSpec;
 }
 
 export interface JoinCounts {
@@ -68,9 +76,16 @@ export function buildJoinReport(table: ImportedTable, refs: ReferenceCodes, opts
     issues.push({ severity: 'error', code: 'no-key-column', message: `${file}: no column holds area codes. The atlas joins on codes such as E01000001 (LSOA), E05… (ward), E06–E09… (local authority), E38… (Sub-ICB), E54… (ICB), E56… (Cancer Alliance) or GP practice codes such as A81001. Add a column of codes, or choose the key column in the mapping step.` });
   } else {
     join = joinKeys(table, key, refs);
-    issues.push(...joinIssues(file, key, join, refs));
+    issues.push(...joinIssues(file, key, join, refs, opts.weight));
   }
+  for (const r of opts.ratios ?? []) issues.push(...ratioIssues(table, r));
   const columns = table.columns.map((c, j) => profileColumn(table, j, opts.valueKinds?.[c.name]));
+  if (join) {
+    // before the user chooses, the dialog's defaults: every numeric column, averaged unless a count
+    const kinds = opts.valueKinds ?? Object.fromEntries(columns.filter((p) => p.type === 'numeric').map((p) => [p.column, p.valueKind]));
+    const averaged = Object.entries(kinds).filter(([c, k]) => k !== 'count' && c !== key?.column).map(([c]) => c);
+    issues.push(...weightIssues(table, { key, join }, join.joinKeys, refs, opts.weight ?? defaultWeight({ key, columns }), averaged));
+  }
   for (const p of columns) issues.push(...columnIssues(file, p, p.column === key?.column));
   const values = columns.filter((p) => p.column !== key?.column);
   const numericValues = values.filter((p) => p.type === 'numeric');

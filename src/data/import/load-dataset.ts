@@ -1,15 +1,17 @@
 /**
  * Puts the joined rows of a user's file into DuckDB as the dataset's table: rows that joined are
- * sent as Arrow (code, row number, split value, values; a blank or suppressed cell is NULL, see
- * arrow-ipc), reduced to one row per area, and counted. Nothing already loaded is touched: the
- * table name is the dataset's own, and a failure drops it.
+ * sent as Arrow (code, row number, split value, the row's weight, values — for a rate its numerator
+ * and denominator, kept only as a usable pair; a blank or suppressed cell is NULL, see arrow-ipc),
+ * reduced to one row per area, and counted. Nothing already loaded is touched: the table name is
+ * the dataset's own, and a failure drops it.
  */
 import type { Db } from '../db/db';
 import { numberColumn } from '../db/arrow-columns';
 import { columnsToIpc, type IpcColumn } from './arrow-ipc';
 import { splitValue } from './dataset-split';
 import { cellText, type ImportedColumn } from './imported-table';
-import type { DatasetSpec } from './user-dataset';
+import { usablePair } from './ratio-checks';
+import { denominatorField, numeratorField, type DatasetSpec } from './user-dataset';
 import { applyUserDataChange } from './user-data-swap';
 import { datasetSummarySql, datasetTableSql, dropTableSql, stagedName } from './user-table-sql';
 
@@ -17,8 +19,10 @@ export interface JoinedRows {
   /** Per row of the file, the code it joins (null: left out). */
   joinKeys: readonly (string | null)[];
   rowNumbers: Uint32Array;
-  /** The value columns (by their file names) and the split column, if any. */
+  /** The value columns (by their file names), rates' denominators, and the split column, if any. */
   columns: ImportedColumn[];
+  /** Per row of the file, its weight for averages (row-weights.ts); absent: every row weighs 1. */
+  weights?: Float64Array | null;
 }
 
 /** Decimals worth showing: as many as the values have, at most 3 (counts: 0). */
@@ -60,16 +64,34 @@ export async function stageDataset(db: Db, spec: DatasetSpec, rows: JoinedRows):
     const c = byName.get(spec.split.column)!;
     cols.split = Array.from(pick, (i) => splitValue(cellText(c, i)));
   }
+  const column = (name: string) => {
+    const c = byName.get(name);
+    if (!c) throw new Error(`${spec.file}: there is no column "${name}"`);
+    return c;
+  };
   for (const v of spec.values) {
-    const c = byName.get(v.column);
-    if (!c) throw new Error(`${spec.file}: there is no column "${v.column}"`);
-    cols[v.field] = Float64Array.from(pick, (i) => c.numbers[i]);
+    const c = column(v.column);
+    if (!v.ratio) {
+      cols[v.field] = Float64Array.from(pick, (i) => c.numbers[i]);
+      continue;
+    }
+    // a rate counts a row only with a usable pair, so the summed numerators and denominators describe the same rows
+    const d = column(v.ratio.denominator);
+    const proportion = v.ratio.ci === 'proportion';
+    const ok = Uint8Array.from(pick, (i) => (usablePair(c.numbers[i], d.numbers[i], proportion) ? 1 : 0));
+    if (!ok.some((x) => x === 1)) {
+      throw new Error(`${spec.file}: no row has a usable numerator ("${v.column}") and denominator ("${v.ratio.denominator}"): a denominator must be above 0, a numerator 0 or more${proportion ? ' and no larger than its denominator' : ''}. Nothing was added.`);
+    }
+    cols[numeratorField(v)] = Float64Array.from(pick, (i, k) => (ok[k] ? c.numbers[i] : NaN));
+    cols[denominatorField(v)] = Float64Array.from(pick, (i, k) => (ok[k] ? d.numbers[i] : NaN));
   }
+  const weighted = !!rows.weights;
+  if (rows.weights) cols.w = Float64Array.from(pick, (i) => rows.weights![i]);
   const staged = stagedName(spec.table);
   const raw = `${staged}_raw`;
   try {
     await db.insertArrow(raw, columnsToIpc(cols));
-    await db.query(datasetTableSql(spec, raw, staged));
+    await db.query(datasetTableSql(spec, raw, staged, weighted));
     const t = await db.query(datasetSummarySql(staged));
     return { spec: { ...spec, rowsJoined: joined.length, areas: numberColumn(t, 'areas')[0] }, staged };
   } catch (e) {

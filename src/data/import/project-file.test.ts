@@ -47,6 +47,29 @@ describe('project file', () => {
     expect([...back.tables.get('user_dabc123')!]).toEqual([1, 2, 3]);
   });
 
+  it('round-trips rates (numerator, denominator, interval, per), the weight of averages and neutral directions; version 1 files still open', () => {
+    const rated: DatasetSpec = {
+      ...dataset, id: 'drate01', table: 'user_drate01', nativeLevel: 'lsoa21', practices: true, weight: { kind: 'column', column: 'list size' },
+      split: { column: 'quarter', values: ['2023-24 Q4', '2023-24 Q1'], period: true },
+      values: [
+        { column: 'referrals', field: 'v1', label: 'Urgent referrals', unit: 'ratio', unitText: 'patients', polarity: 'lower-worse', decimals: 1, ratio: { denominator: 'list size', multiplier: 1000, ci: 'poisson', suppressBelow: 10 } },
+        { column: 'coverage %', field: 'v2', label: 'Coverage', unit: 'percent', unitText: '', polarity: 'neutral', decimals: 1 },
+      ],
+    };
+    const view = { v: 1, level: 'ward24', indicator: 'user.drate01.v1', dims: { period: '2023-24 Q4' } };
+    const back = unpackProject(packProject({ ...project, view, datasets: [rated], levels: [], tables: new Map([['user_drate01', new Uint8Array([4])]]) }), 'p.zip');
+    // the saved split is put in time order again (Q1 before Q4)
+    expect(back.datasets).toEqual([{ ...rated, split: { ...rated.split!, values: ['2023-24 Q1', '2023-24 Q4'] } }]);
+    expect(back.view).toEqual(view);
+    const files = unzipSync(packProject({ ...project, datasets: [rated], tables: new Map([['user_drate01', new Uint8Array([4])]]) }));
+    const m = JSON.parse(strFromU8(files[PROJECT_MANIFEST])) as { datasets: { values: Record<string, unknown>[] }[] };
+    delete m.datasets[0].values[0].ratio;
+    files[PROJECT_MANIFEST] = strToU8(JSON.stringify(m));
+    expect(refused(zipSync(files))).toMatch(/dataset 1 is incomplete/);
+    const v1 = edit((x) => (x.version = 1));
+    expect(unpackProject(v1, 'old.zip').datasets[0].weight).toBeUndefined();
+  });
+
   it('refuses damaged or tampered files with a message naming the file, before anything is loaded', () => {
     expect(refused(new Uint8Array([0x50, 0x4b, 3, 4, 9]))).toMatch(/^p\.zip: .*not a readable ZIP/);
     expect(refused(zipSync({ 'x.txt': strToU8('x') }))).toMatch(/has no hotspot-atlas-project\.json/);

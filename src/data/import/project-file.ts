@@ -17,11 +17,18 @@ import { inflatedSize, zipDirectory } from '../../lib/zip-directory';
 import { USER_LEVEL_ID, isBuiltInLevel, type LevelId, type UserLevelId } from '../../geo/levels';
 import { ImportError, tooLarge } from './import-issue';
 import type { BoundarySpec } from './load-user-level';
-import { DATASET_ID, type Combine, type DatasetSpec, type UnitChoice, type ValueSpec } from './user-dataset';
+import { reviseSplit } from './dataset-split';
+import { DATASET_ID, RATE_MULTIPLIERS, type Combine, type DatasetSpec, type RatioSpec, type UnitChoice, type ValueSpec, type WeightSpec } from './user-dataset';
 
 export const PROJECT_MANIFEST = 'hotspot-atlas-project.json';
 const PROJECT_FORMAT = 'hotspot-atlas-project';
-const PROJECT_VERSION = 1;
+/**
+ * 2: values can be rates from a numerator and a denominator (their tables hold both), datasets name
+ * the weight of their averages, and "neutral" is a direction. Version 1 files (none of these) open
+ * as they were saved; an atlas that reads only version 1 refuses version 2 with a message.
+ */
+const PROJECT_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
 /** The TopoJSON object every user level's topology holds. */
 export const LEVEL_OBJECT = 'areas';
 
@@ -80,7 +87,7 @@ export function unpackProject(bytes: Uint8Array, file: string): ProjectContents 
     throw bad(`${PROJECT_MANIFEST} is not valid JSON`);
   }
   if (!isObj(m) || m.format !== PROJECT_FORMAT) throw bad('unknown format');
-  if (m.version !== PROJECT_VERSION) throw bad(`format version ${String(m.version)}; this atlas reads version ${PROJECT_VERSION}`);
+  if (!READABLE_VERSIONS.includes(m.version as number)) throw bad(`format version ${String(m.version)}; this atlas reads versions ${READABLE_VERSIONS.join(' and ')}`);
   const levelList = Array.isArray(m.levels) ? m.levels : [];
   const parts = levelList.length + (Array.isArray(m.datasets) ? m.datasets.length : 0);
   if (parts > INPUT_LIMITS.projectParts) throw tooLarge(file, 'projectParts', `it lists ${parts.toLocaleString('en-GB')}`, advice);
@@ -109,8 +116,9 @@ const text = (x: unknown, max: number): x is string => typeof x === 'string' && 
 const int = (x: unknown, lo: number, hi: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi;
 const oneOf = <T extends string>(x: unknown, list: readonly T[]): x is T => typeof x === 'string' && (list as readonly string[]).includes(x);
 
-const UNITS: readonly UnitChoice[] = ['percent', 'proportion', 'count', 'rate', 'number'];
+const UNITS: readonly UnitChoice[] = ['percent', 'proportion', 'count', 'rate', 'number', 'ratio'];
 const COMBINES: readonly Combine[] = ['auto', 'sum', 'mean', 'first'];
+const POLARITIES = ['higher-worse', 'lower-worse', 'neutral'] as const;
 
 function boundarySpec(x: unknown): BoundarySpec | null {
   if (!isObj(x) || !(typeof x.id === 'string' && USER_LEVEL_ID.test(x.id))) return null;
@@ -118,10 +126,28 @@ function boundarySpec(x: unknown): BoundarySpec | null {
   return { id: x.id as UserLevelId, file: x.file, label: x.label, noun: x.noun, areas: x.areas };
 }
 
+function ratioSpec(x: unknown): RatioSpec | null {
+  if (!isObj(x) || !text(x.denominator, 500) || !(RATE_MULTIPLIERS as readonly unknown[]).includes(x.multiplier) || !oneOf(x.ci, ['proportion', 'poisson'] as const) || !int(x.suppressBelow, 0, 1000)) return null;
+  return { denominator: x.denominator, multiplier: x.multiplier as number, ci: x.ci, suppressBelow: x.suppressBelow };
+}
+
 function valueSpec(x: unknown): ValueSpec | null {
   if (!isObj(x) || !text(x.column, 500) || !(typeof x.field === 'string' && /^v\d{1,3}$/.test(x.field))) return null;
-  if (!text(x.label, 200) || !oneOf(x.unit, UNITS) || !text(x.unitText, 100) || !oneOf(x.polarity, ['higher-worse', 'lower-worse'] as const) || !int(x.decimals, 0, 6)) return null;
-  return { column: x.column, field: x.field, label: x.label, unit: x.unit, unitText: x.unitText, polarity: x.polarity, decimals: x.decimals };
+  if (!text(x.label, 200) || !oneOf(x.unit, UNITS) || !text(x.unitText, 100) || !oneOf(x.polarity, POLARITIES) || !int(x.decimals, 0, 6)) return null;
+  const v: ValueSpec = { column: x.column, field: x.field, label: x.label, unit: x.unit, unitText: x.unitText, polarity: x.polarity, decimals: x.decimals };
+  // a rate and its numerator/denominator go together: one without the other is a damaged file
+  if ((x.unit === 'ratio') !== (x.ratio !== undefined)) return null;
+  if (x.ratio === undefined) return v;
+  const ratio = ratioSpec(x.ratio);
+  return ratio ? { ...v, ratio } : null;
+}
+
+/** The weight of a dataset's averages; undefined when absent (a version 1 file), null when malformed. */
+function weightSpec(x: unknown): WeightSpec | undefined | null {
+  if (x === undefined) return undefined;
+  if (!isObj(x)) return null;
+  if (x.kind === 'column') return text(x.column, 500) ? { kind: 'column', column: x.column } : null;
+  return oneOf(x.kind, ['residents', 'list-size', 'equal'] as const) ? { kind: x.kind } : null;
 }
 
 function datasetSpec(x: unknown, levels: Set<string>): DatasetSpec | null {
@@ -133,13 +159,16 @@ function datasetSpec(x: unknown, levels: Set<string>): DatasetSpec | null {
   if (x.split !== null) {
     const s = x.split;
     if (!isObj(s) || !text(s.column, 500) || typeof s.period !== 'boolean' || !Array.isArray(s.values) || s.values.length > 200 || !s.values.every((v) => text(v, 100))) return null;
-    split = { column: s.column, values: s.values, period: s.period };
+    // checked again by today's rule: earlier versions missed quarters and months, and sorted months as text
+    split = reviseSplit({ column: s.column, values: s.values, period: s.period });
   }
   const values = Array.isArray(x.values) ? x.values.map(valueSpec) : [];
   if (!values.length || values.length > 100 || values.some((v) => !v) || new Set(values.map((v) => v!.field)).size !== values.length) return null;
   if (!int(x.rowsRead, 0, 1e9) || !int(x.rowsJoined, 0, 1e9) || !int(x.areas, 0, 1e7)) return null;
+  const weight = weightSpec(x.weight);
+  if (weight === null) return null;
   return {
     id: x.id, file: x.file, sheet: x.sheet, table: x.table, nativeLevel: level as LevelId, joinNote: x.joinNote, practices: x.practices,
-    combine: x.combine, split, values: values as ValueSpec[], rowsRead: x.rowsRead, rowsJoined: x.rowsJoined, areas: x.areas,
+    combine: x.combine, split, values: values as ValueSpec[], ...(weight ? { weight } : {}), rowsRead: x.rowsRead, rowsJoined: x.rowsJoined, areas: x.areas,
   };
 }

@@ -8,7 +8,7 @@
 import { DataType, Precision, RecordBatchReader, Type, type Field, type Schema } from 'apache-arrow';
 import { INPUT_LIMITS } from '../../lib/input-limits';
 import { ImportError, tooLarge } from './import-issue';
-import type { DatasetSpec } from './user-dataset';
+import { tableFields, type DatasetSpec } from './user-dataset';
 
 const isText = (t: DataType) => DataType.isUtf8(t) || DataType.isLargeUtf8(t);
 const isNumber = (t: DataType) => DataType.isInt(t) || (DataType.isFloat(t) && t.precision !== Precision.HALF);
@@ -45,7 +45,7 @@ export function checkProjectTable(file: string, d: DatasetSpec, ipc: Uint8Array)
   const want: [string, 'text' | 'number', string][] = [
     ['code', 'text', 'area codes'],
     ...(d.split ? [['split', 'text', `values of "${d.split.column}"`] as [string, 'text', string]] : []),
-    ...d.values.map((v): [string, 'number', string] => [v.field, 'number', `values of "${v.column}"`]),
+    ...tableFields(d).map((f): [string, 'number', string] => [f.field, 'number', f.what]),
   ];
   for (const [name, kind, what] of want) {
     const f = fields.get(name);

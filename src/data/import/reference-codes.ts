@@ -19,12 +19,19 @@ export interface PracticeRef {
   lad24: string | null;
   sicbl: string | null;
   icb: string | null;
+  /** Registered patients (QOF 2022-23), a weight for averaging practices' percentages; null when unknown. */
+  listSize: number | null;
 }
 
 export interface ReferenceCodes {
   vintages: Record<GssGeography, VintagedCodes>;
   /** Every English LAD code of 2016–2024 → its 2024 authority (itself when unchanged). */
   ladTo2024: ReadonlyMap<string, string>;
+  /**
+   * Census 2021 residents of each LAD code's area (a former district too), to weight former districts'
+   * rates when several became one council; empty when the data was built before it was added.
+   */
+  ladResidents: ReadonlyMap<string, number>;
   /** GP practices by ODS code (e.g. A81001). */
   practices: ReadonlyMap<string, PracticeRef>;
   /** Area names by code, for messages ("E07000004 Aylesbury Vale"). */
@@ -36,11 +43,11 @@ export type Row = Record<string, string>;
 export interface ReferenceTables {
   /** tables/areas.csv: level, code, name (lsoa21 and lsoa11 rows give the LSOA lists). */
   areas: Iterable<Row>;
-  /** tables/ref_lad_codes.csv: code, name, year_first, year_last, lad24_code. */
+  /** tables/ref_lad_codes.csv: code, name, year_first, year_last, lad24_code, residents (optional). */
   ladCodes: Iterable<Row>;
   /** tables/ref_area_codes.csv: family (ward|sicbl|icb|cal), code, name, years ("2019 2022"). */
   areaCodes: Iterable<Row>;
-  /** tables/ref_practices.csv: code, name, lsoa21_code, ward24_code, lad24_code, sicbl_code, icb_code. */
+  /** tables/ref_practices.csv: code, name, lsoa21_code, ward24_code, lad24_code, sicbl_code, icb_code, list_size (optional). */
   practices: Iterable<Row>;
 }
 
@@ -60,6 +67,8 @@ function need(row: Row, col: string, table: string): string {
 }
 
 const orNull = (s: string | undefined) => (s ? s : null);
+/** A positive count from a reference cell, or null (blank, or a table built before the column existed). */
+const positive = (s: string | undefined) => (s && Number(s) > 0 ? Number(s) : null);
 
 export function buildReferenceCodes(t: ReferenceTables): ReferenceCodes {
   const v: Record<GssGeography, VintageBuilder> = {
@@ -73,12 +82,15 @@ export function buildReferenceCodes(t: ReferenceTables): ReferenceCodes {
     else if (r.name) names.set(r.code, r.name);
   }
   const ladTo2024 = new Map<string, string>();
+  const ladResidents = new Map<string, number>();
   for (const r of t.ladCodes) {
     const code = need(r, 'code', 'ref_lad_codes.csv');
     const first = Number(need(r, 'year_first', 'ref_lad_codes.csv'));
     const last = Number(need(r, 'year_last', 'ref_lad_codes.csv'));
     for (let y = first; y <= last; y++) v.lad.add(y, code);
     ladTo2024.set(code, need(r, 'lad24_code', 'ref_lad_codes.csv'));
+    const residents = positive(r.residents);
+    if (residents !== null) ladResidents.set(code, residents);
     if (r.name) names.set(code, r.name);
   }
   for (const r of t.areaCodes) {
@@ -92,11 +104,11 @@ export function buildReferenceCodes(t: ReferenceTables): ReferenceCodes {
   for (const r of t.practices) {
     practices.set(need(r, 'code', 'ref_practices.csv'), {
       name: r.name ?? '', lsoa21: orNull(r.lsoa21_code), ward24: orNull(r.ward24_code), lad24: orNull(r.lad24_code),
-      sicbl: orNull(r.sicbl_code), icb: orNull(r.icb_code),
+      sicbl: orNull(r.sicbl_code), icb: orNull(r.icb_code), listSize: positive(r.list_size),
     });
   }
   return {
     vintages: { lsoa: v.lsoa.map, ward: v.ward.map, lad: v.lad.map, sicbl: v.sicbl.map, icb: v.icb.map, cal: v.cal.map },
-    ladTo2024, practices, names,
+    ladTo2024, ladResidents, practices, names,
   };
 }

@@ -8,7 +8,7 @@ import type { Db } from '../db/db';
 import { numberColumn } from '../db/arrow-columns';
 import { sqlIdent, sqlPresent } from '../sql/sql-text';
 import { ImportError } from './import-issue';
-import type { DatasetSpec } from './user-dataset';
+import { tableFields, type DatasetSpec } from './user-dataset';
 import { dropTableSql, stagedName } from './user-table-sql';
 
 export async function stageProjectTable(db: Db, file: string, d: DatasetSpec, ipc: Uint8Array): Promise<string> {
@@ -25,7 +25,7 @@ export async function stageProjectTable(db: Db, file: string, d: DatasetSpec, ip
     const columns = [
       'code::VARCHAR AS code',
       ...(d.split ? ['split::VARCHAR AS split'] : []),
-      ...d.values.map((v) => `${sqlPresent(sqlIdent(v.field))} AS ${sqlIdent(v.field)}`),
+      ...tableFields(d).map(({ field }) => `${sqlPresent(sqlIdent(field))} AS ${sqlIdent(field)}`),
       `${hasRows ? '"rows"' : 'NULL'}::INTEGER AS "rows"`,
     ];
     await db.query(`CREATE TABLE ${sqlIdent(staged)} AS SELECT ${columns.join(', ')} FROM ${sqlIdent(raw)}`);

@@ -1,37 +1,62 @@
 /**
  * A dataset loaded from a user's file, as the mapping dialog confirmed it: which table holds it, the
- * level its codes joined, how repeated rows were combined, and per value column its label, unit
- * and direction. Catalogue entries (group "Your data") are derived from it, so a project file only
+ * level its codes joined, how repeated rows were combined, and per value its label, unit and
+ * direction — a value can be a rate built from a numerator and a denominator column. Catalogue
+ * entries (group "Your data") are derived from it (dataset-indicators.ts), so a project file only
  * has to store this and the table.
  */
-import type { Dimension, Indicator, Polarity, ValueKind } from '../catalogue/types';
-import { LEVELS, type LevelId } from '../../geo/levels';
-import { datasetLevels, type Aggregate } from './dataset-level-rules';
+import type { Indicator, Polarity, RatioCi, ValueKind } from '../catalogue/types';
 
-export type UnitChoice = 'percent' | 'proportion' | 'count' | 'rate' | 'number';
+export type UnitChoice = 'percent' | 'proportion' | 'count' | 'rate' | 'number' | 'ratio';
 
 export const UNIT_LABELS: Record<UnitChoice, string> = {
   percent: 'Percentage (0–100)', proportion: 'Proportion (0–1)', count: 'Count (summed for larger areas)',
-  rate: 'Rate (e.g. per 1,000)', number: 'Other number (score, average, …)',
+  rate: 'Rate without a denominator (e.g. per 1,000)', number: 'Other number (score, average, …)',
+  ratio: 'Numerator of a rate: divide by a denominator column (with 95 % interval)',
 };
 
+/** "Per" choices for a rate from a numerator and a denominator: %, per 1,000, per 10,000, per 100,000. */
+export const RATE_MULTIPLIERS = [100, 1_000, 10_000, 100_000] as const;
+
+/** A value computed as numerator ÷ denominator × multiplier, wherever rows or areas are combined. */
+export interface RatioSpec {
+  /** The file's column of the population at risk or list (the value's `column` holds what is counted). */
+  denominator: string;
+  /** One of RATE_MULTIPLIERS (100: a percentage). */
+  multiplier: number;
+  /** `proportion`: a share of a list, e.g. screened ÷ eligible (Wilson interval); `poisson`: events per population (Byar). */
+  ci: RatioCi;
+  /** Rates from fewer counted events than this are hidden; 0 hides none (those from fewer than 10 are flagged). */
+  suppressBelow: number;
+}
+
+/**
+ * How rates and percentages without a denominator are averaged wherever rows or areas combine:
+ * Census 2021 residents (area-coded files; former districts of a merged council by their own
+ * residents), registered patients (GP practice files: NHS QOF 2022-23 list sizes), a column of the
+ * file, or no weights (every row counts once).
+ */
+export type WeightSpec = { kind: 'residents' } | { kind: 'list-size' } | { kind: 'column'; column: string } | { kind: 'equal' };
+
 export interface ValueSpec {
-  /** The column in the user's file. */
+  /** The column in the user's file (for a ratio: the numerator). */
   column: string;
   /** Its column in the DuckDB table (v1, v2, …: always a safe identifier). */
   field: string;
   label: string;
   unit: UnitChoice;
-  /** Free text for rates and other numbers ("per 1,000 patients"). */
+  /** Free text for rates and other numbers ("per 1,000 patients"; for a ratio: what the denominator counts, "patients"). */
   unitText: string;
   polarity: Polarity;
   decimals: number;
+  /** Present exactly when `unit` is 'ratio'. */
+  ratio?: RatioSpec;
 }
 
 /**
- * `auto`: counts are added up, other values averaged. Blank and suppressed cells are missing, not
- * zero: every rule uses the rows that have a value ("first" is the first row with one), and an area
- * whose rows are all blank has no value.
+ * `auto`: counts are added up, other values averaged (rates with a denominator: numerators and
+ * denominators added up). Blank and suppressed cells are missing, not zero: every rule uses the rows
+ * that have a value ("first" is the first row with one), and an area whose rows are all blank has no value.
  */
 export type Combine = 'auto' | 'sum' | 'mean' | 'first';
 
@@ -39,9 +64,9 @@ export const COMBINE_LABELS: Record<Combine, string> = {
   auto: 'Add up counts, average other values', sum: 'Add them up', mean: 'Average them', first: 'Keep the first row with a value',
 };
 
-/** How one column's repeated rows are combined. */
+/** How one column's repeated rows are combined (a ratio's numerator and denominator are added up unless "first"). */
 export const combineOf = (d: Pick<DatasetSpec, 'combine'>, v: ValueSpec): Exclude<Combine, 'auto'> =>
-  d.combine === 'auto' ? (v.unit === 'count' ? 'sum' : 'mean') : d.combine;
+  v.ratio ? (d.combine === 'first' ? 'first' : 'sum') : d.combine === 'auto' ? (v.unit === 'count' ? 'sum' : 'mean') : d.combine;
 
 export interface DatasetSpec {
   /** "d" + 6 letters or digits. */
@@ -50,8 +75,8 @@ export interface DatasetSpec {
   sheet: string | null;
   /** `user_<id>`. */
   table: string;
-  nativeLevel: LevelId;
-  /** How the codes were recognised and joined (the join report's key note). */
+  nativeLevel: Indicator['nativeLevel'];
+  /** How the codes were recognised and joined (the join report's key note, and merged councils). */
   joinNote: string;
   /** GP practice values were placed in the LSOA each practice is in. */
   practices: boolean;
@@ -60,54 +85,45 @@ export interface DatasetSpec {
   /** A column whose values split the rows (a year, a sex): becomes a choice in the Map tab. */
   split: { column: string; values: string[]; period: boolean } | null;
   values: ValueSpec[];
+  /**
+   * The weight of averages (rates and percentages without a denominator). Absent in projects saved
+   * before it could be chosen: their rows were averaged without weights, larger areas by residents.
+   */
+  weight?: WeightSpec;
   rowsRead: number;
   rowsJoined: number;
   areas: number;
 }
 
-const USER_GROUP = 'Your data';
 export const DATASET_ID = /^d[a-z0-9]{6}$/;
 
 export const indicatorId = (d: DatasetSpec, v: ValueSpec) => `user.${d.id}.${v.field}`;
 
-const KIND: Record<UnitChoice, ValueKind> = { percent: 'percent', proportion: 'share', count: 'count', rate: 'rate', number: 'score' };
+/** Table columns of a ratio's summed numerator and denominator, and of an average's summed weight. */
+export const numeratorField = (v: ValueSpec) => `${v.field}_n`;
+export const denominatorField = (v: ValueSpec) => `${v.field}_d`;
+export const weightField = (v: ValueSpec) => `${v.field}_w`;
 
-function unitOf(v: ValueSpec): string {
+/** Whether a value's larger areas average by a weight the table carries (not by residents). */
+export const carriesWeight = (d: DatasetSpec, v: ValueSpec) => !v.ratio && v.unit !== 'count' && !!d.weight && d.weight.kind !== 'residents';
+
+/** Every numeric column a dataset's table holds, with what it is (for checking project files). */
+export function tableFields(d: DatasetSpec): { field: string; what: string }[] {
+  return d.values.flatMap((v) => [
+    { field: v.field, what: `values of "${v.column}"` },
+    ...(v.ratio ? [{ field: numeratorField(v), what: `summed "${v.column}"` }, { field: denominatorField(v), what: `summed "${v.ratio.denominator}"` }] : []),
+    ...(carriesWeight(d, v) ? [{ field: weightField(v), what: `weights of "${v.column}"` }] : []),
+  ]);
+}
+
+const KIND: Record<Exclude<UnitChoice, 'ratio'>, ValueKind> = { percent: 'percent', proportion: 'share', count: 'count', rate: 'rate', number: 'score' };
+
+/** The catalogue's kind of value: a ratio is a percentage (× 100) or a rate. */
+export const kindOf = (v: ValueSpec): ValueKind => (v.ratio ? (v.ratio.multiplier === 100 ? 'percent' : 'rate') : KIND[v.unit as Exclude<UnitChoice, 'ratio'>]);
+
+/** "per 1,000 patients" for a ratio, "%" for a percentage, the user's text otherwise. */
+export function unitOf(v: Pick<ValueSpec, 'unit' | 'unitText' | 'ratio'>): string {
+  if (v.ratio) return v.ratio.multiplier === 100 ? '%' : `per ${v.ratio.multiplier.toLocaleString('en-GB')}${v.unitText.trim() ? ` ${v.unitText.trim()}` : ''}`;
   if (v.unit === 'percent') return '%';
   return v.unitText.trim();
-}
-
-const aggregateOf = (v: ValueSpec): Aggregate => (v.unit === 'count' ? 'sum' : 'mean');
-
-function splitDimension(d: DatasetSpec): Dimension | undefined {
-  if (!d.split) return undefined;
-  const years = d.split.values.map((x) => /^(\d{4})(?:\D+(\d{2,4}))?$/.exec(x));
-  return {
-    key: d.split.period ? 'period' : 'split', label: d.split.column, column: 'split',
-    values: d.split.values.map((value, i) => ({ value, label: value, ...(d.split!.period && years[i] ? { start: Number(years[i][1]), end: Number(years[i][1]) } : {}) })),
-    defaultValue: d.split.values[d.split.values.length - 1],
-  };
-}
-
-export function datasetIndicators(d: DatasetSpec): Indicator[] {
-  const where = d.sheet ? `"${d.file}", sheet "${d.sheet}"` : `"${d.file}"`;
-  const dimension = splitDimension(d);
-  return d.values.map((v): Indicator => ({
-    id: indicatorId(d, v), label: v.label, short: v.label, group: USER_GROUP,
-    definition: `From your file ${where}, column "${v.column}". Loaded in this browser only: it is not uploaded anywhere and is not part of share links.`,
-    source: { publisher: 'Your own file (loaded in this browser)', dataset: d.file, licence: 'Your own data', sourceIds: [] },
-    table: d.table, nativeLevel: d.nativeLevel, columns: { value: v.field },
-    unit: unitOf(v), kind: KIND[v.unit], polarity: v.polarity, decimals: v.decimals,
-    period: d.split ? `${d.split.column}: ${d.split.values[0]} to ${d.split.values[d.split.values.length - 1]}` : 'as in your file',
-    dimensions: dimension ? [dimension] : undefined,
-    publishedGeography: `${LEVELS[d.nativeLevel]?.label ?? d.nativeLevel}${d.practices ? ' (GP practice values placed in the LSOA each practice is in, not where its patients live)' : ''}`,
-    ...datasetLevels(d.nativeLevel, aggregateOf(v), v.field),
-    classification: 'quantile',
-    caveats: [
-      d.joinNote,
-      `${d.rowsJoined.toLocaleString('en-GB')} of ${d.rowsRead.toLocaleString('en-GB')} rows joined ${d.areas.toLocaleString('en-GB')} areas; rows with the same area${d.split ? ` and ${d.split.column}` : ''} were combined (${COMBINE_LABELS[d.combine].toLowerCase()}).`,
-      'Blank and suppressed cells are missing values, not zeros: they are left out of sums, averages and ranks, and an area without a value shows none.',
-      ...(d.practices ? ['GP practice values are placed in the LSOA where the practice is, not where its patients live.'] : []),
-    ],
-  }));
 }

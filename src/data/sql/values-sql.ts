@@ -26,11 +26,16 @@ const col = (alias: string, c: string | undefined) => (c ? `${alias}.${sqlIdent(
 /** A numeric column of the indicator's table: NULL unless finite. */
 const num = (alias: string, c: string | undefined) => (c ? sqlPresent(`${alias}.${sqlIdent(c)}`) : 'NULL');
 
-/** Hides value, limits and count where fewer than `suppressBelow` events underlie a rate. */
+/**
+ * Hides value, limits and count where fewer than `suppressBelow` events underlie a rate, and notes
+ * (without hiding) rates from fewer than `flagBelow` events.
+ */
 function suppress(ind: Indicator, inner: string): string {
   const s = ind.suppressBelow === undefined ? 'false' : `coalesce(numerator < ${sqlNumber(ind.suppressBelow)}, false)`;
   const hide = (c: string) => `CASE WHEN suppressed THEN NULL ELSE ${c} END AS ${c}`;
-  return `SELECT code, by_value, ${hide('value')}, ${hide('lower')}, ${hide('upper')}, ${hide('numerator')}, denominator, source_code, suppressed, note, coverage `
+  const flag = ind.flagBelow === undefined ? 'note'
+    : `CASE WHEN NOT suppressed AND numerator < ${sqlNumber(ind.flagBelow)} THEN concat_ws(' ', note, ${sqlString(`From fewer than ${ind.flagBelow} events: an imprecise rate (see its interval).`)}) ELSE note END AS note`;
+  return `SELECT code, by_value, ${hide('value')}, ${hide('lower')}, ${hide('upper')}, ${hide('numerator')}, denominator, source_code, suppressed, ${flag}, coverage `
     + `FROM (SELECT *, ${s} AS suppressed FROM (${inner}))`;
 }
 
@@ -85,9 +90,10 @@ function aggregateSql(ind: Indicator, rule: AggregateRule, level: LevelId, dims:
   switch (rule.kind) {
     case 'mean': {
       const v = num('t', rule.column);
-      const w = `b.${sqlIdent(rule.weight ?? 'population')}::DOUBLE`;
+      // a weight column holds the row's own weight (split like a count where areas straddle); coverage stays a share of residents
+      const w = rule.weightColumn ? `(${num('t', rule.weightColumn)} * ${part})` : `b.${sqlIdent(rule.weight ?? 'population')}::DOUBLE`;
       return `${head}, sum(${w} * ${v}) / nullif(sum(${w}) FILTER (WHERE ${v} IS NOT NULL), 0) AS value, NULL::DOUBLE AS lower, NULL::DOUBLE AS upper, `
-        + `${counted} AS numerator, NULL::DOUBLE AS denominator, ${tail}, ${covered(w, `${v} IS NOT NULL`)} ${from} ${group}`;
+        + `${counted} AS numerator, NULL::DOUBLE AS denominator, ${tail}, ${covered(rule.weightColumn ? 'b.population' : w, `${v} IS NOT NULL`)} ${from} ${group}`;
     }
     case 'sum': {
       const v = num('t', rule.column);
