@@ -11,6 +11,7 @@ export interface AreaRow {
   icb24_code: string | null;
   /** Only the 2021 stack carries these (the 2011 stack leaves them out). */
   sicbl24_code?: string | null;
+  cal22_code?: string | null;
   cal19_code?: string | null;
   population: number;
   population_16plus: number | null;
@@ -18,7 +19,7 @@ export interface AreaRow {
 }
 
 /** Parent-code columns: aggregation and inheritance find an area's parent at level X in `X_code`. */
-export const PARENT_KEYS = ['ward24_code', 'lad24_code', 'sicbl24_code', 'icb24_code', 'cal19_code'] as const;
+export const PARENT_KEYS = ['ward24_code', 'lad24_code', 'sicbl24_code', 'icb24_code', 'cal22_code', 'cal19_code'] as const;
 export type ParentKey = (typeof PARENT_KEYS)[number];
 
 export const AREA_COLUMNS = [

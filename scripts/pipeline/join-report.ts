@@ -15,6 +15,12 @@ export class JoinReport {
     if (missing.length > allowUnmatched) this.problems.push(`${label}: ${missing.length} unmatched`);
   }
 
+  /** Records a check that should find nothing (rows that do not add up, ...): "none", or a problem listing what it found. */
+  none(label: string, found: readonly string[]): void {
+    this.lines.push(`${label}: ${found.length ? `${found.length} (${found.slice(0, 5).join(', ')}${found.length > 5 ? ', …' : ''})` : 'none'}`);
+    if (found.length) this.problems.push(`${label}: ${found.length}`);
+  }
+
   note(line: string): void {
     this.lines.push(line);
   }

@@ -4,6 +4,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { IMD_DOMAINS, imdColumn } from '../../src/data/catalogue/imd-domains';
+import { CENSUS_AGE_COLUMNS, type CensusAgeColumn } from '../../src/data/catalogue/profile-bands';
 import { column, parseNumber, readCsv, readGeoJson, type Row } from './read-raw';
 
 export type ImdRow = { code: string } & Record<string, number | null>;
@@ -85,16 +86,19 @@ export async function readImd2019Population(path: string): Promise<Map<string, n
   return new Map(rows.map((r, i) => [r[code], parseNumber(r[total], `${path} row ${i + 2}`) ?? 0]));
 }
 
-export interface Census2021Row { code: string; total: number; age16plus: number; age50plus: number }
+
+export interface Census2021Row { code: string; total: number; age16plus: number; age50plus: number; bands: Record<CensusAgeColumn, number> }
 
 export async function readCensus2021(path: string): Promise<Map<string, Census2021Row>> {
   const rows = await readCsv(path);
   const code = column(rows, ['lsoa21_code'], path);
+  for (const b of CENSUS_AGE_COLUMNS) column(rows, [b], path);
   const out = new Map<string, Census2021Row>();
   rows.forEach((r, i) => {
     const at = `${path} row ${i + 2}`;
     const n = (c: string) => parseNumber(r[c], `${at} column ${c}`) ?? 0;
-    out.set(r[code], { code: r[code], total: n('total_usual_residents'), age16plus: n('age_16_plus'), age50plus: n('age_50_64') + n('age_65_plus') });
+    const bands = Object.fromEntries(CENSUS_AGE_COLUMNS.map((b) => [b, n(b)])) as Record<CensusAgeColumn, number>;
+    out.set(r[code], { code: r[code], total: n('total_usual_residents'), age16plus: n('age_16_plus'), age50plus: bands.age_50_64 + bands.age_65_plus, bands });
   });
   return out;
 }
@@ -108,13 +112,14 @@ export async function readLsoa21Ward24Lad24(path: string): Promise<Map<string, L
   return new Map(rows.filter((r) => r[lsoa].startsWith('E')).map((r) => [r[lsoa], { ward24_code: r[wd], ward24_name: r[wdn], lad24_code: r[lad], lad24_name: r[ladn] }]));
 }
 
-export interface Lsoa21Nhs { sicbl24_code: string; sicbl24_name: string; icb24_code: string; icb24_name: string }
+/** `sicbl24_ods`: the Sub-ICB location's NHS (ODS) code, e.g. "01F": NHS England's lookups join on it. */
+export interface Lsoa21Nhs { sicbl24_code: string; sicbl24_name: string; sicbl24_ods: string; icb24_code: string; icb24_name: string }
 
 export async function readLsoa21Icb24(path: string): Promise<Map<string, Lsoa21Nhs>> {
   const rows = await readCsv(path);
   const c = (names: string[]) => column(rows, names, path);
-  const [lsoa, s, sn, icb, icbn] = [c(['lsoa21_code', 'LSOA21CD']), c(['sicbl24_code', 'SICBL24CD']), c(['sicbl24_name', 'SICBL24NM']), c(['icb24_code', 'ICB24CD']), c(['icb24_name', 'ICB24NM'])];
-  return new Map(rows.map((r) => [r[lsoa], { sicbl24_code: r[s], sicbl24_name: r[sn], icb24_code: r[icb], icb24_name: r[icbn] }]));
+  const [lsoa, s, sn, ods, icb, icbn] = [c(['lsoa21_code', 'LSOA21CD']), c(['sicbl24_code', 'SICBL24CD']), c(['sicbl24_name', 'SICBL24NM']), c(['sicbl24_code_nhs', 'SICBL24CDH']), c(['icb24_code', 'ICB24CD']), c(['icb24_name', 'ICB24NM'])];
+  return new Map(rows.map((r) => [r[lsoa], { sicbl24_code: r[s], sicbl24_name: r[sn], sicbl24_ods: r[ods], icb24_code: r[icb], icb24_name: r[icbn] }]));
 }
 
 /** ICB codes that changed between the 2022 and 2024 vintages (same areas, new codes). */

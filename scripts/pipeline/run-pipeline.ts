@@ -63,16 +63,20 @@ async function build(opts: PipelineOptions, outDir: string, log: (line: string) 
     source, report: new JoinReport(), out: new OutputWriter(outDir), log, areas: [], topologies: {}, contiguity: {}, tables: {}, sourcesUsed,
   };
 
-  log('building the 2021 stack (LSOA 2021, ward 2024, LAD 2024, Sub-ICB 2024, ICB 2024, Cancer Alliance 2019)');
+  log('building the 2021 stack (LSOA 2021, ward 2024, LAD 2024, Sub-ICB 2024, ICB 2024, Cancer Alliance 2022 and 2019)');
   const s21 = await buildStack2021({
     boundaries: await source('lsoa21Boundaries'), wardLookup: await source('lsoa21Ward24Lad24'),
     icbLookup: await source('lsoa21Icb24'), population: await source('census2021Population'), cal19: await cal19Sources(source),
+    cal22Mapping: await source('cal22Mapping'),
   }, ctx.report);
   log('building the 2011 stack (LSOA 2011)');
   const s11 = await buildStack2011({
     boundaries: await source('lsoa11Boundaries'), population: await source('imd2019Population'),
     ladChanges: await source('ladCodeChanges'), icbLookup: await source('lsoa11Icb22'),
   }, await readImd2019(await source('imd2019')), ctx.report);
+  // LSOA 2011 areas reach the 2022 alliances through their ICB (every ICB lies wholly in one), so an alliance focus works there too.
+  const calOfIcb = new Map(s21.areas.filter((a) => a.level === 'icb24').map((a) => [a.code, a.cal22_code ?? null]));
+  for (const a of s11.areas) a.cal22_code = a.icb24_code ? calOfIcb.get(a.icb24_code) ?? null : null;
   ctx.areas = [...s21.areas, ...s11.areas];
   ctx.topologies = { ...s21.topologies, ...s11.topologies };
   ctx.contiguity = { ...s21.contiguity, ...s11.contiguity };

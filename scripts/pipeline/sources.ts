@@ -37,7 +37,11 @@ export type SourceId =
   | 'ward19Lad19'
   | 'ward21Lad21'
   | 'ward22Boundaries'
-  | 'cal20Codes';
+  | 'cal20Codes'
+  | 'ethnicityTs021'
+  | 'ndrsStage'
+  | 'cal22Mapping'
+  | 'populationSingleYear';
 
 export interface SourceSpec {
   id: SourceId;
@@ -305,5 +309,29 @@ export const SOURCES: Record<SourceId, SourceSpec> = {
     id: 'cal20Codes', title: 'Cancer Alliances (July 2020) Names and Codes in England',
     publisher: 'Office for National Statistics (ONS)', licence: OGL, vintage: 'July 2020',
     rawPath: 'lookups/cancer_alliance20_names_codes_ons.csv', attribution: ONS_ATTR,
+  },
+  // Ethnic group, stage at diagnosis, the 2022 Cancer Alliances and single-year ages (MANIFEST §10, §7a):
+  // the official downloads as committed by RAND Europe, unchanged; no `official` download path yet.
+  ethnicityTs021: {
+    id: 'ethnicityTs021', title: 'Census 2021 TS021 Ethnic group (LSOA 2021): all usual residents, 5 high-level and 19 detailed groups',
+    publisher: 'Office for National Statistics (ONS), Census 2021', licence: OGL, vintage: 'Census day, 21 March 2021; LSOA 2021',
+    rawPath: 'ethnicity/census2021_ts021_ethnic_group_lsoa21_ew.csv.gz',
+    attribution: 'Source: Office for National Statistics licensed under the Open Government Licence v3.0 (Census 2021, table TS021, Nomis bulk download).',
+  },
+  ndrsStage: {
+    id: 'ndrsStage', title: 'Cancer stage at diagnosis by cancer site, England, Cancer Alliance and Integrated Care Board, 2013–2022 (NDRS Cancer Data Hub)',
+    publisher: 'NHS England, National Disease Registration Service (NDRS)', licence: OGL,
+    vintage: 'Diagnoses 2013–2022; 42 ICBs (2022 names) and the 20-alliance set NDRS reports',
+    rawPath: 'cancer/ndrs_stage_at_diagnosis_by_site_cancer_alliance_icb_2013_2022.csv.gz', attribution: NDRS_ATTR,
+  },
+  cal22Mapping: {
+    id: 'cal22Mapping', title: 'Sub-ICB to Cancer Alliance mapping 2022 (v1.4), Cancer Waiting Times statistics',
+    publisher: 'NHS England', licence: OGL, vintage: '2022 (v1.4): 106 Sub-ICB locations, 42 ICBs, 21 Cancer Alliances',
+    rawPath: 'lookups/sicbl22_icb22_cancer_alliance_nhse_mapping_2022_v1_4.csv', attribution: 'NHS England, Cancer Waiting Times: Sub-ICB to Cancer Alliance mapping 2022, OGL v3.0.',
+  },
+  populationSingleYear: {
+    id: 'populationSingleYear', title: 'Clinical commissioning group population estimates by single year of age and sex, mid-2001 to mid-2020 (105 CancerData units)',
+    publisher: 'Office for National Statistics (ONS), as distributed with NDRS CancerData', licence: OGL, vintage: 'mid-2020 used; CCG April 2021 boundaries',
+    rawPath: 'population/ons_population_single_year_age_sex_ccg21x105_2001_2020_upna.csv.gz', attribution: ONS_ATTR,
   },
 };

@@ -1,7 +1,8 @@
 /**
  * The 2021 geography stack: LSOA 2021 polygons with their ward, local authority, Sub-ICB location and
- * ICB (ONS lookups), their 2019 Cancer Alliance (derived, see cal19-assignment.ts) and Census 2021
- * residents, and the coarser levels dissolved from them.
+ * ICB (ONS lookups), their Cancer Alliance of NHS England's 2022 mapping (cal22-assignment.ts) and of
+ * the 2019 definitions (derived, see cal19-assignment.ts) and Census 2021 residents, and the coarser
+ * levels dissolved from them.
  */
 import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
@@ -11,6 +12,7 @@ import { vertexContiguity } from '../../src/geo/vertex-contiguity';
 import { majorityParent, PARENT_KEYS, type AreaRow, type ParentKey } from './area-row';
 import { dissolve, polygonalFeatures, toTopology, type LevelContiguity } from './build-topology';
 import { assignCancerAlliances, type Cal19Inputs } from './cal19-assignment';
+import { assignCal22, readCal22Mapping } from './cal22-assignment';
 import { JoinReport } from './join-report';
 import { placement } from './label-points';
 import { readBoundaries, readCensus2021, readLsoa21Icb24, readLsoa21Ward24Lad24 } from './read-sources';
@@ -22,7 +24,7 @@ export interface StackOutput {
   contiguity: Partial<Record<LevelId, LevelContiguity>>;
 }
 
-export interface Stack2021Inputs { boundaries: string; wardLookup: string; icbLookup: string; population: string; cal19: Cal19Inputs }
+export interface Stack2021Inputs { boundaries: string; wardLookup: string; icbLookup: string; population: string; cal19: Cal19Inputs; cal22Mapping: string }
 
 export async function buildStack2021(input: Stack2021Inputs, report: JoinReport): Promise<StackOutput> {
   const raw = await readBoundaries(input.boundaries, ['lsoa21_code', 'LSOA21CD'], ['lsoa21_name', 'LSOA21NM']);
@@ -36,6 +38,7 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
   report.check('LSOA 2021 boundaries → Sub-ICB/ICB 2024 lookup', codes, nhs);
   report.check('LSOA 2021 boundaries → Census 2021 population', codes, pop);
   const alliances = await assignCancerAlliances(input.cal19, codes, report);
+  const cal22 = assignCal22(await readCal22Mapping(input.cal22Mapping), nhs, codes, report);
 
   const base = toTopology('lsoa21', boundaries);
   const topologies: StackOutput['topologies'] = { lsoa21: base };
@@ -49,7 +52,7 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
     const p = pop.get(code)!;
     areas.push({
       level: 'lsoa21', code, name: names.get(code)!, ward24_code: w.ward24_code, lad24_code: w.lad24_code,
-      sicbl24_code: n.sicbl24_code, icb24_code: n.icb24_code, cal19_code: alliances.calOf.get(code)!,
+      sicbl24_code: n.sicbl24_code, icb24_code: n.icb24_code, cal22_code: cal22.calOf.get(code)!, cal19_code: alliances.calOf.get(code)!,
       population: p.total, population_16plus: p.age16plus, place: placement(geomOf.get(code)!),
     });
   }
@@ -61,6 +64,7 @@ export async function buildStack2021(input: Stack2021Inputs, report: JoinReport)
     { id: 'lad24', key: 'lad24_code', name: nameFrom(wards, 'lad24_code', 'lad24_name') },
     { id: 'sicbl24', key: 'sicbl24_code', name: sicblName(nameFrom(nhs, 'sicbl24_code', 'sicbl24_name'), alliances.ccg21Of, lsoaRows) },
     { id: 'icb24', key: 'icb24_code', name: nameFrom(nhs, 'icb24_code', 'icb24_name') },
+    { id: 'cal22', key: 'cal22_code', name: (code) => cal22.names.get(code) ?? code },
     { id: 'cal19', key: 'cal19_code', name: (code) => alliances.names.get(code) ?? code },
   ];
   const byCode = new Map(lsoaRows.map((r) => [r.code, r]));

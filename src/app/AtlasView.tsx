@@ -9,7 +9,7 @@ import type { AtlasData } from '../data/load-atlas';
 import { areaNamesSql, searchSql } from '../data/sql/search-sql';
 import { sqlString } from '../data/sql/sql-text';
 import { areaAt } from '../geo/area-index';
-import { LEVELS, LEVEL_IDS, type LevelId } from '../geo/levels';
+import { FOCUS_LEVELS, LEVELS, LEVEL_IDS, type FocusLevel, type LevelId } from '../geo/levels';
 import { areaOutline } from '../geo/topology-binary';
 import { AtlasMap, type FlyTarget, type MapPointer, type MapView } from '../map/atlas-map';
 import { buildLayers } from '../map/build-layers';
@@ -37,6 +37,9 @@ import { publishMap } from './shortlist/map-handle';
 import { Sidebar } from './Sidebar';
 import { useAreaDetail } from './use-area-detail';
 import { useDbActivity } from './use-db-activity';
+import { useAreaProfile } from './use-area-profile';
+import { ReachProfileTable } from '../ui/ReachProfileTable';
+import { reachTable } from '../export/reach-profile-text';
 import { useAsync } from './use-async';
 import { useLevelFrame } from './use-level-frame';
 import { detailModel } from './view-models';
@@ -82,27 +85,28 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const laGeometry = useAsync(() => shapes.load('lad24'), []);
   const laAreas = useAsync(() => loadLevelAreas(data.queries, 'lad24'), []);
   const focusOptions = useAsync(async () => {
-    const [icb, lad] = await Promise.all([data.queries.run(areaNamesSql('icb24')), data.queries.run(areaNamesSql('lad24'))]);
-    const opts = (t: typeof icb, level: 'icb24' | 'lad24') => {
-      const codes = stringColumn(t, 'code') as string[];
-      const names = stringColumn(t, 'name') as string[];
+    const tables = await Promise.all(FOCUS_LEVELS.map((l) => data.queries.run(areaNamesSql(l))));
+    return FOCUS_LEVELS.flatMap((level, k) => {
+      const codes = stringColumn(tables[k], 'code') as string[];
+      const names = stringColumn(tables[k], 'name') as string[];
       return codes.map((c, i) => ({ level, code: c, name: names[i] }));
-    };
-    return [...opts(icb, 'icb24'), ...opts(lad, 'lad24')];
+    });
   }, []);
   const parentNames = useAsync(async () => {
-    const t = await data.queries.run(`SELECT code, name FROM areas WHERE level <> 'lsoa21' AND level <> 'lsoa11'`);
+    // Some E56 codes name a 2019 and a different 2022 alliance: the 2022 names (read last) win.
+    const t = await data.queries.run(`SELECT code, name FROM areas WHERE level <> 'lsoa21' AND level <> 'lsoa11' ORDER BY level = 'cal22'`);
     const codes = stringColumn(t, 'code') as string[];
     const names = stringColumn(t, 'name') as string[];
     return new Map(codes.map((c, i) => [c, names[i]]));
   }, []);
 
-  const focusParentIcb = useMemo(() => {
-    if (state.focus?.level !== 'lad24' || !laAreas.value) return null;
-    const i = laAreas.value.indexOf.get(state.focus.code);
-    return i === undefined ? null : laAreas.value.icb[i];
-  }, [state.focus, laAreas.value]);
-  const mask = useMemo(() => (frame ? focusMask(frame.areas, state.focus, focusParentIcb) : null), [frame, state.focus, focusParentIcb]);
+  // The areas containing the focus region (an authority's ICB, an ICB's alliance): shown at those coarser levels.
+  const focusParents = useAsync(state.focus ? async (): Promise<Partial<Record<LevelId, string | null>>> => {
+    const t = await data.queries.run(`SELECT icb24_code, cal22_code, cal19_code FROM areas WHERE level = ${sqlString(state.focus!.level)} AND code = ${sqlString(state.focus!.code)}`);
+    return { icb24: stringColumn(t, 'icb24_code')[0] ?? null, cal22: stringColumn(t, 'cal22_code')[0] ?? null, cal19: stringColumn(t, 'cal19_code')[0] ?? null };
+  } : null, [state.focus?.level, state.focus?.code]);
+  const focusParent = frame && state.focus ? focusParents.value?.[frame.level] ?? null : null;
+  const mask = useMemo(() => (frame ? focusMask(frame.areas, state.focus, focusParent) : null), [frame, state.focus, focusParent]);
   const focusLabel = state.focus ? parentNames.value?.get(state.focus.code) ?? state.focus.code : 'all of England';
 
   const [flyTarget, setFlyTarget] = useState<FlyTarget | null>(null);
@@ -220,7 +224,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     if (c.message) notify('info', c.message);
     viewStore.update({ level: c.level, indicator: c.indicator, dims: {}, classification: null, mode: 'indicator', selected: c.level === state.level ? state.selected : null });
   };
-  const setFocus = (f: { level: 'icb24' | 'lad24'; code: string } | null) => {
+  const setFocus = (f: { level: FocusLevel; code: string } | null) => {
     viewStore.update({ focus: f });
     if (!f) return flyTo({ viewport: ENGLAND_VIEWPORT });
     // The focus applies at once; the map then flies to its bounds, or says why it cannot.
@@ -248,6 +252,8 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   };
 
   const detail = useAreaDetail(data, frame?.areas, state.selected, state.indicator, state.dims);
+  const selectedIndex0 = frame && state.selected ? frame.areas.indexOf.get(state.selected) : undefined;
+  const areaProfile = useAreaProfile(data, frame?.level ?? state.level, selectedIndex0 === undefined ? null : state.selected, selectedIndex0 === undefined || !frame ? '' : frame.areas.names[selectedIndex0], state.ethnicGroups);
   const [showTable, setShowTable] = useState(false);
   const tip = hover && frame && mode
     ? {
@@ -259,7 +265,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const tabs = [
     {
       id: 'map', label: 'Map',
-      panel: <MapPanel state={state} indicator={ind} onIndicator={setIndicator} onDims={(d) => viewStore.update({ dims: { ...state.dims, ...d }, mode: 'indicator' })}
+      panel: <MapPanel state={state} update={viewStore.update} indicator={ind} onIndicator={setIndicator} onDims={(d) => viewStore.update({ dims: { ...state.dims, ...d }, mode: 'indicator' })}
         onPalette={(palette) => viewStore.update({ palette })} onClassification={(classification) => viewStore.update({ classification, mode: 'indicator' })} />,
     },
     ...features.flatMap((f) => (f.tab ? [f.tab] : [])),
@@ -328,11 +334,13 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
           <DetailPanel
             model={detailModel(frame.areas, state.selected!, detail, state.indicator, parentNames.value ?? new Map<string, string>())}
             onClose={() => selectArea(null)}
+            profile={areaProfile ? <ReachProfileTable model={reachTable(areaProfile)} caption="Who lives here (Census 2021), with lung cancer screening estimates" testId="detail-reach" /> : undefined}
             actions={
               <div className="button-row">
-                {(['icb24', 'lad24'] as const).map((lv) => {
+                {(['icb24', 'lad24', 'cal22'] as const).map((lv) => {
                   const i = frame.areas.indexOf.get(state.selected!)!;
-                  const code = lv === 'icb24' ? frame.areas.icb[i] ?? (frame.level === 'icb24' ? state.selected : null) : frame.areas.lad[i] ?? (frame.level === 'lad24' ? state.selected : null);
+                  const own = { icb24: frame.areas.icb[i], lad24: frame.areas.lad[i], cal22: frame.areas.cal22[i] }[lv];
+                  const code = own ?? (frame.level === lv ? state.selected : null);
                   return code ? <button key={lv} type="button" onClick={() => setFocus({ level: lv, code })}>Focus on this {LEVELS[lv].noun}</button> : null;
                 })}
                 {features.map((f, k) => <span key={k}>{f.detailActions?.(state.selected!)}</span>)}

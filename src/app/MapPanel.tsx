@@ -2,15 +2,18 @@
 import { useState } from 'react';
 import { CLASS_METHODS, type ClassMethod } from '../analysis/classify/breaks';
 import { allIndicators, isAvailable } from '../data/catalogue';
+import { ETHNICITY_GROUP_TITLE } from '../data/catalogue/ethnicity-indicators';
 import { IMD2019_MISSING_SCORES } from '../data/catalogue/imd-indicators';
 import { dimensionValues, type Indicator } from '../data/catalogue/types';
 import { defaultClassification } from '../map/classify-values';
 import { PALETTES } from '../map/palettes';
 import type { Classification, ViewState } from '../state/view-state';
 import { Select } from '../ui/Select';
+import { EthnicGroupsSection } from './ethnic-groups/EthnicGroupsSection';
 
 export interface MapPanelProps {
   state: ViewState;
+  update(patch: Partial<ViewState>): void;
   indicator: Indicator;
   onIndicator(id: string): void;
   onDims(d: Record<string, string>): void;
@@ -21,7 +24,8 @@ export interface MapPanelProps {
 export function MapPanel(p: MapPanelProps) {
   // not memoised: datasets the user loads add a group ("Your data") at run time
   const groups = [...new Set(allIndicators().map((i) => i.group))];
-  const inGroup = allIndicators().filter((i) => i.group === p.indicator.group);
+  // Measures available nowhere yet ("your group" before any group is defined) are not offered.
+  const inGroup = allIndicators().filter((i) => i.group === p.indicator.group && (Object.keys(i.levels).length > 0 || i.id === p.indicator.id));
   const cls = p.state.classification ?? defaultClassification(p.indicator);
   const setCls = (patch: Partial<Classification>) => p.onClassification({ ...cls, ...patch });
   const dims = dimensionValues(p.indicator, p.state.dims);
@@ -38,10 +42,11 @@ export function MapPanel(p: MapPanelProps) {
       <Select label="Measure" value={p.indicator.id} testId="measure-select"
         options={inGroup.map((i) => ({ value: i.id, label: isAvailable(i, p.state.level) ? i.short : `${i.short} (other level)` }))}
         onChange={p.onIndicator} hint={p.indicator.definition} />
-      {(p.indicator.dimensions ?? []).map((d) => (
+      {(p.indicator.dimensions ?? []).filter((d) => d.values.length > 0).map((d) => (
         <Select key={d.key} label={d.label} value={dims[d.key]} testId={`dim-${d.key}`}
           options={d.values.map((v) => ({ value: v.value, label: v.label }))} onChange={(v) => p.onDims({ [d.key]: v })} />
       ))}
+      {p.indicator.group === ETHNICITY_GROUP_TITLE && <EthnicGroupsSection state={p.state} update={p.update} />}
       <details className="style-controls">
         <summary>Colours and classes</summary>
         <Select label="Palette (colour-blind safe)" value={p.state.palette} testId="palette-select"

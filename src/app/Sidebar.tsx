@@ -1,7 +1,7 @@
 /** The side panel: search, level and focus (shared by every view), the tabs, the legend, and dialogs. */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DataManifest } from '../data/manifest';
-import { LEVELS, levelIds, type LevelId } from '../geo/levels';
+import { LEVELS, levelIds, type FocusLevel, type LevelId } from '../geo/levels';
 import type { ViewState } from '../state/view-state';
 import { AboutData } from '../ui/AboutData';
 import { BasemapSettings } from '../ui/BasemapSettings';
@@ -13,11 +13,13 @@ import { Select } from '../ui/Select';
 import { Tabs, type TabItem } from '../ui/Tabs';
 import { aboutModel } from './about-model';
 
+const FOCUS_GROUPS: Record<FocusLevel, string> = { icb24: 'Integrated Care Boards', lad24: 'Local authorities', cal22: 'Cancer Alliances (2022 mapping)' };
+
 export interface SidebarProps {
   state: ViewState;
-  focusOptions: { level: 'icb24' | 'lad24'; code: string; name: string }[];
+  focusOptions: { level: FocusLevel; code: string; name: string }[];
   onLevel(l: LevelId): void;
-  onFocus(f: { level: 'icb24' | 'lad24'; code: string } | null): void;
+  onFocus(f: { level: FocusLevel; code: string } | null): void;
   search(q: string): Promise<SearchResult[]>;
   onPickSearch(r: SearchResult): void;
   tabs: TabItem[];
@@ -65,14 +67,14 @@ export function Sidebar(p: SidebarProps) {
       <Select label="Focus" value={p.state.focus ? `${p.state.focus.level}:${p.state.focus.code}` : ''} testId="focus-select"
         options={[
           { value: '', label: 'All of England', group: 'England' },
-          ...p.focusOptions.map((o) => ({ value: `${o.level}:${o.code}`, label: o.name, group: o.level === 'icb24' ? 'Integrated Care Boards' : 'Local authorities' })),
+          ...p.focusOptions.map((o) => ({ value: `${o.level}:${o.code}`, label: o.name, group: FOCUS_GROUPS[o.level] })),
         ]}
         onChange={(v) => {
           if (!v) return p.onFocus(null);
           const [level, code] = v.split(':');
-          p.onFocus({ level: level as 'icb24' | 'lad24', code });
+          p.onFocus({ level: level as FocusLevel, code });
         }}
-        hint="Restricts the map and its colour scale to one ICB or local authority." />
+        hint="Restricts the map and its colour scale to one ICB, local authority or Cancer Alliance (2022 mapping)." />
 
       <Tabs tabs={p.tabs} active={tab} onChange={setTab} label="Views" />
 

@@ -10,6 +10,7 @@ import { dimensionValues } from '../data/catalogue/types';
 import { createAtlasData, fetchManifest, seedFirstView, type AtlasData } from '../data/load-atlas';
 import { indicatorSql } from '../data/sql/indicator-sql';
 import { DataFileClient } from '../workers/data-file-client';
+import { startEthnicGroupSync } from './ethnic-groups/ethnic-group-sync';
 import { GeometryStore } from './geometry-store';
 import { startServiceWorker } from './service-worker';
 import { viewStore } from './view-store';
@@ -66,6 +67,9 @@ export async function boot(): Promise<Booted | null> {
     openDb: () => import('../data/db/duckdb-browser').then((m) => m.openBrowserDb()),
     loadTable: (url, onBytes) => (tableFiles ??= new DataFileClient()).table(url, (p) => p.stage === 'download' && onBytes(p.received)),
   });
+  // The user's groups of ethnic groups (from a link or local storage) join the catalogue before the
+  // first map's SQL is made; their table is made once the database runs, before any query reads it.
+  startEthnicGroupSync(data);
   const shapes = new GeometryStore(manifest, DATA_BASE, files);
   const s = viewStore.get();
   void shapes.load(s.level).catch(() => undefined);

@@ -7,7 +7,7 @@ import type { Indicator } from '../data/catalogue/types';
 import type { LevelId } from '../geo/levels';
 import type { Classified } from '../map/classify-values';
 import type { Rgba } from '../map/palettes';
-import type { LegendModel } from '../ui/Legend';
+import type { LegendModel, LegendTarget } from '../ui/Legend';
 import { formatNumber } from '../ui/format';
 
 const css = (c: Rgba) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
@@ -39,6 +39,7 @@ export function legendModel(ind: Indicator, level: LevelId, values: Float64Array
   notes.push(...choiceCaveats(ind, dims));
   return {
     title: ind.label,
+    target: targetMark(ind, values, mask, order.map((i) => [lo[i], hi[i]] as [number, number])),
     items: order.map((i) => ({ colour: css(c.colours[i]), label: label(i), count: c.counts[i] })),
     worseLabel: darkEndText(ind),
     noData: c.missing - nSuppressed,
@@ -47,4 +48,25 @@ export function legendModel(ind: Indicator, level: LevelId, values: Float64Array
     method: methodText(ind, level),
     notes,
   };
+}
+
+/**
+ * Where a national ambition falls among the classes shown (between the classes below it and those
+ * at or above it), and how many areas in view reach it.
+ */
+function targetMark(ind: Indicator, values: Float64Array, mask: Uint8Array | null, ranges: [number, number][]): LegendTarget | null {
+  const t = ind.target;
+  if (!t) return null;
+  let met = 0;
+  let known = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i]) || (mask && !mask[i])) continue;
+    known++;
+    if (values[i] >= t.value) met++;
+  }
+  const shown = ranges.filter(([a]) => Number.isFinite(a));
+  const ascending = shown.length < 2 || shown[0][0] <= shown[shown.length - 1][0];
+  const position = ascending ? ranges.filter(([, b]) => Number.isFinite(b) && b < t.value).length : ranges.filter(([a]) => Number.isFinite(a) && a >= t.value).length;
+  const unit = ind.unit === '%' ? ' %' : '';
+  return { position, text: `${formatNumber(t.value, 0)}${unit}: ${t.label} (${formatNumber(met, 0)} of ${formatNumber(known, 0)} areas reach it)` };
 }

@@ -15,6 +15,8 @@ export interface LevelAreas {
   names: string[];
   lad: (string | null)[];
   icb: (string | null)[];
+  /** Cancer Alliance of the 2022 mapping (null for areas of the 2011 stack and user boundaries). */
+  cal22: (string | null)[];
   ward: (string | null)[];
   population: Float64Array;
   lon: Float64Array;
@@ -31,7 +33,7 @@ export async function loadLevelAreas(q: QueryRunner, level: LevelId): Promise<Le
   for (let i = 0; i < codes.length; i++) bbox.set([minx[i], miny[i], maxx[i], maxy[i]], i * 4);
   return {
     level, codes, names: stringColumn(t, 'name') as string[],
-    ward: stringColumn(t, 'ward24_code'), lad: stringColumn(t, 'lad24_code'), icb: stringColumn(t, 'icb24_code'),
+    ward: stringColumn(t, 'ward24_code'), lad: stringColumn(t, 'lad24_code'), icb: stringColumn(t, 'icb24_code'), cal22: stringColumn(t, 'cal22_code'),
     population: numberColumn(t, 'population'), lon: numberColumn(t, 'lon'), lat: numberColumn(t, 'lat'), bbox,
     indexOf: new Map(codes.map((c, i) => [c, i])),
   };

@@ -6,7 +6,9 @@
  */
 import { useEffect, useState } from 'react';
 import { getIndicator, indicatorsAt } from '../data/catalogue';
-import { dimensionValues, periodDimension } from '../data/catalogue/types';
+import { ETHNICITY_GROUP_TITLE } from '../data/catalogue/ethnicity-indicators';
+import { SCREENING_GROUP_TITLE } from '../data/catalogue/screening-indicators';
+import { dimensionValues, periodDimension, targetFor, type IndicatorTarget } from '../data/catalogue/types';
 import { numberColumn, stringColumn } from '../data/db/arrow-columns';
 import type { AtlasData } from '../data/load-atlas';
 import { trendSql } from '../data/sql/trend-sql';
@@ -17,6 +19,8 @@ import { factsAt, type AreaValueFacts } from './value-text';
 
 export interface AreaMeasure {
   indicator: string;
+  /** The measure's ambition for the options shown (null where none applies). */
+  target: IndicatorTarget | null;
   facts: AreaValueFacts;
   england: EnglandValue | null;
   trend: TrendPoint[] | null;
@@ -28,10 +32,16 @@ export interface AreaDetail {
   pending: number;
 }
 
+/**
+ * Groups of many parallel measures (24 ethnic groups, the screening estimates) are summed up in the
+ * panel's "who lives here" profile instead; only the one on the map is listed with the others.
+ */
+const IN_PROFILE = new Set([ETHNICITY_GROUP_TITLE, SCREENING_GROUP_TITLE]);
+
 /** Measures listed for an area: the current measure's group first, then the other groups. */
 export function detailIndicators(level: LevelId, current: string): string[] {
   const group = getIndicator(current).group;
-  const all = indicatorsAt(level);
+  const all = indicatorsAt(level).filter((i) => !IN_PROFILE.has(i.group) || i.id === current);
   return [...all.filter((i) => i.group === group), ...all.filter((i) => i.group !== group)].map((i) => i.id);
 }
 
@@ -70,7 +80,7 @@ export function useAreaDetail(data: AtlasData, areas: LevelAreas | undefined, co
           const v = await loadIndicatorValues(data.queries, id, areas.level, dims, areas);
           const england = ind.columns.lower || ind.ci ? await loadEnglandValue(data.queries, id, dims).catch(() => null) : null;
           const trend = ind.group === group ? await loadTrend(data, id, areas.level, code, dims).catch(() => null) : null;
-          measures.set(id, { indicator: id, facts: factsAt(v, index), england, trend });
+          measures.set(id, { indicator: id, target: targetFor(ind, dims), facts: factsAt(v, index), england, trend });
         } catch (e) {
           // A measure that fails to compute is left out of the panel rather than blocking the rest.
           console.warn(`detail: ${id}`, e);

@@ -33,6 +33,7 @@ export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail 
   if (areas.ward[i]) parents.push({ label: 'Ward', name: nameOf(areas.ward[i]), code: areas.ward[i] });
   if (areas.lad[i]) parents.push({ label: 'Local authority', name: nameOf(areas.lad[i]), code: areas.lad[i] });
   if (areas.icb[i]) parents.push({ label: 'ICB', name: nameOf(areas.icb[i]), code: areas.icb[i] });
+  if (areas.cal22[i]) parents.push({ label: 'Cancer Alliance (2022)', name: nameOf(areas.cal22[i]), code: areas.cal22[i] });
   const ids = detailIndicators(areas.level, current);
   const groups = new Map<string, DetailRow[]>();
   for (const id of ids) {
@@ -43,7 +44,7 @@ export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail 
     const notes = [englandText(ind, m.facts, m.england), ...provenanceNotes(ind, areas.level, m.facts, nameOf)].filter((x): x is string => !!x);
     rows.push({
       id, label: ind.short, value: valueText(ind, m.facts), rank: withRankLabel(ind, rankText(ind, areas.level, m.facts)), current: id === current, notes,
-      trend: m.trend ? { title: `${ind.short}: ${areas.names[i]}${m.facts.source ? ` (${nameOf(m.facts.source)})` : ''}`, points: m.trend, format: (v: number) => formatWithUnit(v, ind.decimals, ind.unit), breaks: ind.seriesBreaks } : undefined,
+      trend: m.trend ? { title: `${ind.short}: ${areas.names[i]}${m.facts.source ? ` (${nameOf(m.facts.source)})` : ''}`, points: m.trend, format: (v: number) => formatWithUnit(v, ind.decimals, ind.unit), breaks: ind.seriesBreaks, target: m.target ?? undefined } : undefined,
     });
     groups.set(ind.group, rows);
   }

@@ -5,6 +5,7 @@
  */
 import { formatDate, formatNumber, withUnit } from './format-value';
 import { APP_NAME, provenanceSections, type ProvenanceSection } from './provenance';
+import { reachTable, type ReachTable } from './reach-profile-text';
 import type { ExportColumn, ExportValue, ShortlistExport } from './types';
 
 export interface BriefColumn {
@@ -23,6 +24,8 @@ export interface PrintBrief {
   /** Method, parameters, indicators and sources (the export section is folded into subtitle/footer). */
   method: ProvenanceSection[];
   shareUrl: string;
+  /** Who the shortlist reaches, beside its ICB(s) and England (null when not available). */
+  reach: ReachTable | null;
   /** "Hotspot Atlas 0.1.0 · generated 21 November 2026". */
   footer: string;
 }
@@ -86,8 +89,9 @@ export function buildPrintBrief(input: ShortlistExport): PrintBrief {
     subtitle: `${input.level.label} · ${date}`,
     summary: summary(input),
     table: { columns: header, rows },
-    method: provenanceSections(input).filter((s) => s.heading !== 'Export' && s.heading !== 'Selection'),
+    method: provenanceSections(input.briefProvenance ? { ...input, provenance: input.briefProvenance } : input).filter((s) => s.heading !== 'Export' && s.heading !== 'Selection'),
     shareUrl: p.shareUrl,
+    reach: input.reach ? reachTable(input.reach) : null,
     footer: `${APP_NAME} ${p.appVersion} · generated ${date}`,
   };
 }

@@ -13,6 +13,7 @@ import { toCsv } from '../lib/csv-write';
 import { exportBaseName } from './file-name';
 import { isoDatePart } from './format-value';
 import { provenanceRows } from './provenance';
+import { REACH_HEADER, reachRows } from './reach-profile-text';
 import { shortlistTable } from './shortlist-table';
 import type { ShortlistExport } from './types';
 
@@ -27,10 +28,15 @@ export function writeMethodCsv(input: ShortlistExport): string {
   return toCsv(['Section', 'Item', 'Value'], provenanceRows(input).map((r) => [r.section, r.item, r.value]), CSV);
 }
 
+/** Who the listed areas reach, beside their ICB(s) and England: one row per measure and area (estimates with their ranges). */
+function writeReachCsv(input: ShortlistExport): string | null {
+  return input.reach ? toCsv(REACH_HEADER, reachRows(input.reach), CSV) : null;
+}
+
 /** File names inside the CSV bundle (the zip itself is `exportFileName(title, date, 'csv-zip')`). */
-export function csvBundleNames(input: ShortlistExport): { table: string; method: string } {
+export function csvBundleNames(input: ShortlistExport): { table: string; method: string; reach: string } {
   const base = exportBaseName(input.title, input.provenance.generatedAt);
-  return { table: `${base}.csv`, method: `${base}-method-and-sources.csv` };
+  return { table: `${base}.csv`, method: `${base}-method-and-sources.csv`, reach: `${base}-who-it-reaches.csv` };
 }
 
 /**
@@ -40,12 +46,14 @@ export function csvBundleNames(input: ShortlistExport): { table: string; method:
  */
 export function writeCsvBundle(input: ShortlistExport): Uint8Array {
   const names = csvBundleNames(input);
+  const reach = writeReachCsv(input);
   const day = isoDatePart(input.provenance.generatedAt);
   const mtime = day && day >= '1980-01-02' ? new Date(`${day}T12:00:00Z`) : new Date(Date.UTC(1980, 0, 2, 12));
   return zipSync(
     {
       [names.table]: [strToU8(writeShortlistCsv(input)), { mtime }],
       [names.method]: [strToU8(writeMethodCsv(input)), { mtime }],
+      ...(reach ? { [names.reach]: [strToU8(reach), { mtime }] as [Uint8Array, { mtime: Date }] } : {}),
     },
     { level: 6 },
   );

@@ -10,11 +10,13 @@
 import writeXlsxFile from 'write-excel-file/universal';
 import type { Cell, CellObject, SheetData } from 'write-excel-file/universal';
 import { provenanceRows } from './provenance';
+import { REACH_HEADER, reachRows } from './reach-profile-text';
 import { shortlistTable, type TableCell, type TableColumn } from './shortlist-table';
 import type { ShortlistExport } from './types';
 
 export const SHORTLIST_SHEET = 'Shortlist';
 export const METHOD_SHEET = 'Method and sources';
+const REACH_SHEET = 'Who it reaches';
 
 /** Excel refuses cells longer than this ("file is corrupt"), so longer untrusted text is cut. */
 const MAX_CELL_CHARS = 32767;
@@ -78,6 +80,9 @@ export async function writeShortlistXlsx(input: ShortlistExport): Promise<Blob> 
     header(['Section', 'Item', 'Value']),
     ...provenanceRows(input).map((r) => [textCell(r.section), textCell(r.item, true), textCell(r.value, true)]),
   ];
+  const reach: SheetData | null = input.reach
+    ? [header([...REACH_HEADER]), ...reachRows(input.reach).map((r) => r.map((v) => (typeof v === 'number' ? { type: Number, value: v } : textCell(v))))]
+    : null;
   return writeXlsxFile([
     {
       sheet: SHORTLIST_SHEET,
@@ -88,5 +93,6 @@ export async function writeShortlistXlsx(input: ShortlistExport): Promise<Blob> 
       stickyColumnsCount: 3,
     },
     { sheet: METHOD_SHEET, data: method, columns: [{ width: 16 }, { width: 32 }, { width: 100 }], stickyRowsCount: 1 },
+    ...(reach ? [{ sheet: REACH_SHEET, data: reach, columns: [{ width: 28 }, { width: 40 }, { width: 30 }, { width: 40 }, { width: 12 }, { width: 10 }, { width: 12 }, { width: 12 }, { width: 10 }], stickyRowsCount: 1 }] : []),
   ]).toBlob();
 }

@@ -3,6 +3,7 @@
  * results; the writers never reach back into state, DuckDB or the map. Every string in it may have
  * come from a file (area names, notes, catalogue labels) and is treated as untrusted by the writers.
  */
+import type { ReachProfile } from '../data/reach-profile';
 import type { LevelId } from '../geo/levels';
 
 export interface ShortlistExport {
@@ -15,6 +16,13 @@ export interface ShortlistExport {
   rows: readonly ShortlistRow[];
   totals: ShortlistTotals;
   provenance: Provenance;
+  /** Who the listed areas reach beside their ICB(s) and England (absent for LSOA 2011 lists). */
+  reach?: ReachProfile;
+  /**
+   * The provenance without the profile's own method lines and sources, for the one-page print brief
+   * (which names those sources in one line and leaves the detail to the file exports).
+   */
+  briefProvenance?: ShortlistExport['provenance'];
 }
 
 export interface ExportColumn {

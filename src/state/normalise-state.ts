@@ -9,6 +9,7 @@ import { normaliseHotspotSpec } from './hotspot-spec';
 import { normaliseShortlist } from './shortlist-spec';
 import { normaliseCombine } from './combine-spec';
 import { normaliseEvaluateSpec } from './evaluate-spec';
+import { normaliseEthnicGroups } from './ethnic-groups-spec';
 import { DEFAULT_VIEW_STATE, VIEW_STATE_VERSION, type Classification, type ViewState, type Viewport } from './view-state';
 
 export interface Normalised {
@@ -75,6 +76,7 @@ export function normaliseState(input: unknown, vocab: StateVocabulary): Normalis
   take('hotspots', normaliseHotspotSpec, 'hotspot setting');
   take('combine', (x) => normaliseCombine(x, vocab.isIndicator, (w) => warnings.push(w)), 'combination setting');
   take('evaluate', normaliseEvaluateSpec, 'evaluation setting');
+  take('ethnicGroups', normaliseEthnicGroups, 'group of ethnic groups');
   return { state: s, warnings };
 }
 

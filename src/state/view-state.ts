@@ -9,6 +9,7 @@ import { EMPTY_SHORTLIST, type ShortlistSpec } from './shortlist-spec';
 import { DEFAULT_HOTSPOT_SPEC, type HotspotSpec } from './hotspot-spec';
 import { DEFAULT_COMBINE, type CombineSpec } from './combine-spec';
 import { DEFAULT_EVALUATE, type EvaluateSpec } from './evaluate-spec';
+import type { EthnicGroupSpec } from './ethnic-groups-spec';
 
 export const VIEW_STATE_VERSION = 1;
 
@@ -51,6 +52,8 @@ export interface ViewState {
   combine: CombineSpec;
   /** Evaluate tab: intervention areas, outcome, windows, comparison and interval settings (see evaluate-spec.ts). */
   evaluate: EvaluateSpec;
+  /** The user's groups of ethnic groups, offered wherever a measure is chosen (see ethnic-groups-spec.ts). */
+  ethnicGroups: EthnicGroupSpec[];
 }
 
 export const ENGLAND_VIEWPORT: Viewport = { longitude: -1.9, latitude: 52.9, zoom: 5.6 };
@@ -70,6 +73,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   hotspots: DEFAULT_HOTSPOT_SPEC,
   combine: DEFAULT_COMBINE,
   evaluate: DEFAULT_EVALUATE,
+  ethnicGroups: [],
 };
 
 /** Where each key is kept. Everything the user chose goes in the share link and in local storage. */
@@ -88,4 +92,5 @@ export const PERSISTENCE: Record<keyof ViewState, ('url' | 'local')[]> = {
   hotspots: ['url', 'local'],
   combine: ['url', 'local'],
   evaluate: ['url', 'local'],
+  ethnicGroups: ['url', 'local'],
 };

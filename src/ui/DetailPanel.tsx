@@ -1,6 +1,6 @@
 /** The selected area: its parents and every measure available for it, with national ranks. */
 import type { ReactNode } from 'react';
-import { TrendChart, type TrendBreak, type TrendPoint } from './TrendChart';
+import { TrendChart, type TrendBreak, type TrendPoint, type TrendTarget } from './TrendChart';
 
 export interface DetailRow {
   id: string;
@@ -10,7 +10,7 @@ export interface DetailRow {
   /** England comparison, whose value it is, coverage, publication notes. */
   notes: string[];
   current?: boolean;
-  trend?: { title: string; points: TrendPoint[]; format(v: number): string; breaks?: TrendBreak[] };
+  trend?: { title: string; points: TrendPoint[]; format(v: number): string; breaks?: TrendBreak[]; target?: TrendTarget };
 }
 
 export interface DetailModel {
@@ -23,7 +23,7 @@ export interface DetailModel {
   method: string;
 }
 
-export function DetailPanel({ model, onClose, actions }: { model: DetailModel; onClose(): void; actions?: ReactNode }) {
+export function DetailPanel({ model, onClose, actions, profile }: { model: DetailModel; onClose(): void; actions?: ReactNode; profile?: ReactNode }) {
   return (
     <aside className="detail-panel" aria-labelledby="detail-title" data-testid="detail-panel">
       <header>
@@ -65,10 +65,11 @@ export function DetailPanel({ model, onClose, actions }: { model: DetailModel; o
               ))}
             </tbody>
           </table>}
-          {g.rows.filter((r) => r.trend).map((r) => <TrendChart key={r.id} title={r.trend!.title} points={r.trend!.points} format={r.trend!.format} breaks={r.trend!.breaks} />)}
+          {g.rows.filter((r) => r.trend).map((r) => <TrendChart key={r.id} title={r.trend!.title} points={r.trend!.points} format={r.trend!.format} breaks={r.trend!.breaks} target={r.trend!.target} />)}
           {g.loading && <p className="hint" role="status">Computing…</p>}
         </section>
       ))}
+      {profile}
       <p className="hint">{model.method}</p>
     </aside>
   );

@@ -5,8 +5,16 @@ export interface LegendItem {
   count: number;
 }
 
+/** A national ambition marked among the classes (the 75 % early-stage ambition). */
+export interface LegendTarget {
+  text: string;
+  /** How many classes (in display order) come before the mark. */
+  position: number;
+}
+
 export interface LegendModel {
   title: string;
+  target?: LegendTarget | null;
   /** Items ordered from the worse end to the better end. */
   items: LegendItem[];
   worseLabel: string;
@@ -24,13 +32,15 @@ export function Legend({ model }: { model: LegendModel }) {
       <h2 id="legend-title">{model.title}</h2>
       <p className="legend-direction">Darkest: {model.worseLabel}</p>
       <ul className="legend-items">
-        {model.items.map((it, i) => (
+        {model.items.flatMap((it, i) => [
+          ...(model.target && model.target.position === i ? [<TargetMark key="target" text={model.target.text} />] : []),
           <li key={i}>
             <span className="swatch" style={{ background: it.colour }} aria-hidden="true" />
             <span className="legend-label">{it.label}</span>
             <span className="legend-count">{it.count.toLocaleString('en-GB')}</span>
-          </li>
-        ))}
+          </li>,
+        ])}
+        {model.target && model.target.position >= model.items.length && <TargetMark text={model.target.text} />}
         {(model.suppressed ?? 0) > 0 && (
           <li>
             <span className="swatch swatch-nodata" aria-hidden="true" />
@@ -52,5 +62,14 @@ export function Legend({ model }: { model: LegendModel }) {
         <p key={n} className="hint legend-note">{n}</p>
       ))}
     </section>
+  );
+}
+
+function TargetMark({ text }: { text: string }) {
+  return (
+    <li className="legend-target" data-testid="legend-target">
+      <span className="target-swatch" aria-hidden="true" />
+      <span className="legend-label">{text}</span>
+    </li>
   );
 }

@@ -10,6 +10,8 @@ export interface RuleCountRow {
   met: boolean[];
   areas: number;
   residents: number;
+  /** Residents of each group in `RuleCountModel.groups` (e.g. an ethnic group the rule targets). */
+  groups?: number[];
   /** Share of the region's residents (0–1). */
   share: number;
 }
@@ -20,7 +22,10 @@ export interface RuleCountModel {
   /** Areas without a value for some condition (left out of the rows). */
   incomplete: { areas: number; residents: number };
   scopeLabel: string;
-  allMet: { areas: number; residents: number; share: number };
+  allMet: { areas: number; residents: number; share: number; groups?: number[] };
+  /** Groups of residents counted beside all residents in every cell ("Black, Asian, Mixed and Other ethnic groups"). */
+  groups?: string[];
+  incompleteGroups?: number[];
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
@@ -47,7 +52,7 @@ export function RuleCountTable({ model }: { model: RuleCountModel }) {
       <h3 id="rule-counts-title">Areas by combination of conditions</h3>
       <p className="rule-summary" data-testid="rule-summary">
         All {k} met: <strong>{fmt(model.allMet.areas)}</strong> areas, <strong>{fmt(model.allMet.residents)}</strong> residents
-        ({pct(model.allMet.share)} of residents in {model.scopeLabel}).
+        ({pct(model.allMet.share)} of residents in {model.scopeLabel}){(model.groups ?? []).map((g, j) => <span key={g}>, of whom <strong>{fmt(model.allMet.groups?.[j] ?? 0)}</strong> {g}</span>)}.
       </p>
       <ol className="rule-keys">
         {model.conditions.map((c, j) => <li key={j}>{c}</li>)}
@@ -62,6 +67,7 @@ export function RuleCountTable({ model }: { model: RuleCountModel }) {
               {header('areas', 'Areas')}
               {header('residents', 'Residents')}
               <th scope="col">Share</th>
+              {(model.groups ?? []).map((g) => <th key={g} scope="col">{g} (residents)</th>)}
             </tr>
           </thead>
           <tbody>
@@ -77,6 +83,7 @@ export function RuleCountTable({ model }: { model: RuleCountModel }) {
                 <td className="num">{fmt(r.areas)}</td>
                 <td className="num">{fmt(r.residents)}</td>
                 <td className="num"><span className="share-bar" style={{ width: `${Math.min(100, 100 * r.share)}%` }} aria-hidden="true" />{pct(r.share)}</td>
+                {(model.groups ?? []).map((g, j) => <td key={g} className="num">{fmt(r.groups?.[j] ?? 0)}</td>)}
               </tr>
             ))}
           </tbody>
@@ -87,6 +94,7 @@ export function RuleCountTable({ model }: { model: RuleCountModel }) {
                 <td className="num">{fmt(model.incomplete.areas)}</td>
                 <td className="num">{fmt(model.incomplete.residents)}</td>
                 <td />
+                {(model.groups ?? []).map((g, j) => <td key={g} className="num">{fmt(model.incompleteGroups?.[j] ?? 0)}</td>)}
               </tr>
             </tfoot>
           )}

@@ -23,7 +23,13 @@ export interface TrendBreak {
 
 const W = 300;
 const H = 120;
-const PAD = { l: 34, r: 8, t: 8, b: 18 };
+const PAD = { l: 40, r: 8, t: 8, b: 18 };
+
+/** A national ambition drawn as a labelled horizontal rule (the 75 % early-stage ambition). */
+export interface TrendTarget {
+  value: number;
+  label: string;
+}
 
 /** Consecutive runs of points not separated by a break. */
 function segments(pts: TrendPoint[], breaks: TrendBreak[]): TrendPoint[][] {
@@ -37,11 +43,14 @@ function segments(pts: TrendPoint[], breaks: TrendBreak[]): TrendPoint[][] {
   return out;
 }
 
-export function TrendChart({ title, points, format, breaks = [] }: { title: string; points: TrendPoint[]; format(v: number): string; breaks?: TrendBreak[] }) {
+export function TrendChart({ title, points, format, breaks = [], target }: { title: string; points: TrendPoint[]; format(v: number): string; breaks?: TrendBreak[]; target?: TrendTarget }) {
   const shown = points.filter((p) => p.value !== null || p.england !== null);
   if (shown.length < 2) return null;
   const years = shown.flatMap((p) => [p.start, p.end]);
-  const vals = shown.flatMap((p) => [p.value, p.lower, p.upper, p.england]).filter((v): v is number => v !== null && Number.isFinite(v));
+  const data = shown.flatMap((p) => [p.value, p.lower, p.upper, p.england]).filter((v): v is number => v !== null && Number.isFinite(v));
+  // The ambition joins the scale when it is near the data; far above it would flatten the series, so it is named at the edge instead.
+  const near = target && data.length > 0 && target.value <= Math.max(...data) + Math.max(20, 2 * (Math.max(...data) - Math.min(...data)));
+  const vals = near ? [...data, target.value] : data;
   const [x0, x1] = [Math.min(...years), Math.max(...years) + 1];
   let [y0, y1] = [Math.min(...vals), Math.max(...vals)];
   if (y0 === y1) [y0, y1] = [y0 - 1, y1 + 1];
@@ -69,6 +78,15 @@ export function TrendChart({ title, points, format, breaks = [] }: { title: stri
         <text x={PAD.l - 4} y={y(y0)} textAnchor="end" fontSize="9">{format(y0)}</text>
         <text x={PAD.l} y={H - 4} fontSize="9">{x0}</text>
         <text x={W - PAD.r} y={H - 4} fontSize="9" textAnchor="end">{x1 - 1}</text>
+        {target && near && (
+          <g data-testid="trend-target">
+            <line x1={PAD.l} x2={W - PAD.r} y1={y(target.value)} y2={y(target.value)} stroke="#7a1f00" strokeWidth={1.5} strokeDasharray="6 3" />
+            <text x={W - PAD.r} y={y(target.value) < PAD.t + 12 ? y(target.value) + 10 : y(target.value) - 3} fontSize="9" textAnchor="end" fill="#7a1f00">{format(target.value)} ambition</text>
+          </g>
+        )}
+        {target && !near && (
+          <text x={W - PAD.r} y={PAD.t + 2} fontSize="9" textAnchor="end" fill="#7a1f00" data-testid="trend-target">▲ ambition {format(target.value)} (above this scale)</text>
+        )}
         {shownBreaks.map((b) => (
           <g key={b.year} data-testid="trend-break">
             <line x1={x(b.year)} x2={x(b.year)} y1={PAD.t} y2={H - PAD.b} stroke="#7a1f00" strokeWidth={1.5} strokeDasharray="1 2" />
@@ -91,7 +109,7 @@ export function TrendChart({ title, points, format, breaks = [] }: { title: stri
         ))}
       </svg>
       <table className="visually-hidden">
-        <caption>{title}{shownBreaks.map((b) => `. Break in the series from ${b.year}: ${b.label}`).join('')}</caption>
+        <caption>{title}{target ? `. Ambition: ${format(target.value)} (${target.label})` : ''}{shownBreaks.map((b) => `. Break in the series from ${b.year}: ${b.label}`).join('')}</caption>
         <thead><tr><th scope="col">Period</th><th scope="col">Value</th><th scope="col">England</th></tr></thead>
         <tbody>
           {points.map((p) => (
@@ -99,7 +117,7 @@ export function TrendChart({ title, points, format, breaks = [] }: { title: stri
           ))}
         </tbody>
       </table>
-      <p className="hint">Line: single years; bars: pooled periods; dashed: England.</p>
+      <p className="hint">Line: single years; bars: pooled periods; dashed: England.{target ? ` Long dashes: ${target.label}.` : ''}</p>
       {shownBreaks.map((b) => <p key={b.year} className="hint trend-break-note">Dotted rule at {b.year}: break in the series. {b.label}. The line is not joined across it.</p>)}
     </figure>
   );

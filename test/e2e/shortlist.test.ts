@@ -269,12 +269,15 @@ describe('shortlist, export and share (served under /atlas/)', () => {
 
   it('exports CSV (BOM, RFC 4180, formula guard) with its method file', async () => {
     const codes = await tableCodes(page);
+    // The "who it reaches" profile joins the exports once it has loaded.
+    await page.getByTestId('shortlist-reach').waitFor({ timeout: 180_000 });
     const { bytes, suggested } = await download(page, 'export-csv', 'shortlist-csv.zip');
     expect(suggested).toMatch(/^manchester-lung-checks-\d{4}-\d{2}-\d{2}\.zip$/);
     const files = unzipSync(new Uint8Array(bytes));
     const names = Object.keys(files).sort();
-    expect(names).toHaveLength(2);
-    const table = files[names.find((n) => !n.includes('method'))!];
+    expect(names).toHaveLength(3);
+    expect(names.filter((n) => n.endsWith('-who-it-reaches.csv'))).toHaveLength(1);
+    const table = files[names.find((n) => !n.includes('method') && !n.includes('who-it-reaches'))!];
     const method = strFromU8(files[names.find((n) => n.includes('method'))!]);
     expect([...table.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = strFromU8(table).slice(1);
@@ -302,7 +305,7 @@ describe('shortlist, export and share (served under /atlas/)', () => {
     const codes = await tableCodes(page);
     const { bytes } = await download(page, 'export-xlsx', 'shortlist.xlsx');
     const sheets = await readXlsxFile(new Blob([new Uint8Array(bytes)]), { trim: false });
-    expect(sheets.map((s) => s.sheet)).toEqual(['Shortlist', 'Method and sources']);
+    expect(sheets.map((s) => s.sheet)).toEqual(['Shortlist', 'Method and sources', 'Who it reaches']);
     const [header, ...body] = sheets[0].data as unknown[][];
     const codeCol = header.findIndex((h) => /code/i.test(String(h)));
     expect(body.map((r) => r[codeCol]).filter((c) => typeof c === 'string' && /^E05/.test(c))).toEqual(codes);

@@ -22,6 +22,7 @@ import { useHotspotClasses } from '../hotspots/hotspot-classes';
 import { BIVARIATE_SCHEME_INFO } from './combine-colours';
 import { NORMALISATION_LABELS } from './composite-text';
 import { defaultTest, dimControls, measureOptions, shortLabel, testOptions } from './measure-options';
+import { ethnicityPreset, ethnicityPresetLabel, ETHNICITY_PRESET_HINT, ETHNICITY_PRESET_ID } from './ethnicity-presets';
 import { presetRule, RULE_PRESETS, type RulePresetId } from './rule-presets';
 import { useBreaksRegion } from './use-class-breaks';
 
@@ -153,8 +154,8 @@ function RulesPanel({ ctx, onChange }: { ctx: AtlasContext; onChange(f: (r: Rule
         }))}
         measures={measureOptions(level, spec.conditions.map((c) => c.indicator))} maxConditions={MAX_RULE_CONDITIONS}
         inFocus={spec.inFocus} focusLabel={ctx.state.focus ? ctx.focusLabel : 'the focus region (choose one above)'}
-        presets={RULE_PRESETS.map((p) => ({ id: p.id, label: p.label }))}
-        presetHint={`${CORE20_EDITION_NOTE} "Smoking above England" compares each council's value with England's, with no claim of significance (most years have no intervals). "High lung cancer" is the highest fifth nationally of lung cancer incidence, 2015–2019, age-standardised.`}
+        presets={[...RULE_PRESETS.map((p) => ({ id: p.id, label: p.label })), { id: ETHNICITY_PRESET_ID, label: ethnicityPresetLabel(ctx.state.ethnicGroups) }]}
+        presetHint={`${CORE20_EDITION_NOTE} "Smoking above England" compares each council's value with England's, with no claim of significance (most years have no intervals). "High lung cancer" is the highest fifth nationally of lung cancer incidence, 2015–2019, age-standardised. ${ETHNICITY_PRESET_HINT}`}
         onCondition={(k, patch) => onChange((r) => ({
           ...r,
           conditions: r.conditions.map((x, j) => {
@@ -169,7 +170,12 @@ function RulesPanel({ ctx, onChange }: { ctx: AtlasContext; onChange(f: (r: Rule
         inHotspot={!!spec.inHotspot}
         hotspotNote={hs ? `Uses the last Hotspots run here: ${hs.description}. Areas it could not test count as "no value".` : `No hotspot run at this level yet: run one in the Hotspots tab, then this condition applies.`}
         onInHotspot={(on) => onChange((r) => withHotspot(r, on))}
-        onPreset={(id) => onChange((r) => presetRule(id as RulePresetId, level, r.inFocus))}
+        onPreset={(id) => {
+          if (id !== ETHNICITY_PRESET_ID) return onChange((r) => presetRule(id as RulePresetId, level, r.inFocus));
+          const p = ethnicityPreset(level, spec.inFocus, ctx.state.ethnicGroups);
+          ctx.update((s) => ({ ethnicGroups: p.groups, combine: { ...s.combine, rules: p.rule }, mode: 'rules' }));
+          if (p.groups.length > ctx.state.ethnicGroups.length) ctx.notify('info', `Defined the group "${p.groups[p.groups.length - 1].label}" for this rule; it is listed under Map → Ethnic group → Groups of ethnic groups, and can be used in any measure.`);
+        }}
       />
     </section>
   );

@@ -7,7 +7,7 @@ import { ruleModel } from './use-rules';
 
 const codes = ['E01000001', 'E01000002', 'E01000003', 'E01000004', 'E01000005'];
 const areas: LevelAreas = {
-  level: 'lsoa21', codes, names: codes, lad: codes.map(() => null), icb: codes.map(() => null), ward: codes.map(() => null),
+  level: 'lsoa21', codes, names: codes, lad: codes.map(() => null), icb: codes.map(() => null), cal22: codes.map(() => null), ward: codes.map(() => null),
   population: Float64Array.from([100, 200, 300, 400, 500]), lon: new Float64Array(5), lat: new Float64Array(5), bbox: new Float64Array(20),
   indexOf: new Map(codes.map((c, i) => [c, i])),
 };

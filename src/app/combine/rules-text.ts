@@ -31,7 +31,9 @@ export const NEUTRAL_TEST_LABELS: Record<RuleTest['kind'], string> = {
 export function measureLabel(ind: Indicator, dims: Record<string, string> = {}): string {
   const changed = (ind.dimensions ?? []).flatMap((d) => {
     const v = dims[d.key];
-    return v !== undefined && v !== d.defaultValue ? [d.values.find((x) => x.value === v)?.label ?? v] : [];
+    // A user's group of ethnic groups is always named, even when it is the default option.
+    const shown = v ?? (d.alwaysLabel ? d.defaultValue : undefined);
+    return shown !== undefined && (shown !== d.defaultValue || d.alwaysLabel) ? [d.values.find((x) => x.value === shown)?.label ?? shown] : [];
   });
   return changed.length ? `${ind.short}, ${changed.join(', ')}` : ind.short;
 }

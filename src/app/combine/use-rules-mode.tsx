@@ -14,6 +14,7 @@ import { ALL_MET_OUTLINE, css, paint, ruleColours } from './combine-colours';
 import { fastCount } from './table-format';
 import { specHash, type CombineMode } from './use-composite-mode';
 import { useRules, type RuleModel } from './use-rules';
+import { useGroupResidents, type GroupCount } from './group-residents';
 import { useLazy, useSettled } from './use-settled';
 
 const RULES_MODE = 'rules';
@@ -37,17 +38,21 @@ function rulesLegend(m: RuleModel): LegendModel {
   };
 }
 
-function countModel(m: RuleModel, scopeLabel: string): RuleCountModel {
+function countModel(m: RuleModel, scopeLabel: string, groups: GroupCount[]): RuleCountModel {
   const k = m.conditions.length;
   const total = m.tally.scope.residents;
   const share = (r: number) => (total > 0 ? r / total : 0);
   const all = m.tally.byCount[k];
+  const allMask = (1 << k) - 1;
+  const inCell = (mask: number) => groups.map((g) => g.byMask.get(mask) ?? 0);
   return {
     conditions: m.conditions.map((c) => c.label),
-    rows: m.tally.combos.map((c) => ({ key: c.mask.toString(2).padStart(k, '0'), met: m.conditions.map((_, j) => (c.mask & (1 << j)) !== 0), areas: c.areas, residents: c.residents, share: share(c.residents) })),
+    rows: m.tally.combos.map((c) => ({ key: c.mask.toString(2).padStart(k, '0'), met: m.conditions.map((_, j) => (c.mask & (1 << j)) !== 0), areas: c.areas, residents: c.residents, share: share(c.residents), groups: inCell(c.mask) })),
     incomplete: m.tally.incomplete,
     scopeLabel,
-    allMet: { areas: all.areas, residents: all.residents, share: share(all.residents) },
+    allMet: { areas: all.areas, residents: all.residents, share: share(all.residents), groups: inCell(allMask) },
+    groups: groups.map((g) => g.label),
+    incompleteGroups: groups.map((g) => g.incomplete),
   };
 }
 
@@ -83,6 +88,7 @@ export function useRulesMode(ctx: AtlasContext, active: boolean): CombineMode | 
   const { state, frame, mask } = ctx;
   const spec = state.combine.rules;
   const { model, loading, error } = useRules(ctx, spec, active);
+  const groups = useGroupResidents(ctx, spec, model, active);
   const colours = useMemo(() => (model ? paint(Int16Array.from(model.tally.met, (v) => (v === UNKNOWN ? -1 : v)), ruleColours(model.conditions.length)) : null), [model]);
   const showOutline = !!frame && state.viewport.zoom >= outlineFromZoom(frame.level);
   const overlays = useMemo(() => {
@@ -106,7 +112,7 @@ export function useRulesMode(ctx: AtlasContext, active: boolean): CombineMode | 
     legend: ready ? (
       <>
         <Legend model={rulesLegend(model)} />
-        {!model.problem && <RuleCountTable model={countModel(model, ctx.focusLabel)} />}
+        {!model.problem && <RuleCountTable model={countModel(model, ctx.focusLabel, groups)} />}
       </>
     ) : null,
     get table() {

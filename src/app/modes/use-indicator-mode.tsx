@@ -1,7 +1,7 @@
 /** The default map mode: one indicator, classified and coloured, with its legend, table and tooltip. */
 import { useMemo } from 'react';
 import { getIndicator } from '../../data/catalogue';
-import { dimensionValues } from '../../data/catalogue/types';
+import { choiceLabel, dimensionValues, targetFor } from '../../data/catalogue/types';
 import { LEVELS, type LevelId } from '../../geo/levels';
 import { classifyValues, colourBuffer, withPalette } from '../../map/classify-values';
 import { DEFAULT_VIEW_STATE } from '../../state/view-state';
@@ -65,7 +65,7 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     colourKey: `${viewKey}|${state.palette}|${JSON.stringify(state.classification)}|${state.focus?.code ?? ''}`,
     ready,
     colours,
-    legend: legend ? <Legend model={legend} /> : null,
+    legend: legend ? <Legend model={{ ...legend, title: choiceLabel(ind, dims), target: targetFor(ind, dims) ? legend.target : null }} /> : null,
     table,
     tooltip: (i) => (frame && v && classified ? tooltipLines(frame.areas, v, ind, i, ctx.nameOf, englandValue) : []),
     overlays: sourceLevel ? overlays : undefined,

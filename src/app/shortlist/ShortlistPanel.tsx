@@ -12,6 +12,9 @@ import type { ExportColumn, ShortlistRow, ShortlistTotals } from '../../export/t
 import { LEVELS, type LevelId } from '../../geo/levels';
 import { MAX_COLUMNS, MAX_SHORTLIST, MAX_TITLE, type ShortlistColumn, type ShortlistSpec } from '../../state/shortlist-spec';
 import { PrintBriefView } from '../../ui/PrintBriefView';
+import { ReachProfileTable } from '../../ui/ReachProfileTable';
+import { reachTable } from '../../export/reach-profile-text';
+import type { ReachProfile } from '../../data/reach-profile';
 import { ShortlistTable, type ShortlistTableColumn, type ShortlistTableRow } from '../../ui/ShortlistTable';
 import type { AtlasContext } from '../atlas-context';
 import { viewStore } from '../view-store';
@@ -53,6 +56,7 @@ export interface ShortlistPanelProps {
   onApplyOrder(codes: string[]): void;
   onRemoveUnknown(): void;
   onClear(): void;
+  reach: { profile: ReachProfile | null; loading: boolean; error: Error | null };
 }
 
 const TOOLS: { id: PickTool; label: string }[] = [
@@ -167,6 +171,14 @@ export function ShortlistPanel(p: ShortlistPanelProps) {
           {fmtCount(p.totals.areas)} {listLabel} area{p.totals.areas === 1 ? '' : 's'}, {fmtCount(p.totals.residents)} residents
           {p.totals.focusResidents ? ` (${formatNumber((100 * p.totals.residents) / p.totals.focusResidents, 1)}% of ${p.totals.focusLabel === 'England' ? 'England' : p.totals.focusLabel})` : ''}.
         </p>
+      )}
+      {p.spec.items.length > 0 && (
+        <section className="shortlist-reach" aria-labelledby={`${id}-reach`}>
+          <h3 id={`${id}-reach`}>Who this shortlist reaches</h3>
+          {p.reach.profile
+            ? <ReachProfileTable model={reachTable(p.reach.profile)} caption="Residents of the shortlisted areas beside their ICB(s) and England" testId="shortlist-reach" />
+            : <p className="hint" role="status">{p.reach.error ? `The profile could not be computed: ${p.reach.error.message}` : p.reach.loading ? 'Computing who the shortlist reaches…' : LEVELS[p.listLevel].base === 'lsoa21' ? '' : 'Not available for LSOA 2011 areas: Census 2021 figures are for LSOA 2021 areas. Convert the list to a 2021 level.'}</p>}
+        </section>
       )}
       {p.unknown.length > 0 && (
         <div className="notice-inline" role="status">

@@ -15,6 +15,7 @@ import type { DatasetRef, ExportColumn, Parameter, ShortlistExport, ShortlistRow
 import { LEVELS, type LevelId } from '../../geo/levels';
 import type { ShortlistColumn } from '../../state/shortlist-spec';
 import type { ViewState } from '../../state/view-state';
+import type { ReachProfile } from '../../data/reach-profile';
 import type { AreaCriteria } from './criteria';
 import { columnKey, columnLabel } from './shortlist-rows';
 
@@ -28,9 +29,13 @@ export function shortlistTitle(title: string, focusLabel: string): string {
   return title || `Shortlist – ${focusLabel === 'all of England' ? 'England' : focusLabel}`;
 }
 
-function datasets(manifest: DataManifest, level: LevelId, columns: readonly ShortlistColumn[]): DatasetRef[] {
-  const ids = new Set(GEOGRAPHY_SOURCES[LEVELS[level].stack] ?? []);
+/** Sources of the "who it reaches" profile: ages, ethnic group, IMD 2025 (Core20), APS smoking, single-year ages for 55–74. */
+const REACH_SOURCES = ['census2021Population', 'ethnicityTs021', 'imd2025', 'smokingApsLad', 'smokingApsLtla2019', 'smokingUtla2019', 'populationSingleYear', 'lsoa11CancerDataUnit', 'lsoa11Lsoa21'];
+
+function datasets(manifest: DataManifest, level: LevelId, columns: readonly ShortlistColumn[], extra: readonly string[] = []): DatasetRef[] {
+  const ids = new Set([...(GEOGRAPHY_SOURCES[LEVELS[level].stack] ?? []), ...extra]);
   if (level === 'cal19') ids.add('ccg19CancerAlliance');
+  if (level === 'cal22') ids.add('cal22Mapping');
   for (const c of columns) for (const id of sourceIdsAt(getIndicator(c.id), level)) ids.add(id);
   return manifest.sources
     .filter((s) => ids.has(s.id))
@@ -83,4 +88,10 @@ export function buildExportInput(x: ExportContext): ShortlistExport {
     totals: x.totals,
     provenance: { datasets: sets, method, parameters, generatedAt: x.now, shareUrl: x.shareUrl, appVersion: version },
   };
+}
+
+/** The export with its "who it reaches" profile: the profile's sources join the datasets, its method the method. */
+export function withReach(input: ShortlistExport, reach: ReachProfile, manifest: DataManifest, columns: readonly ShortlistColumn[]): ShortlistExport {
+  const method = [...input.provenance.method, ...reach.sections.map((s) => `Who it reaches, ${s.title.toLowerCase()}: ${s.note}`)];
+  return { ...input, reach, provenance: { ...input.provenance, datasets: datasets(manifest, input.level.id, columns, REACH_SOURCES), method }, briefProvenance: input.provenance };
 }

@@ -3,7 +3,7 @@
  * workbook, the GeoJSON and the printed brief are all built from these same rows, so they agree.
  */
 import { getIndicator } from '../../data/catalogue';
-import { LEVELS, type LevelId } from '../../geo/levels';
+import { LEVELS, type FocusLevel, type LevelId } from '../../geo/levels';
 import type { ExportColumn, ExportValue, ShortlistRow, ShortlistTotals } from '../../export/types';
 import type { ShortlistColumn, ShortlistSpec } from '../../state/shortlist-spec';
 import { focusMask } from '../focus-mask';
@@ -18,7 +18,7 @@ export function columnKey(c: ShortlistColumn): string {
 
 export function columnLabel(c: ShortlistColumn): string {
   const ind = getIndicator(c.id);
-  const opts = (ind.dimensions ?? []).filter((d) => d.values.length > 1).map((d) => d.values.find((v) => v.value === c.dims[d.key])?.label ?? c.dims[d.key]);
+  const opts = (ind.dimensions ?? []).filter((d) => d.values.length > 1 || d.alwaysLabel).map((d) => d.values.find((v) => v.value === c.dims[d.key])?.label ?? c.dims[d.key]);
   return opts.length ? `${ind.label} (${opts.join(', ')})` : ind.label;
 }
 
@@ -89,7 +89,7 @@ export function shortlistRows({ spec, areas, columns, names, criteria }: RowsInp
 }
 
 /** Areas, residents, and the residents of the focus region at the list's level (for the share). */
-export function shortlistTotals(rows: readonly ShortlistRow[], areas: LevelAreas, focus: { level: 'icb24' | 'lad24'; code: string } | null, focusLabel: string): ShortlistTotals {
+export function shortlistTotals(rows: readonly ShortlistRow[], areas: LevelAreas, focus: { level: FocusLevel; code: string } | null, focusLabel: string): ShortlistTotals {
   const residents = rows.reduce((s, r) => s + (r.residents ?? 0), 0);
   const mask = focusMask(areas, focus, null);
   let focusResidents = 0;

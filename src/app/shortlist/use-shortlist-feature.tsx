@@ -20,13 +20,15 @@ import type { ShortlistSpec } from '../../state/shortlist-spec';
 import type { AtlasContext, FeatureOutput } from '../atlas-context';
 import { viewStore } from '../view-store';
 import { useAreaCriteria } from './criteria';
-import { buildExportInput, shortlistTitle } from './export-input';
+import { buildExportInput, shortlistTitle, withReach } from './export-input';
 import { linkingBase, translateShortlist } from './level-translation';
 import { useMapHandle } from './map-handle';
 import { locatorRings, mapSnapshot } from './map-snapshot';
 import { loadMembership } from './membership';
 import { addCodes, atLevel, clearItems, moveItem, removeCodes, reorder, setNote, toggleCode, type Change } from './shortlist-ops';
 import { exportColumns, shortlistRows, shortlistTotals } from './shortlist-rows';
+import { useReachProfile } from './use-reach-profile';
+import { loadReachProfile } from '../../data/load-reach-profile';
 import { listColumns, useColumnValues, useListLevel, useParentNames } from './use-list-level';
 import { lazyPanel } from '../lazy-panel';
 
@@ -72,6 +74,8 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
   );
   const totals = useMemo(() => (list.areas ? shortlistTotals(rowsOut.rows, list.areas, state.focus, ctx.focusLabel) : null), [rowsOut.rows, list.areas, state.focus, ctx.focusLabel]);
   const expCols = useMemo(() => exportColumns(columns, criteria?.level === listLevel ? criteria : null), [columns, criteria, listLevel]);
+  const listed = useMemo(() => rowsOut.rows.map((r) => r.code), [rowsOut.rows]);
+  const reach = useReachProfile(ctx, listLevel, listed, seen);
 
   // Latest values for callbacks registered once (the draw gesture) and for map clicks.
   const live = useRef({ ctx, spec, mapLevel, sameLevel });
@@ -274,11 +278,15 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
   const runExport = async (kind: ExportKind) => {
     setSeen(true);
     const now = new Date().toISOString();
-    const input = exportInput(now);
-    if (!input) return setStatus('The shortlist is still loading; try again in a moment.');
+    const base = exportInput(now);
+    if (!base) return setStatus('The shortlist is still loading; try again in a moment.');
     setBusy(`Preparing the ${kind === 'print' ? 'brief' : kind.toUpperCase()}`);
     try {
       const x = await import('./exporters');
+      // Who the list reaches goes with every table export (the same cached queries as the panel's).
+      const profile = kind === 'png' || kind === 'geojson' ? null
+        : await loadReachProfile(ctx.data.queries, listLevel, listed, state.ethnicGroups, { title: 'Shortlist', withIcbs: listLevel !== 'icb24' && listLevel !== 'cal22' && listLevel !== 'cal19' });
+      const input = profile ? withReach(base, profile, ctx.data.manifest, columns) : base;
       let name = '';
       if (kind === 'csv') name = downloadExport(x.writeCsvBundle(input), 'csv-zip', input.title, now);
       else if (kind === 'xlsx') name = downloadExport(await x.writeShortlistXlsx(input), 'xlsx', input.title, now);
@@ -315,7 +323,7 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       ctx={ctx} spec={spec} listLevel={listLevel} mapLevel={mapLevel} rows={rowsOut.rows} unknown={rowsOut.unknown} totals={totals}
       exportColumns={expCols} columns={columns} criteria={criteria} tool={tool} onTool={setTool} status={status}
       busy={busy ?? (values.loading ? 'Loading values' : null)} error={list.error ?? values.error} brief={brief}
-      undoLabel={undo.current.at(-1)?.label ?? null} onUndo={doUndo} onSeen={() => setSeen(true)}
+      undoLabel={undo.current.at(-1)?.label ?? null} onUndo={doUndo} onSeen={() => setSeen(true)} reach={reach}
       canConvert={!sameLevel && linkingBase(spec.level, mapLevel) !== null} onConvert={() => void convert()}
       onAddRule={addMeetingRule} onAddTop={(n, by) => void addTop(n, by)} onExport={(kind) => void runExport(kind)}
       onTitle={(t) => ctx.update({ shortlist: { ...live.current.spec, title: t } })}

@@ -1,11 +1,15 @@
 /** The catalogue: one list of indicators and lookups over it. */
 import type { LevelId } from '../../geo/levels';
+import type { EthnicGroupSpec } from '../../state/ethnic-groups-spec';
 import { CANCER_INDICATORS } from './cancer-indicators';
+import { withCancerAlliance2022 } from './cancer-alliance-2022';
+import { withEthnicGroups } from './ethnic-group-choices';
 import { IMD_INDICATORS } from './imd-indicators';
+import { PLUS_INDICATORS } from './plus-indicators';
 import { SMOKING_INDICATORS } from './smoking-indicators';
 import type { Indicator, LevelRule } from './types';
 
-const ALL: Indicator[] = [...IMD_INDICATORS, ...SMOKING_INDICATORS, ...CANCER_INDICATORS];
+const ALL: Indicator[] = [...IMD_INDICATORS, ...SMOKING_INDICATORS, ...CANCER_INDICATORS, ...PLUS_INDICATORS].map(withCancerAlliance2022);
 const BY_ID = new Map(ALL.map((i) => [i.id, i]));
 
 /** Built-in indicators, then those loaded from the user's files (group "Your data"). */
@@ -82,8 +86,16 @@ function extend(ind: Indicator): Indicator {
 
 let effective = new Map<string, Indicator>(BY_ID);
 
+/** The user's groups of ethnic groups (view state `ethnicGroups`), which the "your group" measures offer. */
+let ethnicGroups: readonly EthnicGroupSpec[] = [];
+
+export function setEthnicGroupChoices(groups: readonly EthnicGroupSpec[]): void {
+  ethnicGroups = groups;
+  rebuild();
+}
+
 function rebuild(): void {
-  effective = new Map([...ALL, ...userIndicators.values()].map((i) => [i.id, extend(i)]));
+  effective = new Map([...ALL, ...userIndicators.values()].map((i) => [i.id, extend(withEthnicGroups(i, ethnicGroups))]));
 }
 
 export const DEFAULT_INDICATOR = 'imd2025.imd.score';

@@ -94,6 +94,15 @@ export interface Dimension {
   values: DimensionValue[];
   /** The value shown first (the newest period, persons, all cancers, ...). */
   defaultValue: string;
+  /** Name the chosen value wherever the measure is named, even the default one (a user's own group). */
+  alwaysLabel?: boolean;
+}
+
+/** The measure's label with the values of its always-named options ("…: % of residents (Census 2021) – South Asian"). */
+export function choiceLabel(ind: Indicator, dims: Record<string, string>): string {
+  const chosen = dimensionValues(ind, dims);
+  const named = (ind.dimensions ?? []).filter((d) => d.alwaysLabel).flatMap((d) => d.values.find((v) => v.value === chosen[d.key])?.label ?? []);
+  return named.length ? `${ind.label} – ${named.join(', ')}` : ind.label;
 }
 
 export interface IndicatorSource {
@@ -143,6 +152,8 @@ export interface Indicator {
    * (at the native level) and for re-computed ratios at coarser levels.
    */
   ci?: { method: RatioCi; multiplier: number };
+  /** A national ambition drawn on legends and trend charts (the 75 % early-stage ambition). */
+  target?: IndicatorTarget;
   /** The geography and vintage the publisher used, when it differs from the native level's label. */
   publishedGeography?: string;
   /** Per-level wording of the method where the rule kind alone would mislead. */
@@ -172,6 +183,22 @@ export interface SeriesBreak {
   /** The first year on the new basis. */
   year: number;
   label: string;
+}
+
+export interface IndicatorTarget {
+  value: number;
+  /** Who set it and what it means, in words ("NHS Long Term Plan ambition: 75 % diagnosed at stage 1 or 2 by 2028"). */
+  label: string;
+  /** The options it applies to (the ambition is for all cancers together, not for each site). */
+  when?: Record<string, string>;
+}
+
+/** The measure's target for the chosen options, or null where it does not apply. */
+export function targetFor(ind: Indicator, dims: Record<string, string>): IndicatorTarget | null {
+  const t = ind.target;
+  if (!t) return null;
+  const chosen = dimensionValues(ind, dims);
+  return Object.entries(t.when ?? {}).every(([k, v]) => chosen[k] === v) ? t : null;
 }
 
 export interface IndicatorColumns {

@@ -88,4 +88,21 @@ describe('AtlasDb', () => {
     void db.start().catch(() => undefined);
     await expect(q).rejects.toThrow(/no WebAssembly/);
   });
+  it('makes a statement naming a derived table wait for the version asked for before it, though that waits for a download', async () => {
+    const src = source();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // imd2025 downloads slowly: the derived table made from it is not ready when the next statement is sent.
+    const slow = { ...src, load: async (name: string, onBytes: (n: number) => void) => (name === 'imd2025' ? held.then(() => src.load(name, onBytes)) : src.load(name, onBytes)) };
+    const db = new AtlasDb(openNodeDb, slow);
+    void db.start();
+    await db.derive('chosen', 'CREATE OR REPLACE TABLE chosen AS SELECT 0 AS n');
+    const v2 = db.derive('chosen', 'CREATE OR REPLACE TABLE chosen AS SELECT count(*) AS n FROM imd2025');
+    const read = db.query('SELECT n FROM chosen');
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    await v2;
+    // Not the earlier version's 0, nor an error from a table not yet made: the version asked for last.
+    expect(numberColumn(await read, 'n')[0]).toBe(2);
+  });
 });

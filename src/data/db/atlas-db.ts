@@ -39,6 +39,8 @@ export class AtlasDb implements Db {
   private readonly received = new Map<string, number>();
   private readonly pending = new Set<string>();
   private readonly known: ReadonlySet<string>;
+  /** Tables the app derives at run time (see `derive`), each with its latest statement's promise. */
+  private readonly derived = new Map<string, Promise<unknown>>();
   private waiting = 0;
   private firstAnswer = false;
   private listeners = new Set<(a: DbActivity) => void>();
@@ -81,7 +83,20 @@ export class AtlasDb implements Db {
     return Promise.all(names.filter((n) => this.known.has(n)).map((n) => this.loadTable(n))).then(() => undefined);
   }
 
+  /**
+   * (Re)creates a table the app derives from atlas tables at run time (`CREATE OR REPLACE TABLE name
+   * AS SELECT …`). Statements naming it that are sent later wait for this version: the creating
+   * statement may wait for a table download while theirs would not, so order of sending alone would
+   * not do. Versions are made in the order they are asked for (each waits for the one before).
+   */
+  derive(name: string, sql: string): Promise<void> {
+    const made = this.query(sql).then(() => undefined);
+    this.derived.set(name, made.catch(() => undefined)); // a failed version: later statements report the missing table
+    return made;
+  }
+
   async query(sql: string): Promise<Table> {
+    await this.derivedIn([sql]);
     const db = await this.ready(tablesInSql(sql, this.known));
     const t = await db.query(sql);
     if (!this.firstAnswer) {
@@ -93,6 +108,7 @@ export class AtlasDb implements Db {
 
   /** Loads every atlas table the statements name, then runs them as one transaction. */
   async transaction(statements: readonly string[]): Promise<void> {
+    await this.derivedIn(statements);
     const tables = new Set(statements.flatMap((s) => tablesInSql(s, this.known)));
     return (await this.ready([...tables])).transaction(statements);
   }
@@ -103,6 +119,13 @@ export class AtlasDb implements Db {
 
   async insertArrow(table: string, ipc: Uint8Array): Promise<void> {
     return (await this.ready([])).insertArrow(table, ipc);
+  }
+
+  /** Waits for the latest version of each derived table the statements name. */
+  private async derivedIn(statements: readonly string[]): Promise<void> {
+    if (!this.derived.size) return;
+    const names = new Set(this.derived.keys());
+    await Promise.all([...new Set(statements.flatMap((s) => tablesInSql(s, names)))].map((n) => this.derived.get(n) ?? Promise.resolve()));
   }
 
   /** The database with these tables loaded; counts as waiting (for progress) until then. */

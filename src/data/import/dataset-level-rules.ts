@@ -11,11 +11,12 @@ import { isBuiltInLevel, LEVELS, levelIds, type BuiltInLevelId, type LevelId } f
 
 /** Parent codes each built-in level's rows carry in the areas table (as the pipeline writes it). */
 const PARENTS: Record<BuiltInLevelId, readonly BuiltInLevelId[]> = {
-  lsoa21: ['ward24', 'lad24', 'sicbl24', 'icb24', 'cal19'],
-  ward24: ['lad24', 'sicbl24', 'icb24', 'cal19'],
-  lad24: ['sicbl24', 'icb24', 'cal19'],
-  sicbl24: ['icb24', 'cal19'],
-  icb24: ['cal19'],
+  lsoa21: ['ward24', 'lad24', 'sicbl24', 'icb24', 'cal22', 'cal19'],
+  ward24: ['lad24', 'sicbl24', 'icb24', 'cal22', 'cal19'],
+  lad24: ['sicbl24', 'icb24', 'cal22', 'cal19'],
+  sicbl24: ['icb24', 'cal22', 'cal19'],
+  icb24: ['cal22', 'cal19'],
+  cal22: ['cal19'],
   cal19: [],
   lsoa11: ['lad24', 'icb24'],
 };
@@ -99,7 +100,7 @@ export function datasetLevels(native: LevelId, plan: AggregatePlan): Pick<Indica
 
 const AGGREGATE_KINDS = new Set<LevelRule['kind']>(['mean', 'sum', 'ratio', 'share', 'rank-of', 'decile-of']);
 /** Built-in levels whose rule usually aggregates LSOAs: the first such rule also fits a user level. */
-const LIKE_A_USER_LEVEL: BuiltInLevelId[] = ['ward24', 'sicbl24', 'icb24', 'cal19', 'lad24'];
+const LIKE_A_USER_LEVEL: BuiltInLevelId[] = ['ward24', 'sicbl24', 'icb24', 'cal22', 'cal19', 'lad24'];
 
 /**
  * How any indicator (built-in, or loaded earlier) is computed for a newly added user level: built-in
