@@ -13,7 +13,7 @@ import { normalSource } from '../../src/analysis/evaluation/simulated-panel';
 import { num, rawRows } from '../../test/support/raw-csv';
 import { rawLsoas, weightedMean } from '../../test/support/raw-geography';
 import type { EstimatesDocument } from '../../src/export/evaluation-files';
-import { evaluateCommand } from './evaluate-command';
+import { runAtlas } from '../atlas';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = join(ROOT, 'test/output/evaluate-command');
@@ -27,10 +27,11 @@ const wardPop = new Map(wards.map((w) => [w, rawLsoas().filter((l) => l.ward ===
 const z = normalSource(createPrng(2024));
 const treated = wards.filter((w) => wardImd.get(w)! + 10 * z() > 35).slice(0, 30);
 
+/** In-process, through the atlas dispatcher as the shell command runs it. */
 function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  return evaluateCommand.run(args, { out: (s) => out.push(s), err: (s) => err.push(s) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+  return runAtlas(['evaluate', ...args], { out: (s) => out.push(s), err: (s) => err.push(s), cwd: ROOT }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
 }
 
 const data = join(dir, 'referrals.csv');
@@ -94,20 +95,20 @@ describe('atlas evaluate', () => {
     const doc = JSON.parse(readFileSync(a, 'utf8')) as EstimatesDocument;
     expect(doc.counts.comparison).toBe(270);
     expect(doc.comparison.method).toBe('all');
-    const shell = execFileSync('npx', ['tsx', 'scripts/atlas/evaluate-command.ts', ...base, '--out', b], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const shell = execFileSync('npx', ['tsx', 'scripts/atlas.ts', 'evaluate', ...base, '--out', b], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(shell).toContain(`wrote ${b}`);
     expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
-    const help = execFileSync('npx', ['tsx', 'scripts/atlas/evaluate-command.ts', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    const help = execFileSync('npx', ['tsx', 'scripts/atlas.ts', 'evaluate', '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(help).toContain('npm run -s atlas -- evaluate --data FILE.csv');
   });
 
   it('names the option, file, line or column of every problem', async () => {
     const out = join(dir, 'bad.json');
-    expect(await run(['--data', data])).toMatchObject({ code: 2, err: expect.stringMatching(/--id is required/) });
+    expect(await run(['--data', data])).toMatchObject({ code: 1, err: expect.stringMatching(/^atlas evaluate: --id is required/) });
     expect(await run([...base.map((x) => (x === 'residents' ? 'patients' : x)), '--out', out])).toMatchObject({ code: 1, err: expect.stringMatching(/no column "patients" for --denominator/) });
     expect(await run([...base.map((x) => (x === '2023 Q1:2023 Q4' ? '2024 Q1:2024 Q4' : x)), '--out', out])).toMatchObject({ code: 1, err: expect.stringMatching(/"2024 Q1" is not in the data/) });
     expect(await run([...base, '--match', 'smoking', '--out', out])).toMatchObject({ code: 1, err: expect.stringMatching(/--match smoking: .*need --level/) });
-    expect(await run([...base, '--ratio', '2', '--out', out])).toMatchObject({ code: 2, err: expect.stringMatching(/only apply with --match/) });
+    expect(await run([...base, '--ratio', '2', '--out', out])).toMatchObject({ code: 1, err: expect.stringMatching(/only apply with --match/) });
     const broken = join(dir, 'broken.csv');
     writeFileSync(broken, 'ward_code,quarter,urgent_referrals,residents\nE05000001,2022 Q1,12,5000\nE05000001,2022 Q2,about 9,5000\n');
     expect(await run([...base.map((x) => (x === data ? broken : x)), '--out', out])).toMatchObject({ code: 1, err: expect.stringMatching(/broken\.csv line 3, column urgent_referrals .*"about 9" is not a number/) });

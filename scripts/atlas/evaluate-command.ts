@@ -5,7 +5,7 @@
  * the app's "estimates" export. See scripts/evaluate/cli-options.ts for the options.
  */
 import { writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 import { version } from '../../package.json';
 import { BASELINE_COVARIATE, runEvaluation, type Covariate } from '../../src/analysis/evaluation/run-evaluation';
 import { decimalsFor, periodNoun } from '../../src/analysis/evaluation/effect-sentence';
@@ -15,26 +15,16 @@ import { estimatesJson, headline, resultSentence } from '../../src/export/evalua
 import type { EvaluationDescription } from '../../src/export/evaluation-method';
 import { LEVELS } from '../../src/geo/levels';
 import { loadAtlasLevel, type AtlasLevelData } from '../evaluate/atlas-covariates';
-import { HELP, parseEvaluateOptions, USAGE, type EvaluateCliOptions } from '../evaluate/cli-options';
+import { HELP, parseEvaluateOptions, type EvaluateCliOptions } from '../evaluate/cli-options';
 import { readPanelFile, readTreatedFile } from '../evaluate/read-panel-csv';
-
-/** The shape of a command in the `atlas` dispatcher's table (defined here until the dispatcher lands). */
-export interface CommandIo {
-  out(s: string): void;
-  err(s: string): void;
-}
-
-export interface AtlasCommand {
-  name: string;
-  summary: string;
-  usage: string;
-  run(args: string[], io: CommandIo): Promise<number>;
-}
+import { UsageError, type CliIo, type Command } from './command';
 
 const ATLAS_NAMES = new Set(['imd', 'smoking', 'population']);
 
-async function evaluate(o: EvaluateCliOptions, io: CommandIo): Promise<void> {
-  const file = readPanelFile(o.data, {
+async function evaluate(o: EvaluateCliOptions, io: CliIo): Promise<void> {
+  // Files are named in messages and in the JSON as given; they are read from the caller's folder.
+  const at = (path: string) => resolve(io.cwd, path);
+  const file = readPanelFile(at(o.data), {
     id: o.id, period: o.period, value: o.value, denominator: o.denominator, per: o.per,
     extra: (header) => o.match.filter((m) => header.includes(m) && ![o.id, o.period].includes(m)),
   });
@@ -90,7 +80,7 @@ async function evaluate(o: EvaluateCliOptions, io: CommandIo): Promise<void> {
     }
   }
 
-  const treated = readTreatedFile(o.treated, new Set(panel.areas));
+  const treated = readTreatedFile(at(o.treated), new Set(panel.areas));
   if (treated.header !== null) io.err(`note: the first row of ${o.treated} ("${treated.header}") is not an area in the data and was read as a header`);
   const comparison: ComparisonSpec = o.match.length
     ? { method: 'nearest', matchOn: o.match, exact, distance: o.distance, ratio: o.ratio, replace: o.replace, caliper: o.caliper }
@@ -120,7 +110,7 @@ async function evaluate(o: EvaluateCliOptions, io: CommandIo): Promise<void> {
     },
     interval: 'cluster', populationWeights: o.populationWeights, generatedAt: null, appVersion: version, shareUrl: null,
   };
-  writeFileSync(o.out, estimatesJson(desc, result, panel));
+  writeFileSync(at(o.out), estimatesJson(desc, result, panel));
   io.out(resultSentence(desc, result));
   io.out(`estimate ${h.estimate.toPrecision(4)} (95 % CI ${h.lower.toPrecision(4)} to ${h.upper.toPrecision(4)}), ${result.counts.treated} intervention and ${result.counts.comparison} comparison areas`);
   if (result.bootstrap) io.out(`bootstrap (${result.bootstrap.replicates} replicates, seed ${result.bootstrap.seed}): ${result.bootstrap.lower.toPrecision(4)} to ${result.bootstrap.upper.toPrecision(4)}`);
@@ -128,33 +118,30 @@ async function evaluate(o: EvaluateCliOptions, io: CommandIo): Promise<void> {
   io.out(`wrote ${o.out}`);
 }
 
-export const evaluateCommand: AtlasCommand = {
+export const evaluateCommand: Command = {
   name: 'evaluate',
   summary: 'difference-in-differences evaluation of a programme (intervention vs matched comparison areas)',
-  usage: USAGE,
+  // The atlas dispatcher prints `usage` for --help: the full text.
+  usage: HELP,
   async run(args, io) {
-    if (!args.length || args.includes('--help') || args.includes('-h')) {
-      io.out(HELP);
-      return 0;
+    if (!args.length) {
+      io.err(HELP);
+      return 1;
     }
     let opts: EvaluateCliOptions;
     try {
       opts = parseEvaluateOptions(args);
     } catch (e) {
-      io.err(`atlas evaluate: ${(e as Error).message}`);
-      return 2;
+      // An option error, named by the parser: the dispatcher prints it with the --help pointer.
+      throw new UsageError((e as Error).message);
     }
     try {
       await evaluate(opts, io);
       return 0;
     } catch (e) {
+      // A problem in the files (named with line and column by the readers), not a crash: no stack.
       io.err(`atlas evaluate failed: ${(e as Error).message}`);
       return 1;
     }
   },
 };
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  void evaluateCommand.run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) })
-    .then((code) => { process.exitCode = code; });
-}

@@ -1,5 +1,6 @@
 /** `atlas evaluate` options: parsed and checked here, each error naming the option. */
 import { EXACT_REGIONS, MAX_CALIPER, MAX_RATIO, MAX_REPLICATES } from '../../src/state/evaluate-spec';
+import { parseFlags } from '../atlas/flags';
 
 export interface EvaluateCliOptions {
   data: string;
@@ -28,7 +29,7 @@ export interface EvaluateCliOptions {
   out: string;
 }
 
-export const USAGE = 'evaluate --data FILE.csv --id COL --period COL --value COL [--denominator COL] --treated FILE.csv --baseline P1:P2 --followup P3:P4 [--match COL,COL…] [--level ID] [--seed N] --out FILE.json';
+const USAGE = 'evaluate --data FILE.csv --id COL --period COL --value COL [--denominator COL] --treated FILE.csv --baseline P1:P2 --followup P3:P4 [--match COL,COL…] [--level ID] [--seed N] --out FILE.json';
 
 export const HELP = `npm run -s atlas -- ${USAGE}
 
@@ -78,21 +79,10 @@ function window(flag: string, v: string): [string, string] {
 }
 
 export function parseEvaluateOptions(argv: readonly string[]): EvaluateCliOptions {
-  const values = new Map<string, string>();
-  const switches = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (SWITCHES.includes(flag)) {
-      switches.add(flag);
-      continue;
-    }
-    if (!VALUE_FLAGS.includes(flag)) throw new Error(`unknown option ${flag} (see --help)`);
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
-    if (values.has(flag)) throw new Error(`${flag} is given twice`);
-    values.set(flag, v);
-    i++;
-  }
+  // The atlas command's one flag parser: the same errors (unknown, missing value, given twice) for every command.
+  const flags = parseFlags(argv, { values: VALUE_FLAGS, switches: SWITCHES });
+  const values = { get: (f: string) => flags.value(f), has: (f: string) => flags.value(f) !== undefined };
+  const switches = { has: (f: string) => flags.has(f) };
   const need = (flag: string) => {
     const v = values.get(flag);
     if (v === undefined) throw new Error(`${flag} is required (see --help)`);

@@ -18,7 +18,7 @@ import { sqlIdent } from '../../src/data/sql/sql-text';
 import type { LevelId } from '../../src/geo/levels';
 import { encodeColumnPack, UnsupportedColumnError, type ArrowLike } from './column-pack-encode';
 import type { PipelineContext } from './context';
-import { openNodeDb } from './node-duckdb';
+import { openNodeDb } from '../atlas/node-duckdb';
 import { encodeShapes } from './shapes-encode';
 
 /** apache-arrow as DuckDB's node build loads it (CommonJS): its tables only serialise with that copy. */

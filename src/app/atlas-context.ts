@@ -12,7 +12,7 @@ import type { ViewState } from '../state/view-state';
 import type { TableModel } from '../ui/AreaTable';
 import type { Notice } from '../ui/Notices';
 import type { GeometryStore, LevelGeometry } from './geometry-store';
-import type { IndicatorValues, LevelAreas } from './level-data';
+import type { IndicatorValues, LevelAreas } from '../data/level-data';
 
 /** Geometry and area table of the level on screen (always the same level, complete). */
 export interface LevelFrame {

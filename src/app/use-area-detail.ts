@@ -14,7 +14,7 @@ import type { AtlasData } from '../data/load-atlas';
 import { trendSql } from '../data/sql/trend-sql';
 import type { LevelId } from '../geo/levels';
 import type { TrendPoint } from '../ui/TrendChart';
-import { loadEnglandValue, loadIndicatorValues, type EnglandValue, type LevelAreas } from './level-data';
+import { loadEnglandValue, loadIndicatorValues, type EnglandValue, type LevelAreas } from '../data/level-data';
 import { factsAt, type AreaValueFacts } from './value-text';
 
 export interface AreaMeasure {

@@ -7,7 +7,7 @@ import type { AtlasData } from '../data/load-atlas';
 import type { LevelId } from '../geo/levels';
 import type { LevelFrame } from './atlas-context';
 import type { GeometryStore } from './geometry-store';
-import { loadLevelAreas } from './level-data';
+import { loadLevelAreas } from '../data/level-data';
 import { useAsync } from './use-async';
 
 export function useLevelFrame(data: AtlasData, shapes: GeometryStore, level: LevelId): { frame: LevelFrame | null; current: boolean; error: Error | undefined } {

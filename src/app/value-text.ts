@@ -7,7 +7,7 @@ import { compareWithEngland, comparisonText } from '../data/catalogue/england-co
 import type { Indicator } from '../data/catalogue/types';
 import { LEVELS, type LevelId } from '../geo/levels';
 import { formatNumber, formatRank, formatWithUnit } from '../ui/format';
-import type { EnglandValue, IndicatorValues } from './level-data';
+import type { EnglandValue, IndicatorValues } from '../data/level-data';
 
 export interface AreaValueFacts {
   value: number;

@@ -9,7 +9,7 @@ import type { TableModel } from '../ui/AreaTable';
 import type { DetailModel, DetailRow } from '../ui/DetailPanel';
 import type { LegendModel } from '../ui/Legend';
 import { formatCount, formatWithUnit } from '../ui/format';
-import type { EnglandValue, IndicatorValues, LevelAreas } from './level-data';
+import type { EnglandValue, IndicatorValues, LevelAreas } from '../data/level-data';
 import { englandText, factsAt, provenanceNotes, rankText, valueText } from './value-text';
 import type { AreaDetail } from './use-area-detail';
 import { detailIndicators } from './use-area-detail';

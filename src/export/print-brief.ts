@@ -58,7 +58,10 @@ function summary(input: ShortlistExport): string[] {
 }
 
 export function buildPrintBrief(input: ShortlistExport): PrintBrief {
-  const { columns, provenance: p } = input;
+  const { provenance: p } = input;
+  // One page: the inputs of a composite or rule are listed under Indicators (with unit, period and
+  // source); their per-area values, scores and "met" flags stay in the CSV, Excel and GeoJSON files.
+  const columns = input.columns.filter((c) => !c.part);
   // Units other than % go in the header, so cells stay short.
   const indicatorHeader = (c: ExportColumn) => (c.unit && c.unit !== '%' ? `${c.label} (${c.unit})` : c.label);
   const header: BriefColumn[] = [
@@ -89,7 +92,7 @@ export function buildPrintBrief(input: ShortlistExport): PrintBrief {
     subtitle: `${input.level.label} · ${date}`,
     summary: summary(input),
     table: { columns: header, rows },
-    method: provenanceSections(input.briefProvenance ? { ...input, provenance: input.briefProvenance } : input).filter((s) => s.heading !== 'Export' && s.heading !== 'Selection'),
+    method: provenanceSections(input.briefProvenance ? { ...input, provenance: input.briefProvenance } : input, { brief: true }).filter((s) => s.heading !== 'Export' && s.heading !== 'Selection'),
     shareUrl: p.shareUrl,
     reach: input.reach ? reachTable(input.reach) : null,
     footer: `${APP_NAME} ${p.appVersion} · generated ${date}`,

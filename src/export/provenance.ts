@@ -4,7 +4,7 @@
  * GeoJSON description and the printable brief use the plain-text rendering.
  */
 import { formatDate, formatNumber } from './format-value';
-import type { DatasetRef, ShortlistExport } from './types';
+import type { DatasetRef, ExportColumn, ShortlistExport } from './types';
 
 export const APP_NAME = 'Hotspot Atlas';
 
@@ -41,19 +41,44 @@ function selectionRows(input: ShortlistExport): { item: string; value: string }[
   return rows;
 }
 
-function indicatorRows(input: ShortlistExport): { item: string; value: string }[] {
-  return input.columns.map((c) => ({
+/**
+ * One row per column. `brief` (the one-page print) keeps what a reader needs beside the table: the
+ * unit, period and source; the role, a composite's scores and a rule's "met" flags, the decimals and
+ * the publisher's own dataset name stay in the data exports (the source's publisher is under Data sources).
+ */
+function indicatorRows(input: ShortlistExport, brief: boolean): { item: string; value: string }[] {
+  // In the brief an input that is also a list column (same measure, same options) is described once.
+  const listed = new Set(input.columns.filter((c) => !c.part).map((c) => c.label));
+  const columns = brief ? input.columns.filter((c) => c.part !== 'score' && c.part !== 'met' && !(c.measure && listed.has(c.measure))) : input.columns;
+  const full = (c: ExportColumn) => !brief || !c.source;
+  return columns.map((c) => ({
     item: c.label,
     value: [
+      // The brief's method already states each input's weight and direction (the formula step).
+      brief ? '' : (c.role ?? ''),
       c.unit ? `unit: ${c.unit}` : 'no unit',
-      `${c.decimals} decimal place${c.decimals === 1 ? '' : 's'}`,
-      c.ciLevel != null ? `with ${c.ciLevel}% confidence interval` : 'no confidence interval',
+      brief ? '' : `${c.decimals} decimal place${c.decimals === 1 ? '' : 's'}`,
+      c.ciLevel != null ? `with ${c.ciLevel}% confidence interval` : brief ? '' : 'no confidence interval',
+      c.vintage ? `period: ${c.vintage}` : '',
+      c.publisher && full(c) ? `publisher: ${c.publisher}` : '',
+      c.dataset && full(c) ? `dataset: ${c.dataset}` : '',
       c.source ? `source: ${c.source}` : '',
     ].filter(Boolean).join('; '),
   }));
 }
 
-export function provenanceSections(input: ShortlistExport): ProvenanceSection[] {
+/**
+ * The brief names each dataset with its publisher, vintage and link, then every distinct licence and
+ * attribution statement once: most sources share the same OGL and ONS wording, which would otherwise
+ * fill a page on its own.
+ */
+function briefSourceRows(datasets: readonly DatasetRef[]): { item: string; value: string }[] {
+  const rows = datasets.map((d) => ({ item: d.title, value: describeDataset({ ...d, licence: '', attribution: undefined }) }));
+  const statements = [...new Set(datasets.flatMap((d) => [d.licence && `Licence: ${d.licence}.`, d.attribution].filter((x): x is string => !!x)))];
+  return statements.length ? [...rows, { item: 'Licences and attribution', value: statements.join(' ') }] : rows;
+}
+
+export function provenanceSections(input: ShortlistExport, options: { brief?: boolean } = {}): ProvenanceSection[] {
   const p = input.provenance;
   const sections: ProvenanceSection[] = [
     {
@@ -69,8 +94,8 @@ export function provenanceSections(input: ShortlistExport): ProvenanceSection[] 
     { heading: 'Selection', rows: selectionRows(input) },
     { heading: 'Method', rows: p.method.map((line, i) => ({ item: `Step ${i + 1}`, value: line })) },
     { heading: 'Parameters', rows: p.parameters.map((kv) => ({ item: kv.key, value: kv.value })) },
-    { heading: 'Indicators', rows: indicatorRows(input) },
-    { heading: 'Data sources', rows: p.datasets.map((d) => ({ item: d.title, value: describeDataset(d) })) },
+    { heading: 'Indicators', rows: indicatorRows(input, !!options.brief) },
+    { heading: 'Data sources', rows: options.brief ? briefSourceRows(p.datasets) : p.datasets.map((d) => ({ item: d.title, value: describeDataset(d) })) },
   ];
   return sections.filter((s) => s.rows.length > 0);
 }

@@ -92,3 +92,28 @@ export function fixtureGeometries(): Map<string, AreaGeometry> {
     ['E05999004', { type: 'MultiPolygon', coordinates: [[sliver], [square(-2.0, 53.5, 0.03).reverse()]] }],
   ]);
 }
+
+/**
+ * The base fixture as a composite-index and overlap-rule shortlist: the index, each composite
+ * input's value and score, and the rule condition's measure and "met" flag, each with its role;
+ * the value columns also carry their period, publisher and dataset.
+ */
+export function combineShortlistFixture(): ShortlistExport {
+  const base = shortlistFixture();
+  const meta = { vintage: '2024', publisher: 'Made-up Health Office', dataset: 'Synthetic Lifestyle Survey, indicator 1' };
+  const columns = [
+    { id: 'composite_index', label: 'Composite risk index', unit: '', decimals: 1, ciLevel: null },
+    { id: 'composite_input1', label: 'Composite input 1: Smokers', unit: '%', decimals: 1, ciLevel: null, ...meta, role: 'Input 1 of 2 of the composite risk index, weight 50 %', part: 'value' as const, measure: 'Smokers' },
+    { id: 'composite_input1_score', label: 'Composite input 1 score: Smokers', unit: '', decimals: 1, ciLevel: null, role: 'Normalised score of input 1 (Percentile rank (0–100))', part: 'score' as const },
+    ...base.columns,
+    { id: 'rule_condition1', label: 'Rule condition 1 measure: IMD score', unit: '', decimals: 2, ciLevel: null, ...meta, role: 'The value judged by rule condition 1: IMD score at least 30', part: 'value' as const, measure: 'IMD score' },
+    { id: 'rule_condition1_met', label: 'Rule condition 1 met (1 = yes, 0 = no): IMD score at least 30', unit: '', decimals: 0, ciLevel: null, role: 'Whether the area meets rule condition 1', part: 'met' as const },
+  ];
+  const extra = [
+    { composite_index: { value: 71.25 }, composite_input1: { value: 23.456 }, composite_input1_score: { value: 88.04 }, rule_condition1: { value: 45.678 }, rule_condition1_met: { value: 1 } },
+    { composite_index: { value: 50 }, composite_input1: { value: null }, composite_input1_score: { value: null }, rule_condition1: { value: 0 }, rule_condition1_met: { value: 0 } },
+    { composite_index: { value: 12.5 }, composite_input1: { value: 9.95 }, composite_input1_score: { value: 3.1 }, rule_condition1: { value: null }, rule_condition1_met: { value: null } },
+    { composite_index: { value: 40 }, composite_input1: { value: 15 }, composite_input1_score: { value: 40 }, rule_condition1: { value: -1.005 }, rule_condition1_met: { value: 0 } },
+  ];
+  return { ...base, columns, rows: base.rows.map((r, i) => ({ ...r, values: { ...r.values, ...extra[i] } })) };
+}

@@ -35,6 +35,7 @@ function provenanceMember(input: ShortlistExport) {
       decimals: c.decimals,
       ciLevel: c.ciLevel,
       ...(c.source ? { source: c.source } : {}),
+      ...Object.fromEntries((['vintage', 'publisher', 'dataset', 'role', 'part'] as const).flatMap((k) => (c[k] ? [[k, c[k]]] : []))),
     })),
     method: p.method,
     parameters: p.parameters,

@@ -38,6 +38,21 @@ export interface ExportColumn {
   ciLevel: number | null;
   /** Title of the dataset in `provenance.datasets` this indicator comes from. */
   source?: string;
+  /** Period or edition the values describe, e.g. "2024", "2016–2020 (pooled)", "IoD2025 (…)". */
+  vintage?: string;
+  /** Who publishes the measure, e.g. "Office for Health Improvement and Disparities (OHID), Fingertips". */
+  publisher?: string;
+  /** The publisher's dataset, e.g. "Local Tobacco Control Profiles: … indicator 92443". */
+  dataset?: string;
+  /** For the columns of a composite index's or a rule's inputs: the input's part in it, in words. */
+  role?: string;
+  /** For an input's columns: the measure's own label (as a list column of that measure is labelled). */
+  measure?: string;
+  /**
+   * Which part of a composite or rule input the column holds: the measure's value, its normalised
+   * score, or whether its condition is met (1 yes, 0 no). Absent for ordinary measure columns.
+   */
+  part?: 'value' | 'score' | 'met';
 }
 
 export interface ExportValue {

@@ -1,4 +1,6 @@
 /** The legend: class colours with their value ranges and counts, which end is worse, and the method. */
+import { VariationWarning, type VariationWarningModel } from './VariationWarning';
+
 export interface LegendItem {
   colour: string;
   label: string;
@@ -24,6 +26,8 @@ export interface LegendModel {
   classification: string;
   method: string;
   notes: string[];
+  /** Inputs of a composite or rule that do not vary in the region (shown above the method). */
+  warning?: VariationWarningModel | null;
 }
 
 export function Legend({ model }: { model: LegendModel }) {
@@ -56,6 +60,7 @@ export function Legend({ model }: { model: LegendModel }) {
           </li>
         )}
       </ul>
+      {model.warning && <VariationWarning model={model.warning} testId="legend-variation" />}
       <p className="hint">{model.classification}</p>
       <p className="hint" data-testid="legend-method">{model.method}</p>
       {model.notes.map((n) => (

@@ -34,6 +34,15 @@ describe('import direction', () => {
     expect(violations).toEqual([]);
   });
 
+  it('node commands (scripts/) never import the browser layers: shared logic lives below src/app', () => {
+    const scripts = files(resolve(SRC, '../scripts'));
+    const bad = scripts.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/from\s+['"](\.{1,2}\/[^'"]+)['"]/g)]
+      .map((m) => relative(SRC, resolve(dirname(f), m[1])).split(/[\\/]/)[0])
+      .filter((layer) => ['app', 'ui', 'map', 'workers'].includes(layer))
+      .map((layer) => `${relative(resolve(SRC, '..'), f)} imports src/${layer}/`));
+    expect(bad).toEqual([]);
+  });
+
   it('ui never imports data or analysis', () => {
     const uiBad = files(join(SRC, 'ui')).filter((f) => /from\s+['"]\.\.\/(data|analysis)\//.test(readFileSync(f, 'utf8')));
     expect(uiBad.map((f) => relative(SRC, f))).toEqual([]);

@@ -13,6 +13,7 @@ const BENCHES: Bench[] = [
   { name: 'combine', load: async () => (await import('./combine-bench')).benchCombine },
   { name: 'import', load: async () => (await import('./import-bench')).benchImport },
   { name: 'evaluation', load: async () => (await import('./evaluation-bench')).benchEvaluation },
+  { name: 'atlas-cli', load: async () => (await import('./atlas-cli-bench')).benchAtlasCli },
 ];
 
 async function main() {

@@ -4,13 +4,21 @@
  * against the raw census file) and the bivariate map (2-D legend, swap, fixed breaks and "recompute"),
  * with pixels read back from the map, the link round trip and axe.
  */
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_COMBINE } from '../../src/state/combine-spec';
+import { measureLabel } from '../../src/app/combine/rules-text';
+import { getIndicator } from '../../src/data/catalogue';
+import { finestVaryingLevel } from '../../src/data/finest-varying-level';
+import { LEVELS } from '../../src/geo/levels';
+import { DEFAULT_COMBINE, type CompositeSpec } from '../../src/state/combine-spec';
 import { num, rawRows } from '../support/raw-csv';
-import { rawLsoas } from '../support/raw-geography';
+import { rawLsoas, weightedMean } from '../support/raw-geography';
 import { rawImd2019OnLsoa21 } from '../support/raw-imd';
-import { linkTo, waitForCameraStill } from './support/atlas-page';
+import { rawIncidence, unitOf } from '../support/raw-incidence';
+import { linkTo, waitForCameraStill, waitForView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
 import { collectErrors, launch, offlineContext, startPreview, type OfflineContext, type Server } from './support/browser';
 import { gridDifference, mapPixels, type PixelStats } from './support/map-pixels';
@@ -301,5 +309,102 @@ describe('Combine tab in Chromium, offline', () => {
     for (const sel of ['.combine-panel', '[data-testid=legend]']) expect(await axeViolations(page, sel), sel).toEqual([]);
     expect(errors).toEqual([]);
     expect(ctx.blocked).toEqual([]);
+  });
+});
+
+describe('inputs that do not vary in the focus region (Birmingham wards), in Chromium', () => {
+  const BIRMINGHAM = 'E08000025';
+  const inputs: CompositeSpec['inputs'] = [
+    { indicator: 'imd2025.imd.score', dims: {}, direction: 'higher', weight: 1 },
+    { indicator: 'smoking.aps.current', dims: { period: '2022' }, direction: 'higher', weight: 1 },
+    { indicator: 'cancer.incidence.dsr', dims: { period: '2015-2019', site: 'C33-C34' }, direction: 'higher', weight: 1 },
+  ];
+  const label = (j: number) => measureLabel(getIndicator(inputs[j].indicator), inputs[j].dims);
+  const inBirmingham = lsoas.filter((l) => l.lad === BIRMINGHAM);
+  // From the raw files: one council (one smoking value) and the Sub-ICB units holding its LSOAs.
+  const units = new Set(inBirmingham.map((l) => unitOf(l.sicbl)));
+  const smoking2022 = num(rawRows('smoking/smoking_prevalence_adults_aps_lad_fingertips92443_trafforddatalab.csv').find((r) => r.area_code === BIRMINGHAM && r.period === '2022')!.value);
+  const imdScore = new Map(rawRows('imd/imd2025_lsoa21_scores_ranks_deciles_humaniverse.csv.gz').map((r) => [r.lsoa21_code, num(r.IMD_score)]));
+  const target = finestVaryingLevel(inputs.map((i) => getIndicator(i.indicator)), 'ward24')!;
+  let p: Page;
+  let pErrors: string[];
+
+  beforeAll(async () => {
+    p = await ctx.context.newPage();
+    pErrors = collectErrors(p);
+    await p.goto(linkTo(server.url, {
+      level: 'ward24', mode: 'composite', focus: { level: 'lad24', code: BIRMINGHAM },
+      viewport: { longitude: -1.89, latitude: 52.48, zoom: 10 },
+      combine: { ...DEFAULT_COMBINE, composite: { ...DEFAULT_COMBINE.composite, reference: 'england', inputs } },
+    }));
+    await waitForView(p, 'ward24', 'composite', 180_000);
+  });
+
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  it('says beside the legend and in the panel which inputs have one value for every ward, and what the index ranks by', async () => {
+    expect(units.size).toBe(1);
+    const legend = await p.getByTestId('legend-variation').innerText();
+    expect(legend).toContain('In Birmingham');
+    expect(legend).toContain(`${label(1)} (measured for the whole local authority)`);
+    expect(legend).toContain(`${label(2)} (measured for the whole ${LEVELS.sicbl24.noun})`);
+    expect(legend).toContain(`the index ranks wards by ${label(0)} alone`);
+    await p.getByTestId('legend').screenshot({ path: 'test/output/e2e-combine-variation-legend.png' });
+    await p.getByTestId('tab-combine').click();
+    expect(await p.getByTestId('combine-variation').innerText()).toBe(legend);
+    expect(await p.getByTestId('combine-variation-action').innerText()).toContain(LEVELS[target].label);
+    await p.screenshot({ path: 'test/output/e2e-combine-variation.png' });
+    for (const sel of ['.combine-panel', '[data-testid=legend]']) expect(await axeViolations(p, sel), sel).toEqual([]);
+  });
+
+  it('a composite shortlist exports every input\'s value and score, its sources and the warning', async () => {
+    await p.getByTestId('tab-shortlist').click();
+    await p.getByTestId('shortlist-top-n').fill('5');
+    await p.getByTestId('shortlist-add-top').click();
+    await p.waitForFunction(() => document.querySelector('[data-testid=shortlist-panel]')?.getAttribute('data-count') === '5', undefined, { timeout: 60_000 });
+    const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 120_000 }), p.getByTestId('export-csv').click()]);
+    const file = 'test/output/e2e-combine-shortlist.zip';
+    await dl.saveAs(file);
+    const files = unzipSync(new Uint8Array(readFileSync(file)));
+    const name = (method: boolean) => Object.keys(files).find((n) => n.includes('method') === method)!;
+    const [header, ...body] = Papa.parse<string[]>(strFromU8(files[name(false)]).slice(1).trim(), { skipEmptyLines: true }).data;
+    const col = (prefix: string) => {
+      const j = header.findIndex((h) => h.startsWith(prefix));
+      expect(j, prefix).toBeGreaterThan(0);
+      return j;
+    };
+    const code = header.indexOf('Area code');
+    for (const r of body) {
+      expect(inBirmingham.some((l) => l.ward === r[code])).toBe(true);
+      const wardImd = weightedMean((l) => l.ward === r[code], (l) => imdScore.get(l.code)!).mean;
+      expect(Number(r[col('Composite input 1: ')])).toBeCloseTo(wardImd, 2);
+      expect(Number(r[col('Composite input 2: ')])).toBe(smoking2022);
+      expect(Number(r[col('Composite input 3: ')])).toBeCloseTo(rawIncidence().get(`${[...units][0]}|2015-2019|persons|C33-C34`)!.dsr, 1);
+      for (const k of [1, 2, 3]) expect(Number.isFinite(Number(r[col(`Composite input ${k} score: `)]))).toBe(true);
+    }
+    expect(header[col('Composite input 2: ')]).toContain(getIndicator('smoking.aps.current').label);
+    const method = strFromU8(files[name(true)]);
+    for (const i of inputs) {
+      const src = getIndicator(i.indicator).source;
+      expect(method).toContain(`publisher: ${src.publisher}`);
+      expect(method).toContain(`dataset: ${src.dataset}`);
+    }
+    expect(method).toContain('period: 2022');
+    expect(method).toContain(`Composite risk index: In Birmingham, ${label(1)}`);
+  });
+
+  it('computes at the level where every input varies in one click', async () => {
+    await p.getByTestId('tab-combine').click();
+    const action = p.getByTestId('combine-variation-action');
+    const text = await action.innerText();
+    await action.click();
+    await waitForView(p, target, 'composite', 180_000);
+    // Birmingham holds fewer than two areas of that level, so the button said it would widen to England.
+    if (text.includes('for all of England')) expect(await p.getByTestId('focus-select').inputValue()).toBe('');
+    await expect(p.getByTestId('legend-variation').count()).resolves.toBe(0);
+    await p.screenshot({ path: 'test/output/e2e-combine-variation-fixed.png' });
+    expect(pErrors).toEqual([]);
   });
 });

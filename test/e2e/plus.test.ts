@@ -45,7 +45,7 @@ async function noAxe(p: Page) {
 beforeAll(async () => {
   server = await startPreview('/');
   browser = await launch();
-  ctx = await offlineContext(browser, { bypassCSP: true });
+  ctx = await offlineContext(browser);
   page = await ctx.context.newPage();
   errors = collectErrors(page);
 });

@@ -13,6 +13,8 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/universal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getIndicator } from '../../src/data/catalogue';
+import { DEFAULT_COMBINE } from '../../src/state/combine-spec';
 import { DATA_DIR } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
 import { openView, waitForCameraStill } from './support/atlas-page';
@@ -271,6 +273,9 @@ describe('shortlist, export and share (served under /atlas/)', () => {
     const codes = await tableCodes(page);
     // The "who it reaches" profile joins the exports once it has loaded.
     await page.getByTestId('shortlist-reach').waitFor({ timeout: 180_000 });
+    // After the reload above, the composite index is recomputed before it joins the list (and its exports).
+    await expect.poll(() => page.locator('[data-testid=shortlist-table] thead th').allTextContents(), { timeout: 120_000 })
+      .toContainEqual(expect.stringMatching(/^Composite risk index/));
     const { bytes, suggested } = await download(page, 'export-csv', 'shortlist-csv.zip');
     expect(suggested).toMatch(/^manchester-lung-checks-\d{4}-\d{2}-\d{2}\.zip$/);
     const files = unzipSync(new Uint8Array(bytes));
@@ -299,6 +304,15 @@ describe('shortlist, export and share (served under /atlas/)', () => {
     expect(method).toContain('/atlas/#s2=');
     expect(method).toMatch(/English Indices of Deprivation 2025/);
     expect(method).toMatch(/Census 2021/);
+    // The composite index comes with every input: a value and a score column each, and its publisher
+    // and dataset in the method file (the default composite mixes deprivation, smoking and cancer).
+    const weighted = DEFAULT_COMBINE.composite.inputs.filter((i) => i.weight > 0);
+    expect(header.filter((h) => /^Composite input \d+( score)?: /.test(h))).toHaveLength(2 * weighted.length);
+    for (const i of weighted) {
+      const { publisher, dataset } = getIndicator(i.indicator).source;
+      expect(method).toContain(`publisher: ${publisher}`);
+      expect(method).toContain(`dataset: ${dataset}`);
+    }
   });
 
   it('exports Excel with the shortlist and "Method and sources" sheets', async () => {

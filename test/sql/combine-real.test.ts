@@ -7,12 +7,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UNKNOWN } from '../../src/analysis/combine/rule-conditions';
 import { QueryRunner } from '../../src/data/query-runner';
-import { focusMask } from '../../src/app/focus-mask';
-import { loadIndicatorValues, loadLevelAreas, type LevelAreas } from '../../src/app/level-data';
+import { focusMask } from '../../src/data/focus-mask';
+import { loadIndicatorValues, loadLevelAreas, type LevelAreas } from '../../src/data/level-data';
 import { englandValue, loadMeasures, type LoadedMeasure } from '../../src/app/combine/combine-inputs';
 import { compositeInputs, compositeModel } from '../../src/app/combine/use-composite';
 import { ruleModel } from '../../src/app/combine/use-rules';
 import { presetRule } from '../../src/app/combine/rule-presets';
+import { measureLabel } from '../../src/app/combine/rules-text';
+import { getIndicator } from '../../src/data/catalogue';
+import { rawIncidence, unitOf } from '../support/raw-incidence';
 import type { LevelId } from '../../src/geo/levels';
 import type { CompositeSpec, MeasureChoice, RuleSpec } from '../../src/state/combine-spec';
 import { DEFAULT_COMBINE } from '../../src/state/combine-spec';
@@ -128,7 +131,7 @@ async function appComposite(level: LevelId, spec: CompositeSpec, focus: { level:
   const m = await measures(level, spec.inputs);
   const byFocus = spec.reference === 'focus' && mask !== null;
   const used = compositeInputs(m, spec, byFocus ? mask : null, byFocus ? `focus:${focus!.code}` : 'england');
-  return { model: compositeModel(used, m, spec, mask, byFocus ? focus!.code : 'England'), mask };
+  return { model: compositeModel(used, m, spec, mask, byFocus ? focus!.code : 'England', level, focus?.code ?? 'England'), mask };
 }
 
 async function appRule(level: LevelId, spec: RuleSpec, focus: { level: 'icb24' | 'lad24'; code: string } | null) {
@@ -341,4 +344,66 @@ describe('wards (2024): resident-weighted IMD and inherited smoking', () => {
     expectTally(r.model, tally(met, pop, () => true));
     expect(r.model.tally.byCount[2].areas).toBeGreaterThan(100);
   }, 300_000);
+});
+
+describe('inputs that do not vary in the focus region (Birmingham wards)', () => {
+  const BIRMINGHAM = { level: 'lad24' as const, code: 'E08000025' };
+  const LUNG = { period: '2015-2019', site: 'C33-C34' };
+  const inputs: CompositeSpec['inputs'] = [
+    { indicator: 'imd2025.imd.score', dims: {}, direction: 'higher', weight: 1 },
+    { indicator: 'smoking.aps.current', dims: { period: '2022' }, direction: 'higher', weight: 1 },
+    { indicator: 'cancer.incidence.dsr', dims: LUNG, direction: 'higher', weight: 1 },
+  ];
+  const label = (i: (typeof inputs)[number]) => measureLabel(getIndicator(i.indicator), i.dims);
+
+  /** Distinct raw values of each input over the wards of a region (ward means; council and Sub-ICB values). */
+  function rawDistinct(inRegion: (l: (typeof lsoas)[number]) => boolean) {
+    const wards = new Map<string, typeof lsoas>();
+    for (const l of lsoas) if (inRegion(l)) wards.set(l.ward, [...(wards.get(l.ward) ?? []), l]);
+    const byLad = smokingByLad('2022');
+    const imdMeans = new Set([...wards.values()].map((ls) => ls.reduce((a, l) => a + l.pop * imd.get(l.code)!.score, 0) / ls.reduce((a, l) => a + l.pop, 0)));
+    const smokingValues = new Set([...wards.values()].map((ls) => byLad.get(ls[0].lad)!.value));
+    const units = new Set([...wards.values()].flatMap((ls) => ls.map((l) => unitOf(l.sicbl))));
+    const lung = new Set([...units].map((u) => rawIncidence().get(`${u}|2015-2019|persons|C33-C34`)!.dsr));
+    return { wards: wards.size, distinct: [imdMeans.size, smokingValues.size, lung.size] };
+  }
+
+  it('composite: names the inputs with one value in Birmingham and ranks by the rest; offers the level where all vary', async () => {
+    const raw = rawDistinct((l) => l.lad === BIRMINGHAM.code);
+    const spec: CompositeSpec = { ...DEFAULT_COMBINE.composite, reference: 'england', inputs };
+    const { model } = await appComposite('ward24', spec, BIRMINGHAM);
+    const constant = inputs.filter((_, j) => raw.distinct[j] === 1);
+    expect(constant.length).toBeGreaterThan(0);
+    expect(model.variation.constant.map((c) => constant.find((i) => c.startsWith(label(i))))).toEqual(constant);
+    expect(model.variation.varying).toEqual(inputs.filter((_, j) => raw.distinct[j] > 1).map(label));
+    expect(model.variation.statement).toContain(`the index ranks wards by ${label(inputs[0])} alone`);
+    const target = model.variation.suggestLevel!;
+    for (const i of inputs) {
+      const rule = getIndicator(i.indicator).levels[target];
+      expect(rule && rule.kind !== 'inherit', `${i.indicator} at ${target}`).toBe(true);
+    }
+  });
+
+  it('rule: a condition on a council-wide measure is met by every ward or none', async () => {
+    const rule: RuleSpec = {
+      conditions: [
+        // Core20 by residents (a decile belongs to one LSOA and is not offered for wards)
+        { indicator: 'imd2025.imd.share20', dims: {}, test: { kind: 'at-least', value: 50 } },
+        { indicator: 'smoking.aps.current', dims: { period: '2022' }, test: { kind: 'worse-than-england' } },
+      ],
+      inFocus: false,
+    };
+    const { model } = await appRule('ward24', rule, BIRMINGHAM);
+    expect(model.variation.constant).toEqual([`${label(inputs[1])} (measured for the whole local authority)`]);
+    expect(model.variation.statement).toMatch(/met by every ward or by none/);
+  });
+
+  it('across Greater Manchester smoking varies between councils: no warning, but a note of how few values it takes', async () => {
+    const raw = rawDistinct((l) => l.icb === GREATER_MANCHESTER.code);
+    const spec: CompositeSpec = { ...DEFAULT_COMBINE.composite, reference: 'england', inputs: inputs.slice(0, 2) };
+    const { model } = await appComposite('ward24', spec, GREATER_MANCHESTER);
+    expect(raw.distinct[1]).toBeGreaterThan(1);
+    expect(model.variation.statement).toBeNull();
+    expect(model.variation.inherited).toEqual([expect.stringContaining(`takes ${raw.distinct[1]} different values across the ${raw.wards} wards in`)]);
+  });
 });

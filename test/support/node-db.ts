@@ -6,7 +6,7 @@ import type { Db } from '../../src/data/db/db';
 import { servedPath, type DataManifest } from '../../src/data/manifest';
 import { tableFileToIpc } from '../../src/data/pack/pack-ipc';
 import { createTableFromCsv } from '../../src/data/sql/load-tables-sql';
-import { openNodeDb } from '../../scripts/pipeline/node-duckdb';
+import { openNodeDb } from '../../scripts/atlas/node-duckdb';
 
 export { openNodeDb };
 

@@ -17,6 +17,7 @@ import { CombineClassControls } from '../../ui/CombineClassControls';
 import { CompositeControls } from '../../ui/CompositeControls';
 import { formatNumber } from '../../ui/format';
 import { RuleBuilder } from '../../ui/RuleBuilder';
+import { VariationWarning, type VariationWarningModel } from '../../ui/VariationWarning';
 import type { AtlasContext } from '../atlas-context';
 import { useHotspotClasses } from '../hotspots/hotspot-classes';
 import { BIVARIATE_SCHEME_INFO } from './combine-colours';
@@ -43,7 +44,8 @@ function unavailableNote(id: string, level: ViewState['level']): string | null {
   return `Not available for ${LEVELS[level].label}: left out here. ${ind.unavailable?.[level] ?? ''}`.trim();
 }
 
-export function CombinePanel({ ctx }: { ctx: AtlasContext }) {
+/** `warning`: the active composite or rule's inputs that do not vary in the focus region. */
+export function CombinePanel({ ctx, warning }: { ctx: AtlasContext; warning: VariationWarningModel | null }) {
   const { state } = ctx;
   const ours = COMBINE_VIEWS.some((v) => v.id === state.mode);
   const [picked, setPicked] = useState<CombineView>(ours ? (state.mode as CombineView) : 'composite');
@@ -69,6 +71,7 @@ export function CombinePanel({ ctx }: { ctx: AtlasContext }) {
           <button type="button" onClick={() => set(view, () => ({}))} data-testid="combine-show">Show the {COMBINE_VIEWS.find((v) => v.id === view)!.label.toLowerCase()} on the map</button>
         )}
       </fieldset>
+      {ours && view !== 'bivariate' && warning && <VariationWarning model={warning} testId="combine-variation" />}
       {view === 'composite' && <CompositePanel ctx={ctx} onChange={(f) => set('composite', (c) => ({ composite: f(c.composite) }))} />}
       {view === 'rules' && <RulesPanel ctx={ctx} onChange={(f) => set('rules', (c) => ({ rules: f(c.rules) }))} />}
       {view === 'bivariate' && <BivariatePanel ctx={ctx} onChange={(f) => set('bivariate', (c) => ({ bivariate: f(c.bivariate) }))} />}

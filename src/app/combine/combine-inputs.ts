@@ -12,7 +12,7 @@ import { englandValueSql } from '../../data/sql/england-sql';
 import { LEVELS } from '../../geo/levels';
 import type { MeasureChoice } from '../../state/combine-spec';
 import type { AtlasContext, LevelFrame } from '../atlas-context';
-import type { IndicatorValues } from '../level-data';
+import type { IndicatorValues } from '../../data/level-data';
 import { useAsync } from '../use-async';
 
 export interface LoadedMeasure {

@@ -22,7 +22,7 @@ export const NORMALISATION_LABELS: Record<CompositeModel['normalisation'], strin
 
 export const compositeDecimals = (m: CompositeModel) => (m.normalisation === 'zscore' ? 2 : 1);
 
-const plural = (noun: string) => (noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`);
+export const plural = (noun: string) => (noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`);
 
 const pct = (share: number) => `${formatNumber(100 * share, 0)} %`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '../../analysis/combine/rule-conditions';
 import type { HotspotClassKey } from '../../map/hotspot-styles';
-import type { LevelAreas } from '../level-data';
+import type { LevelAreas } from '../../data/level-data';
 import { hotspotCondition } from './hotspot-condition';
 import { ruleModel } from './use-rules';
 

@@ -6,7 +6,7 @@
  */
 import { UNKNOWN } from '../../analysis/combine/rule-conditions';
 import { hotspotGroup, type HotspotClasses } from '../hotspots/hotspot-classes';
-import type { LevelAreas } from '../level-data';
+import type { LevelAreas } from '../../data/level-data';
 
 export interface HotspotCondition {
   met: Uint8Array;

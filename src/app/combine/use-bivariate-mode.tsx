@@ -10,7 +10,7 @@ import type { TableModel } from '../../ui/AreaTable';
 import { BivariateLegend, type BivariateLegendModel } from '../../ui/BivariateLegend';
 import { formatNumber, formatWithUnit } from '../../ui/format';
 import type { AtlasContext, TooltipLine } from '../atlas-context';
-import type { LevelAreas } from '../level-data';
+import type { LevelAreas } from '../../data/level-data';
 import type { LoadedMeasure } from './combine-inputs';
 import { useMeasures } from './combine-inputs';
 import { BIVARIATE_SCHEME_INFO, paint } from './combine-colours';

@@ -10,7 +10,7 @@ import { LEVELS } from '../../geo/levels';
 import type { CombineClassification } from '../../state/combine-spec';
 import { classBreaksClient } from '../../workers/class-breaks-client';
 import type { AtlasContext } from '../atlas-context';
-import { focusMask } from '../focus-mask';
+import { focusMask } from '../../data/focus-mask';
 
 export interface BreaksRegion {
   mask: Uint8Array | null;

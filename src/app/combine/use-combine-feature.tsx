@@ -17,7 +17,7 @@ export function useCombineFeature(ctx: AtlasContext): FeatureOutput {
   const bivariate = useBivariateMode(ctx, mode === 'bivariate');
   const active = composite ?? rules ?? bivariate;
   return {
-    tab: { id: 'combine', label: 'Combine', panel: <CombinePanel ctx={ctx} /> },
+    tab: { id: 'combine', label: 'Combine', panel: <CombinePanel ctx={ctx} warning={(composite ?? rules)?.warning ?? null} /> },
     mode: active,
     detailActions: (code) => {
       const i = ctx.frame?.areas.indexOf.get(code);

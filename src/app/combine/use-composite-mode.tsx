@@ -8,20 +8,25 @@ import type { TableModel } from '../../ui/AreaTable';
 import { formatCount, formatNumber, formatWithUnit } from '../../ui/format';
 import { ContributionTable } from '../../ui/ContributionTable';
 import { Legend } from '../../ui/Legend';
+import type { VariationWarningModel } from '../../ui/VariationWarning';
 import type { AtlasContext, ModeOutput, TooltipLine } from '../atlas-context';
-import type { LevelAreas } from '../level-data';
+import type { LevelAreas } from '../../data/level-data';
 import { paint } from './combine-colours';
 import { compositeDecimals, compositeLegend, formulaText, type CompositeClasses } from './composite-text';
 import { measureLabel } from './rules-text';
 import { fastCount, fastNumber } from './table-format';
 import { useBreaksRegion, useClassBreaks } from './use-class-breaks';
 import { useComposite, type CompositeModel } from './use-composite';
+import { useVariationWarning } from './use-variation-warning';
 import { useLazy, useSettled } from './use-settled';
 
 const COMPOSITE_MODE = 'composite';
 
-/** A combine map mode, plus what it adds to the selected area's detail panel. */
-export type CombineMode = ModeOutput & { detail(index: number): ReactNode };
+/**
+ * A combine map mode, plus what it adds to the selected area's detail panel and the warning its
+ * settings panel repeats when some inputs do not vary in the focus region.
+ */
+export type CombineMode = ModeOutput & { detail(index: number): ReactNode; warning?: VariationWarningModel | null };
 
 /** A short stable hash, so the view key changes with every choice (tests and the bench wait on it). */
 export function specHash(x: unknown): string {
@@ -84,11 +89,12 @@ export function useCompositeMode(ctx: AtlasContext, active: boolean): CombineMod
   const latest = useMemo(() => (frame && model && classes ? { areas: frame.areas, model, classes, mask } : null), [frame, model, classes, mask]);
   const settled = useSettled(latest, 250);
   const table = useLazy(() => (settled ? compositeTable(settled.areas, settled.model, settled.classes, settled.mask) : null), [settled]);
+  const warning = useVariationWarning(ctx, model && !model.problem ? model.variation : null);
   if (!active) return null;
   const ready = !!(frame && model && classes && colours);
   const viewKey = `${state.level}|${COMPOSITE_MODE}|${specHash(spec)}`;
   const method = CLASS_METHODS.find((x) => x.id === spec.classification.method)?.label ?? spec.classification.method;
-  const legend = ready ? compositeLegend(model, classes, frame.level, mask, `${method}, ${classes.colours.length} classes; breaks from ${region.label}.`) : null;
+  const legend = ready ? { ...compositeLegend(model, classes, frame.level, mask, `${method}, ${classes.colours.length} classes; breaks from ${region.label}.`), warning } : null;
   return {
     label: 'Composite risk index',
     viewKey,
@@ -103,6 +109,7 @@ export function useCompositeMode(ctx: AtlasContext, active: boolean): CombineMod
     detail: (i) => (ready && !model.problem ? <ContributionTable model={contributionModel(model, frame.level, i)} /> : null),
     busy: loading ? `Loading ${spec.inputs.length} indicators for ${LEVELS[state.level].label}` : br.pending ? 'Computing natural breaks…' : null,
     error: error ?? br.error,
+    warning,
   };
 }
 

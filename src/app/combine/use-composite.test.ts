@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getIndicator } from '../../data/catalogue';
 import { DEFAULT_COMBINE, type CompositeSpec } from '../../state/combine-spec';
-import type { IndicatorValues } from '../level-data';
+import type { IndicatorValues } from '../../data/level-data';
 import type { LoadedMeasure } from './combine-inputs';
 import { compositeInputs, compositeModel } from './use-composite';
 
@@ -27,7 +27,7 @@ describe('composite index with a context measure', () => {
     const ms = [measure('imd2025.imd.score', [10, 20, 30]), measure('smoking.aps.current', [12, 14, 11]), measure('cancer.qof.prevalence', [3, 4, 5])];
     const used = compositeInputs(ms, spec, null, 'england');
     expect(used.map((u) => u.slot)).toEqual([0, 1]);
-    const model = compositeModel(used, ms, spec, null, 'England');
+    const model = compositeModel(used, ms, spec, null, 'England', 'ward24', 'all of England');
     expect(model.shares).toEqual([0.5, 0.5]);
     expect(model.skipped).toEqual([expect.stringMatching(/^Cancer register %: a context measure .*choose whether higher or lower values mean more risk/)]);
     // Once chosen it counts like any other input.

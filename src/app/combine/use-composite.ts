@@ -7,10 +7,12 @@
 import { useMemo } from 'react';
 import { compositeIndex, countMissing } from '../../analysis/combine/composite-index';
 import { normaliseScores, type Normalisation } from '../../analysis/combine/normalise-scores';
+import type { LevelId } from '../../geo/levels';
 import type { CompositeSpec } from '../../state/combine-spec';
 import type { AtlasContext } from '../atlas-context';
-import type { IndicatorValues } from '../level-data';
+import type { IndicatorValues } from '../../data/level-data';
 import { useMeasures, type LoadedMeasure } from './combine-inputs';
+import { variationInputs, variationReport, type VariationReport } from './input-variation';
 
 export interface UsedInput {
   /** Position in the spec's input list. */
@@ -35,6 +37,8 @@ export interface CompositeModel {
   referenceLabel: string;
   /** Set when there is no index to draw (fewer than two usable inputs). */
   problem: string | null;
+  /** Which weighted inputs do not vary in the focus region (and what to do about it). */
+  variation: VariationReport;
 }
 
 const scoreCache = new WeakMap<IndicatorValues, Map<string, Float64Array>>();
@@ -59,8 +63,13 @@ export function compositeInputs(measures: readonly LoadedMeasure[], spec: Compos
   });
 }
 
-/** The index from the scores and the current weights: the only step a weight change re-runs. */
-export function compositeModel(used: UsedInput[], measures: readonly LoadedMeasure[], spec: CompositeSpec, mask: Uint8Array | null, referenceLabel: string): CompositeModel {
+/**
+ * The index from the scores and the current weights: the only step a weight change re-runs.
+ * `region` names the focus region (`mask`) for the variation warning.
+ */
+export function compositeModel(
+  used: UsedInput[], measures: readonly LoadedMeasure[], spec: CompositeSpec, mask: Uint8Array | null, referenceLabel: string, level: LevelId, region: string,
+): CompositeModel {
   const skipped = measures.flatMap((m, slot) => (m.unavailable ? [m.unavailable]
     : spec.inputs[slot]?.direction === 'unset' ? [`${m.indicator.short}: a context measure (neither higher nor lower is worse); choose whether higher or lower values mean more risk to include it.`] : []));
   const weighted = used.filter((u) => spec.inputs[u.slot].weight > 0);
@@ -75,6 +84,7 @@ export function compositeModel(used: UsedInput[], measures: readonly LoadedMeasu
     normalisation: spec.normalisation,
     referenceLabel,
     problem,
+    variation: variationReport('composite', variationInputs(measures, (slot) => used.some((u) => u.slot === slot) && spec.inputs[slot].weight > 0), level, mask, region),
   };
 }
 
@@ -89,8 +99,8 @@ export function useComposite(ctx: AtlasContext, spec: CompositeSpec, active: boo
   );
   const weights = spec.inputs.map((i) => i.weight).join(',');
   const model = useMemo(
-    () => (used && measures && ctx.frame ? compositeModel(used, measures, spec, ctx.mask, byFocus ? ctx.focusLabel : 'England') : null),
-    [used, weights, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps -- spec is compared by its weights; measures and the frame change with used, byFocus with ctx.mask
+    () => (used && measures && ctx.frame ? compositeModel(used, measures, spec, ctx.mask, byFocus ? ctx.focusLabel : 'England', ctx.frame.level, ctx.focusLabel) : null),
+    [used, weights, ctx.mask, ctx.focusLabel], // eslint-disable-line react-hooks/exhaustive-deps -- spec is compared by its weights; measures and the frame (and its level) change with used, byFocus with ctx.mask
   );
   return { model, loading, error };
 }

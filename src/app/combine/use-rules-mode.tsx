@@ -8,13 +8,14 @@ import { formatCount } from '../../ui/format';
 import { Legend, type LegendModel } from '../../ui/Legend';
 import { RuleCountTable, type RuleCountModel } from '../../ui/RuleCountTable';
 import type { AtlasContext, TooltipLine } from '../atlas-context';
-import type { LevelAreas } from '../level-data';
+import type { LevelAreas } from '../../data/level-data';
 import { areaRings } from './area-rings';
 import { ALL_MET_OUTLINE, css, paint, ruleColours } from './combine-colours';
 import { fastCount } from './table-format';
 import { specHash, type CombineMode } from './use-composite-mode';
 import { useRules, type RuleModel } from './use-rules';
 import { useGroupResidents, type GroupCount } from './group-residents';
+import { useVariationWarning } from './use-variation-warning';
 import { useLazy, useSettled } from './use-settled';
 
 const RULES_MODE = 'rules';
@@ -100,6 +101,7 @@ export function useRulesMode(ctx: AtlasContext, active: boolean): CombineMode | 
   const latest = useMemo(() => (frame && model ? { areas: frame.areas, model, mask } : null), [frame, model, mask]);
   const settled = useSettled(latest, 250);
   const table = useLazy(() => (settled ? rulesTable(settled.areas, settled.model, settled.mask) : null), [settled]);
+  const warning = useVariationWarning(ctx, model && !model.problem ? model.variation : null);
   if (!active) return null;
   const ready = !!(frame && model && colours);
   const viewKey = `${state.level}|${RULES_MODE}|${specHash(spec)}`;
@@ -111,7 +113,7 @@ export function useRulesMode(ctx: AtlasContext, active: boolean): CombineMode | 
     colours,
     legend: ready ? (
       <>
-        <Legend model={rulesLegend(model)} />
+        <Legend model={{ ...rulesLegend(model), warning }} />
         {!model.problem && <RuleCountTable model={countModel(model, ctx.focusLabel, groups)} />}
       </>
     ) : null,
@@ -123,6 +125,7 @@ export function useRulesMode(ctx: AtlasContext, active: boolean): CombineMode | 
     busy: loading ? `Loading the rule's measures for ${LEVELS[state.level].label}` : null,
     error,
     overlays,
+    warning,
   };
 }
 

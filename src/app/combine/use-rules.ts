@@ -13,11 +13,12 @@ import { LEVELS } from '../../geo/levels';
 import type { RuleSpec, RuleTest } from '../../state/combine-spec';
 import { formatCount } from '../../ui/format';
 import type { AtlasContext } from '../atlas-context';
-import type { IndicatorValues, LevelAreas } from '../level-data';
+import type { IndicatorValues, LevelAreas } from '../../data/level-data';
 import { useHotspotClasses } from '../hotspots/hotspot-classes';
 import { useAsync } from '../use-async';
 import { hotspotCondition, type HotspotCondition } from './hotspot-condition';
 import { englandValue, measureKey, useMeasures, type LoadedMeasure } from './combine-inputs';
+import { variationInputs, variationReport, type VariationReport } from './input-variation';
 import { conditionText, needsEngland } from './rules-text';
 
 export interface JudgedCondition {
@@ -25,6 +26,8 @@ export interface JudgedCondition {
   slot: number;
   label: string;
   met: Uint8Array;
+  /** The measure judged (null for "inside the focus region" and "in a hot spot"). */
+  measure: (LoadedMeasure & { values: IndicatorValues }) | null;
 }
 
 export interface RuleModel {
@@ -35,6 +38,8 @@ export interface RuleModel {
   problem: string | null;
   /** The hotspot run the "in a hot spot" condition came from (null: not used). */
   hotspotKey: string | null;
+  /** Which judged conditions rest on a measure with one value in the focus region. */
+  variation: VariationReport;
 }
 
 function judge(m: LoadedMeasure & { values: IndicatorValues }, test: RuleTest, england: number | null): { met: Uint8Array; withoutInterval: number } {
@@ -70,8 +75,9 @@ export function ruleModel(
     const england = englands[slot];
     if (!m.values) return void notes.push(`Left out: ${m.unavailable}`);
     if (needsEngland(test) && england === null) return void notes.push(`Left out: ${m.indicator.short} has no England value to compare with; choose another test.`);
-    const r = judge(m as LoadedMeasure & { values: IndicatorValues }, test, england);
-    conditions.push({ slot, label: conditionText(m.indicator, test, england, m.dims), met: r.met });
+    const measure = m as LoadedMeasure & { values: IndicatorValues };
+    const r = judge(measure, test, england);
+    conditions.push({ slot, label: conditionText(m.indicator, test, england, m.dims), met: r.met, measure });
     if (r.withoutInterval > 0) notes.push(`${m.indicator.short}: ${formatCount(r.withoutInterval)} areas have no confidence interval and were compared on their value alone.`);
     if (m.values.source.some((s) => s !== null)) notes.push(`${m.indicator.short} is not small-area data here: each area is judged on the value of the larger area it lies in.`);
   });
@@ -80,12 +86,14 @@ export function ruleModel(
   if (spec.inHotspot) {
     if (!hotspot) notes.push('Left out: "in a hot spot" needs a finished hotspot run at this level (Hotspots tab).');
     else if (conditions.length + (spec.inFocus ? 1 : 0) >= MAX_CONDITIONS) notes.push(`Left out: "in a hot spot" (a rule has at most ${MAX_CONDITIONS} conditions).`);
-    else conditions.push({ slot: -2, label: hotspot.label, met: hotspot.met });
+    else conditions.push({ slot: -2, label: hotspot.label, met: hotspot.met, measure: null });
   }
-  if (spec.inFocus) conditions.push({ slot: -1, label: focus ? `Inside ${focus.label}` : 'Inside the focus region (no focus: all of England)', met: maskCondition(areas.codes.length, mask) });
+  if (spec.inFocus) conditions.push({ slot: -1, label: focus ? `Inside ${focus.label}` : 'Inside the focus region (no focus: all of England)', met: maskCondition(areas.codes.length, mask), measure: null });
   const problem = conditions.length === 0 ? 'Add at least one condition that can be judged at this level.' : null;
   const tally = tallyRule(conditions.map((c) => c.met), areas.population, mask);
-  return { conditions, tally, notes, problem, hotspotKey: spec.inHotspot && hotspot ? hotspot.key : null };
+  const judged = new Set(conditions.map((c) => c.slot));
+  const variation = variationReport('rule', variationInputs(measures, (slot) => judged.has(slot)), areas.level, mask, focus?.label ?? 'England');
+  return { conditions, tally, notes, problem, hotspotKey: spec.inHotspot && hotspot ? hotspot.key : null, variation };
 }
 
 export function useRules(ctx: AtlasContext, spec: RuleSpec, active: boolean) {

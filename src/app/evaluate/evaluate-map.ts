@@ -11,7 +11,7 @@ import { evaluationSwatchCss, type EvaluationGroupKey } from '../../map/evaluati
 import type { TableModel } from '../../ui/AreaTable';
 import type { ClassLegendModel } from '../../ui/ClassLegend';
 import type { TooltipLine } from '../atlas-context';
-import type { LevelAreas } from '../level-data';
+import type { LevelAreas } from '../../data/level-data';
 import type { EvaluationRun } from './use-evaluation-run';
 
 export interface EvaluateMapModel {

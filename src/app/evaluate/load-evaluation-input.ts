@@ -13,7 +13,7 @@ import type { QueryRunner } from '../../data/query-runner';
 import { indicatorSql } from '../../data/sql/indicator-sql';
 import { sqlIdent, sqlString } from '../../data/sql/sql-text';
 import type { EvaluateSpec } from '../../state/evaluate-spec';
-import type { LevelAreas } from '../level-data';
+import type { LevelAreas } from '../../data/level-data';
 import type { ResolvedOutcome } from './evaluate-sources';
 
 export interface EvaluationPlan {

@@ -5,7 +5,7 @@
  */
 import type { HotspotResult } from '../../analysis/stats/hotspots';
 import { toCsv, type Cell } from '../../lib/csv-write';
-import type { LevelAreas } from '../level-data';
+import type { LevelAreas } from '../../data/level-data';
 import { classLabel, type FrameClasses } from './hotspot-frame';
 import type { HotspotRun } from './use-hotspot-run';
 

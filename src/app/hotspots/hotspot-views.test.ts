@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { computeHotspots } from '../../analysis/stats/hotspots';
 import { buildWeights } from '../../analysis/weights/spatial-weights';
-import type { LevelAreas } from '../level-data';
+import type { LevelAreas } from '../../data/level-data';
 import { frameClasses } from './hotspot-frame';
 import { hotspotResultsCsv } from './hotspot-results-csv';
 import { formatP, hotspotTable, hotspotTooltip, significanceModel } from './hotspot-views';

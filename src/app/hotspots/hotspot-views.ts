@@ -9,7 +9,7 @@ import type { ClassLegendModel } from '../../ui/ClassLegend';
 import { formatCount, formatNumber, formatWithUnit } from '../../ui/format';
 import type { SignificanceCountsModel } from '../../ui/SignificanceCounts';
 import type { TooltipLine } from '../atlas-context';
-import type { LevelAreas } from '../level-data';
+import type { LevelAreas } from '../../data/level-data';
 import { classLabel, type ClassCount, type FrameClasses } from './hotspot-frame';
 import type { HotspotRun } from './use-hotspot-run';
 

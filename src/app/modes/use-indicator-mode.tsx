@@ -9,7 +9,7 @@ import { Legend } from '../../ui/Legend';
 import type { AtlasContext, ModeOutput } from '../atlas-context';
 import { legendModel } from '../legend-model';
 import { useAsync } from '../use-async';
-import { loadEnglandValue } from '../level-data';
+import { loadEnglandValue } from '../../data/level-data';
 import { meshLayer } from '../../map/outline-layers';
 import type { TableModel } from '../../ui/AreaTable';
 import { tableModel, tooltipLines } from '../view-models';

@@ -91,7 +91,8 @@ export function ShortlistPanel(p: ShortlistPanelProps) {
   const n = Number(topN);
   const nValid = Number.isInteger(n) && n >= 1 && n <= MAX_SHORTLIST;
 
-  const table = useMemo(() => tableModel(p.rows, p.exportColumns), [p.rows, p.exportColumns]);
+  // On screen the list keeps to its own measures; the inputs of a composite or rule go into exports.
+  const table = useMemo(() => tableModel(p.rows, p.exportColumns.filter((c) => !c.part)), [p.rows, p.exportColumns]);
   const addable = indicatorsAt(p.listLevel).filter((ind) => !p.columns.some((c) => c.id === ind.id));
   const extraCols = p.spec.columns;
 

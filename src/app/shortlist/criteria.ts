@@ -7,7 +7,8 @@
  */
 import type { LevelId } from '../../geo/levels';
 import type { AtlasContext } from '../atlas-context';
-import { areasMeetingRule, topByComposite, useCombineResults } from '../combine/use-combine-results';
+import type { VariationReport } from '../combine/input-variation';
+import { areasMeetingRule, topByComposite, useCombineResults, type CompositeInput, type RuleInput } from '../combine/use-combine-results';
 import { useHotspotClasses } from '../hotspots/hotspot-classes';
 
 export interface AreaCriteria {
@@ -18,6 +19,9 @@ export interface AreaCriteria {
     metLabels(index: number): string[];
     /** Indices of the areas (inside the mask) meeting every condition. */
     meeting(mask: Uint8Array | null): number[];
+    /** The measures the conditions judge: exported as value and "met" columns. */
+    inputs: readonly RuleInput[];
+    variation: VariationReport;
   } | null;
   composite: {
     label: string;
@@ -25,6 +29,11 @@ export interface AreaCriteria {
     decimals: number;
     values: Float64Array;
     top(n: number, mask: Uint8Array | null): number[];
+    /** The weighted inputs: exported as value and score columns. */
+    inputs: readonly CompositeInput[];
+    /** What a score is ("Percentile rank (0–100)"). */
+    scoreLabel: string;
+    variation: VariationReport;
   } | null;
   hotspots: { description: string; classOf(code: string): string | null } | null;
 }
@@ -40,10 +49,13 @@ export function useAreaCriteria(ctx: AtlasContext, active: boolean): AreaCriteri
   return {
     level: frame.level,
     rule: r && r.level === frame.level && r.met.length === n && r.conditions.length
-      ? { label: r.conditions.join(' and '), metLabels: r.metLabels, meeting: (mask) => areasMeetingRule(r, mask) }
+      ? { label: r.conditions.join(' and '), metLabels: r.metLabels, meeting: (mask) => areasMeetingRule(r, mask), inputs: r.inputs, variation: r.variation }
       : null,
     composite: c && !c.problem && c.level === frame.level && c.values.length === n
-      ? { label: 'Composite risk index', formula: c.formula, decimals: 1, values: c.values, top: (k, mask) => topByComposite(c.values, k, mask) }
+      ? {
+        label: 'Composite risk index', formula: c.formula, decimals: c.decimals, values: c.values, top: (k, mask) => topByComposite(c.values, k, mask),
+        inputs: c.inputs, scoreLabel: c.scoreLabel, variation: c.variation,
+      }
       : null,
     hotspots: hs && hs.codes.length === n
       ? { description: hs.description, classOf: (code) => { const k = hs.classOf(code); return k === null ? null : hs.label(k); } }

@@ -6,9 +6,10 @@ import { getIndicator } from '../../data/catalogue';
 import { LEVELS, type FocusLevel, type LevelId } from '../../geo/levels';
 import type { ExportColumn, ExportValue, ShortlistRow, ShortlistTotals } from '../../export/types';
 import type { ShortlistColumn, ShortlistSpec } from '../../state/shortlist-spec';
-import { focusMask } from '../focus-mask';
-import type { LevelAreas } from '../level-data';
+import { focusMask } from '../../data/focus-mask';
+import type { LevelAreas } from '../../data/level-data';
 import type { AreaCriteria } from './criteria';
+import { inputColumns, measureMeta } from './input-columns';
 import type { ColumnValues } from './use-list-level';
 
 /** A machine name for the column: the indicator id and its options, as [a-z0-9_]. */
@@ -24,14 +25,24 @@ export function columnLabel(c: ShortlistColumn): string {
 
 const COMPOSITE_KEY = 'composite_index';
 
+/** A composite or rule input's columns, named as the same measure would be as a list column. */
+export const criteriaColumns = (criteria: AreaCriteria | null) => inputColumns(criteria, (id, dims) => columnLabel({ id, dims }));
+
+/**
+ * The composite index and its inputs' values and scores first, then the list's measures, then the
+ * values the rule's conditions judge and whether each is met.
+ */
 export function exportColumns(columns: readonly ShortlistColumn[], criteria: AreaCriteria | null): ExportColumn[] {
+  const inputs = criteriaColumns(criteria);
   const out: ExportColumn[] = [];
   if (criteria?.composite) out.push({ id: COMPOSITE_KEY, label: criteria.composite.label, unit: '', decimals: criteria.composite.decimals, ciLevel: null });
+  out.push(...inputs.composite.map((x) => x.column));
   for (const c of columns) {
     const ind = getIndicator(c.id);
     const hasCi = !!(ind.columns.lower || ind.ci);
-    out.push({ id: columnKey(c), label: columnLabel(c), unit: ind.unit, decimals: ind.decimals, ciLevel: hasCi ? 95 : null });
+    out.push({ id: columnKey(c), label: columnLabel(c), ...measureMeta(ind, c.dims), ciLevel: hasCi ? 95 : null });
   }
+  out.push(...inputs.rule.map((x) => x.column));
   return out;
 }
 
@@ -66,6 +77,8 @@ export function shortlistRows({ spec, areas, columns, names, criteria }: RowsInp
   const nameOf = (c: string) => names.get(c) ?? c;
   const ref = (c: string | null) => (c ? { code: c, name: nameOf(c) } : null);
   const crit = criteria?.level === areas.level ? criteria : null;
+  const inputs = criteriaColumns(crit);
+  const inputCols = [...inputs.composite, ...inputs.rule];
   const rows: ShortlistRow[] = [];
   const unknown: string[] = [];
   for (const it of spec.items) {
@@ -76,6 +89,7 @@ export function shortlistRows({ spec, areas, columns, names, criteria }: RowsInp
     }
     const values: Record<string, ExportValue | undefined> = {};
     if (crit?.composite) values[COMPOSITE_KEY] = { value: num(crit.composite.values[i]) };
+    for (const x of inputCols) values[x.column.id] = x.value(i);
     for (const cv of columns) values[columnKey(cv.column)] = exportValue(cv, i, areas.level, nameOf);
     rows.push({
       rank: rows.length + 1, code: it.code, name: areas.names[i],

@@ -11,7 +11,7 @@ import type { LevelId } from '../../geo/levels';
 import type { ShortlistColumn } from '../../state/shortlist-spec';
 import type { AtlasContext } from '../atlas-context';
 import type { LevelGeometry } from '../geometry-store';
-import { loadIndicatorValues, loadLevelAreas, type IndicatorValues, type LevelAreas } from '../level-data';
+import { loadIndicatorValues, loadLevelAreas, type IndicatorValues, type LevelAreas } from '../../data/level-data';
 import { useAsync } from '../use-async';
 
 export interface ListLevel {

@@ -286,7 +286,7 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       // Who the list reaches goes with every table export (the same cached queries as the panel's).
       const profile = kind === 'png' || kind === 'geojson' ? null
         : await loadReachProfile(ctx.data.queries, listLevel, listed, state.ethnicGroups, { title: 'Shortlist', withIcbs: listLevel !== 'icb24' && listLevel !== 'cal22' && listLevel !== 'cal19' });
-      const input = profile ? withReach(base, profile, ctx.data.manifest, columns) : base;
+      const input = profile ? withReach(base, profile, ctx.data.manifest) : base;
       let name = '';
       if (kind === 'csv') name = downloadExport(x.writeCsvBundle(input), 'csv-zip', input.title, now);
       else if (kind === 'xlsx') name = downloadExport(await x.writeShortlistXlsx(input), 'xlsx', input.title, now);

@@ -1,6 +1,6 @@
 import { Table, tableFromArrays, vectorFromArray, Utf8 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { openNodeDb } from '../../../scripts/pipeline/node-duckdb';
+import { openNodeDb } from '../../../scripts/atlas/node-duckdb';
 import { numberColumn, stringColumn } from './arrow-columns';
 
 describe('Arrow columns', () => {

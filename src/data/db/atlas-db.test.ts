@@ -1,6 +1,6 @@
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { openNodeDb } from '../../../scripts/pipeline/node-duckdb';
+import { openNodeDb } from '../../../scripts/atlas/node-duckdb';
 import { numberColumn } from './arrow-columns';
 import { AtlasDb, type DbActivity } from './atlas-db';
 

@@ -2,11 +2,11 @@
  * Per-level data the map and panels need, aligned with the geometry order (area codes sorted):
  * area names and parents from the `areas` table, and an indicator's values from its SQL.
  */
-import { numberColumn, stringColumn } from '../data/db/arrow-columns';
-import type { QueryRunner } from '../data/query-runner';
-import { englandValueSql } from '../data/sql/england-sql';
-import { indicatorSql } from '../data/sql/indicator-sql';
-import { levelAreasSql } from '../data/sql/areas-sql';
+import { numberColumn, stringColumn } from './db/arrow-columns';
+import type { QueryRunner } from './query-runner';
+import { englandValueSql } from './sql/england-sql';
+import { indicatorSql } from './sql/indicator-sql';
+import { levelAreasSql } from './sql/areas-sql';
 import type { LevelId } from '../geo/levels';
 
 export interface LevelAreas {

@@ -1,7 +1,7 @@
 /**
- * DuckDB-wasm in node (the blocking build: the same engine and SQL dialect as the browser), for the
- * pipeline's packs and first-map results and for the SQL tests. Extension autoloading is off: with it
- * on, a parquet or json read hangs forever offline.
+ * DuckDB-wasm in node (for the atlas command, the pipeline's packs and first-map results, and the SQL tests): the same engine and SQL as the browser, through the blocking node build
+ * (queries run synchronously in-process). The async node build was not used: it needs a Web Worker
+ * shim, and for a one-shot command the time goes into compiling the wasm either way.
  */
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { createRequire } from 'node:module';
