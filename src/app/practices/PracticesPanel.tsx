@@ -5,6 +5,7 @@ import { loadPracticeFunnel, type PracticeFunnel } from '../../data/practice-fun
 import type { QueryRunner } from '../../data/query-runner';
 import { FunnelPlot, positionWords } from '../../ui/FunnelPlot';
 import { Select } from '../../ui/Select';
+import './practices.css';
 
 const REGISTERS = PRACTICE_MEASURES.filter((m) => m.kind === 'proportion');
 const SHOWN = 100;
