@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getIndicator, indicatorsAt } from '../../src/data/catalogue';
+import { PRACTICE_LEVEL_IDS, PRACTICE_LEVELS } from '../../src/data/catalogue/practice-measures';
 import { dimensionValues } from '../../src/data/catalogue/types';
 import type { Db } from '../../src/data/db/db';
 import { LEVEL_IDS, LEVELS, type LevelId } from '../../src/geo/levels';
@@ -60,10 +61,10 @@ async function appValues(id: string, level: LevelId, dims: Record<string, string
 }
 
 describe('atlas levels and measures', () => {
-  it('levels: one id<TAB>label line per level', async () => {
+  it('levels: one id<TAB>label line per level, the area levels then the practice and PCN levels', async () => {
     const r = await atlas(['levels']);
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split('\n')).toEqual(LEVEL_IDS.map((id) => `${id}\t${LEVELS[id].label}`));
+    expect(r.stdout.trimEnd().split('\n')).toEqual([...LEVEL_IDS.map((id) => `${id}\t${LEVELS[id].label}`), ...PRACTICE_LEVEL_IDS.map((id) => `${id}\t${PRACTICE_LEVELS[id].label}`)]);
   });
 
   it('measures --level: id, label, unit, direction, choices, defaults for every measure available there', async () => {

@@ -17,6 +17,8 @@ import { DEFAULT_DATA_DIR, openAtlasData, readDataManifest, tablesUsed } from '.
 import { UsageError, type Command, type CliIo } from './command';
 import { parseFlags } from './flags';
 import { levelArg } from './level-arg';
+import { isPracticeLevel } from '../../src/data/catalogue/practice-measures';
+import { parsePracticeMeasures, runPracticeExport } from './practice-export';
 import { MEASURE_SYNTAX, parseMeasureList, type MeasureSpec } from './measure-spec';
 
 const USAGE = `npm run -s atlas -- export --level ID --measures ${MEASURE_SYNTAX} [--focus CODE] --out FILE.csv
@@ -28,7 +30,9 @@ suppressed because it rests on fewer than 10 cases). Notes on each measure (how 
 level, e.g. "every ward shows its local authority's value") go to standard error.
 
 Options:
-  --level ID       geography level (ids: npm run -s atlas -- levels)
+  --level ID       geography level (ids: npm run -s atlas -- levels); practice and pcn give one row
+                   per GP practice or PCN with each QOF measure's value, Wilson 95 % limits,
+                   numerator and denominator (PCN = sums over its practices)
   --measures LIST  measure ids separated by commas (ids: npm run -s atlas -- measures --level ID);
                    the option may also be repeated. A measure's choices follow its id as
                    :KEY=VALUE pairs; choices not given take the app's default, e.g.
@@ -87,6 +91,14 @@ function measureNote(m: MeasureSpec, v: IndicatorValues, level: LevelId, mask: U
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const started = performance.now();
   const flags = parseFlags(args, FLAGS);
+  const practiceLevel = flags.value('--level');
+  if (isPracticeLevel(practiceLevel)) {
+    if (flags.value('--focus') !== undefined) throw new UsageError('--focus is for area levels; practice and PCN exports cover England (filter on the sicbl24_code or icb24_code column)');
+    const measures = parsePracticeMeasures(flags.all('--measures'));
+    const out = outPath(flags.value('--out'), io);
+    const dir = flags.value('--data') !== undefined ? resolve(io.cwd, flags.value('--data')!) : DEFAULT_DATA_DIR;
+    return runPracticeExport(practiceLevel, measures, dir, out, flags.has('--bom'), io);
+  }
   const level = levelArg(flags.value('--level'), true)!;
   const measures = parseMeasureList(flags.all('--measures'), level);
   const out = outPath(flags.value('--out'), io);

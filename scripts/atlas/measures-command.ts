@@ -4,6 +4,7 @@ import type { Indicator } from '../../src/data/catalogue/types';
 import type { Command } from './command';
 import { parseFlags } from './flags';
 import { levelArg, tsvField } from './level-arg';
+import { isPracticeLevel, PRACTICE_MEASURES } from '../../src/data/catalogue/practice-measures';
 
 /** The catalogue's `polarity` in words; a value this build does not know is printed as it is. */
 const DIRECTION_WORDS: Record<string, string> = {
@@ -41,6 +42,11 @@ Pass choices to export as ID:KEY=VALUE, e.g. cancer.incidence.dsr:period=2015-20
 `,
   async run(args, io) {
     const flags = parseFlags(args, { values: ['--level'], switches: ['--choices'] });
+    if (isPracticeLevel(flags.value('--level'))) {
+      // Practice measures have no choices: one edition (QOF 2022-23), and registers are context.
+      if (!flags.has('--choices')) for (const m of PRACTICE_MEASURES) io.out([m.id, m.label, m.unit, DIRECTION_WORDS.neutral, '', ''].map(tsvField).join('\t'));
+      return 0;
+    }
     const level = levelArg(flags.value('--level'), false);
     const list = allIndicators().filter((i) => !level || isAvailable(i, level));
     for (const ind of list) {

@@ -51,6 +51,17 @@ export async function readLsoa11Units(path: string): Promise<Map<string, { unit:
 export interface QofRegister { practice: string; register: number; listSize: number }
 
 /** QOF 2022-23 prevalence file, one register group (e.g. CAN = cancer). */
+/** Every register of the file (all 21 groups), with the list type its list size counts. */
+export async function readQofRegisters(path: string): Promise<(QofRegister & { group: string; listType: string })[]> {
+  const rows = await readCsv(path);
+  const c = (n: string) => column(rows, [n], path);
+  const k = { p: c('PRACTICE_CODE'), g: c('GROUP_CODE'), r: c('REGISTER'), t: c('PATIENT_LIST_TYPE'), l: c('PRACTICE_LIST_SIZE') };
+  return rows.map((r, i) => ({
+    practice: r[k.p], group: r[k.g], listType: r[k.t],
+    register: parseNumber(r[k.r], `${path} row ${i + 1} REGISTER`) ?? 0, listSize: parseNumber(r[k.l], `${path} row ${i + 1} PRACTICE_LIST_SIZE`) ?? 0,
+  }));
+}
+
 export async function readQofRegister(path: string, group: string): Promise<QofRegister[]> {
   const rows = await readCsv(path);
   const c = (n: string) => column(rows, [n], path);
@@ -60,12 +71,12 @@ export async function readQofRegister(path: string, group: string): Promise<QofR
   }));
 }
 
-export interface QofPractice { practice: string; name: string; sicbl: string; icb: string }
+export interface QofPractice { practice: string; name: string; sicbl: string; icb: string; pcn: string; pcnName: string }
 
 /** QOF 2022-23 practice → PCN → Sub-ICB → ICB mapping (ONS codes). */
 export async function readQofMapping(path: string): Promise<Map<string, QofPractice>> {
   const rows = await readCsv(path);
   const c = (n: string) => column(rows, [n], path);
-  const k = { p: c('PRACTICE_CODE'), n: c('PRACTICE_NAME'), s: c('SUB_ICB_ONS_CODE'), i: c('ICB_ONS_CODE') };
-  return new Map(rows.map((r) => [r[k.p], { practice: r[k.p], name: r[k.n], sicbl: r[k.s], icb: r[k.i] }]));
+  const k = { p: c('PRACTICE_CODE'), n: c('PRACTICE_NAME'), s: c('SUB_ICB_ONS_CODE'), i: c('ICB_ONS_CODE'), pc: c('PCN_ODS_CODE'), pn: c('PCN_NAME') };
+  return new Map(rows.map((r) => [r[k.p], { practice: r[k.p], name: r[k.n], sicbl: r[k.s], icb: r[k.i], pcn: r[k.pc], pcnName: r[k.pn] }]));
 }

@@ -6,7 +6,8 @@ import type { Feature } from './atlas-context';
 import { useCombineFeature } from './combine/use-combine-feature';
 import { useEvaluateFeature } from './evaluate/use-evaluate-feature';
 import { useHotspotsFeature } from './hotspots/use-hotspots-feature';
+import { usePracticesFeature } from './practices/use-practices-feature';
 import { useShortlistFeature } from './shortlist/use-shortlist-feature';
 import { useYourDataFeature } from './your-data/use-your-data-feature';
 
-export const FEATURES: Feature[] = [useCombineFeature, useHotspotsFeature, useYourDataFeature, useShortlistFeature, useEvaluateFeature];
+export const FEATURES: Feature[] = [useCombineFeature, useHotspotsFeature, useYourDataFeature, useShortlistFeature, usePracticesFeature, useEvaluateFeature];

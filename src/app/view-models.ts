@@ -2,7 +2,7 @@
 import { getIndicator } from '../data/catalogue';
 import { darkIsHigh, isNeutral, rankMeaning } from '../data/catalogue/direction';
 import { methodText } from '../data/catalogue/method-text';
-import type { Indicator } from '../data/catalogue/types';
+import { flaggedYears, type Indicator } from '../data/catalogue/types';
 import { LEVELS } from '../geo/levels';
 import type { Classified } from '../map/classify-values';
 import type { TableModel } from '../ui/AreaTable';
@@ -44,7 +44,7 @@ export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail 
     const notes = [englandText(ind, m.facts, m.england), ...provenanceNotes(ind, areas.level, m.facts, nameOf)].filter((x): x is string => !!x);
     rows.push({
       id, label: ind.short, value: valueText(ind, m.facts), rank: withRankLabel(ind, rankText(ind, areas.level, m.facts)), current: id === current, notes,
-      trend: m.trend ? { title: `${ind.short}: ${areas.names[i]}${m.facts.source ? ` (${nameOf(m.facts.source)})` : ''}`, points: m.trend, format: (v: number) => formatWithUnit(v, ind.decimals, ind.unit), breaks: ind.seriesBreaks, target: m.target ?? undefined } : undefined,
+      trend: m.trend ? { title: `${ind.short}: ${areas.names[i]}${m.facts.source ? ` (${nameOf(m.facts.source)})` : ''}`, points: m.trend, format: (v: number) => formatWithUnit(v, ind.decimals, ind.unit), breaks: ind.seriesBreaks, target: m.target ?? undefined, flags: flaggedYears(ind) } : undefined,
     });
     groups.set(ind.group, rows);
   }

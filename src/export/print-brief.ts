@@ -5,7 +5,7 @@
  */
 import { formatDate, formatNumber, withUnit } from './format-value';
 import { APP_NAME, provenanceSections, type ProvenanceSection } from './provenance';
-import { reachTable, type ReachTable } from './reach-profile-text';
+import { printReach, type PrintReach } from './print-reach';
 import type { ExportColumn, ExportValue, ShortlistExport } from './types';
 
 export interface BriefColumn {
@@ -24,8 +24,8 @@ export interface PrintBrief {
   /** Method, parameters, indicators and sources (the export section is folded into subtitle/footer). */
   method: ProvenanceSection[];
   shareUrl: string;
-  /** Who the shortlist reaches, beside its ICB(s) and England (null when not available). */
-  reach: ReachTable | null;
+  /** Who the shortlist reaches, beside its ICB(s) and England, in its compact print form (null when not available). */
+  reach: PrintReach | null;
   /** "Hotspot Atlas 0.1.0 · generated 21 November 2026". */
   footer: string;
 }
@@ -94,7 +94,7 @@ export function buildPrintBrief(input: ShortlistExport): PrintBrief {
     table: { columns: header, rows },
     method: provenanceSections(input.briefProvenance ? { ...input, provenance: input.briefProvenance } : input, { brief: true }).filter((s) => s.heading !== 'Export' && s.heading !== 'Selection'),
     shareUrl: p.shareUrl,
-    reach: input.reach ? reachTable(input.reach) : null,
+    reach: input.reach ? printReach(input.reach) : null,
     footer: `${APP_NAME} ${p.appVersion} · generated ${date}`,
   };
 }

@@ -1,6 +1,6 @@
 /** The selected area: its parents and every measure available for it, with national ranks. */
 import type { ReactNode } from 'react';
-import { TrendChart, type TrendBreak, type TrendPoint, type TrendTarget } from './TrendChart';
+import { TrendChart, type TrendBreak, type TrendFlag, type TrendPoint, type TrendTarget } from './TrendChart';
 
 export interface DetailRow {
   id: string;
@@ -10,7 +10,7 @@ export interface DetailRow {
   /** England comparison, whose value it is, coverage, publication notes. */
   notes: string[];
   current?: boolean;
-  trend?: { title: string; points: TrendPoint[]; format(v: number): string; breaks?: TrendBreak[]; target?: TrendTarget };
+  trend?: { title: string; points: TrendPoint[]; format(v: number): string; breaks?: TrendBreak[]; target?: TrendTarget; flags?: TrendFlag[] };
 }
 
 export interface DetailModel {
@@ -65,7 +65,7 @@ export function DetailPanel({ model, onClose, actions, profile }: { model: Detai
               ))}
             </tbody>
           </table>}
-          {g.rows.filter((r) => r.trend).map((r) => <TrendChart key={r.id} title={r.trend!.title} points={r.trend!.points} format={r.trend!.format} breaks={r.trend!.breaks} target={r.trend!.target} />)}
+          {g.rows.filter((r) => r.trend).map((r) => <TrendChart key={r.id} title={r.trend!.title} points={r.trend!.points} format={r.trend!.format} breaks={r.trend!.breaks} target={r.trend!.target} flags={r.trend!.flags} />)}
           {g.loading && <p className="hint" role="status">Computing…</p>}
         </section>
       ))}

@@ -1,6 +1,7 @@
 /**
  * The printable one-page brief: the map image (with its legend and scale), the totals, the top of
- * the shortlist, the method and the sources. Hidden on screen; the print stylesheet shows only this
+ * the shortlist, the method and the sources; who it reaches sits beside the map, in the room the map
+ * leaves, so it adds no height. Hidden on screen; the print stylesheet shows only this
  * (A4 portrait), so the browser's "Save as PDF" gives the brief. Every string is rendered as text.
  */
 import type { PrintBrief } from '../export/print-brief';
@@ -17,7 +18,23 @@ export function PrintBriefView({ brief, image }: { brief: PrintBrief; image: str
         <h1>{brief.title}</h1>
         <p>{brief.subtitle}</p>
       </header>
-      {image && <img className="print-map" src={image} alt="" />}
+      <div className={brief.reach ? 'print-top with-reach' : 'print-top'}>
+        {image && <img className="print-map" src={image} alt="" />}
+        {brief.reach && (
+          <section className="print-reach" data-testid="print-reach">
+            <h2>Who it reaches</h2>
+            <table>
+              <thead><tr><th>Residents</th>{brief.reach.columns.map((c) => <th key={c} className="num">{c}</th>)}</tr></thead>
+              {brief.reach.blocks.map((rows, b) => (
+                <tbody key={b}>
+                  {rows.map((r) => <tr key={r.label} className={r.estimate ? 'print-reach-estimate' : undefined}><th>{r.label}</th>{r.cells.map((c, k) => <td key={k} className="num">{c}</td>)}</tr>)}
+                </tbody>
+              ))}
+            </table>
+            <p className="print-reach-note">{brief.reach.note}</p>
+          </section>
+        )}
+      </div>
       <ul className="print-summary">
         {brief.summary.map((s) => <li key={s}>{s}</li>)}
       </ul>

@@ -122,6 +122,12 @@ describe('stage at diagnosis (NDRS)', () => {
     expect(await page.getByTestId('legend').innerText()).toMatch(/Cancers diagnosed at stage 1 or 2/);
     const panel = page.getByTestId('detail-panel');
     await panel.getByTestId('trend-target').first().waitFor({ timeout: 120_000 });
+    // 2020 is marked on the stage trend itself: a named hatched band, a hollow point, and the caveat in words.
+    const flag = panel.getByTestId('trend-flag').first();
+    expect(await flag.getAttribute('data-year')).toBe('2020');
+    expect(await flag.locator('text').textContent()).toBe('2020: COVID-19');
+    expect(await panel.getByTestId('trend-flag-point').count()).toBeGreaterThan(0);
+    expect(await panel.locator('.trend-flag-note').first().innerText()).toMatch(/^Hatched band and hollow point: 2020 \(COVID-19\)\. 2020: diagnoses fell during the COVID-19 pandemic/);
     const gm = stageSums(stage.filter((r) => r.type === 'Integrated Care Board' && r.name === 'NHS Greater Manchester Integrated Care Board' && r.year === 2022));
     const early = panel.locator('tr', { hasText: 'Early stage (1–2) %' });
     expect(await early.innerText()).toContain(`${((100 * gm.early) / gm.staged).toFixed(1)} % (95 % CI`);

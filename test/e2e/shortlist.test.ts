@@ -397,6 +397,13 @@ describe('shortlist, export and share (served under /atlas/)', () => {
     for (const c of (await page.locator('.print-table tbody tr td:nth-child(3)').allTextContents())) expect(wardName.has(c)).toBe(true);
     expect(text).toMatch(/English Indices of Deprivation 2025/);
     expect(text).toContain('/atlas/#s2=');
+    // Who the list reaches is on the same page: the list beside its ICB and England, estimates marked.
+    const reach = page.getByTestId('print-reach');
+    expect(await reach.isVisible()).toBe(true);
+    expect(await reach.locator('thead th').allTextContents()).toEqual(expect.arrayContaining(['Residents', 'England']));
+    const reachText = await reach.innerText();
+    for (const row of ['All residents', '65 and over', 'Core20 (IMD 2019)', 'Aged 55–74 (est.)']) expect(reachText).toContain(row);
+    expect(reachText).toMatch(/\d+\.\d%/);
     expect(await page.locator('.print-map').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(500);
     await page.screenshot({ path: join(OUT, 'print-brief.png'), fullPage: true });
     const pdf = await page.pdf({ preferCSSPageSize: true });

@@ -10,6 +10,7 @@ import type { PipelineContext, PipelineStep } from '../context';
 import { harmoniseToLad24 } from '../lad-harmonise';
 import { readLadHistory } from '../lad-history';
 import { writeQofTables } from '../qof-cancer-table';
+import { writePracticeTables } from '../qof-practice-tables';
 import { readIncidenceRates, readLsoa11Units } from '../read-cancer';
 import { readTraffordExtract } from '../read-fingertips';
 import { readLsoaBridge, readPracticeLocations } from '../read-nhs-lookups';
@@ -27,7 +28,9 @@ export const cancerStep: PipelineStep = {
     await writeMortality(ctx);
 
     const s22to24 = sicbl22To24(new Map([...units].map(([l, u]) => [l, u.sicbl22])), bridge, lsoa21, ctx.report);
-    await writeQofTables(ctx, await readPracticeLocations(await ctx.source('gpPracticeLocations')), s22to24);
+    const locations = await readPracticeLocations(await ctx.source('gpPracticeLocations'));
+    await writeQofTables(ctx, locations, s22to24);
+    await writePracticeTables(ctx, locations, s22to24);
   },
 };
 

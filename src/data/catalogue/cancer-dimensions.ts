@@ -7,7 +7,7 @@ import type { Dimension, DimensionValue } from './types';
 
 /** Newest pooled period first: five pooled years keep Sub-ICB rates of rarer cancers above 10 cases. */
 const COVID = 'This period includes 2020, when COVID-19 cut cancer diagnoses (lung cancer −8 % on 2019): rates are lower than usual. For usual levels use 2015–2019 or 2017–2019.';
-const withCovid = (v: DimensionValue): DimensionValue => ((v.end ?? 0) >= 2020 && (v.start ?? 0) <= 2020 ? { ...v, caveat: COVID } : v);
+const withCovid = (v: DimensionValue): DimensionValue => ((v.end ?? 0) >= 2020 && (v.start ?? 0) <= 2020 ? { ...v, caveat: COVID, ...(v.start === 2020 && v.end === 2020 ? { flag: 'COVID-19' } : {}) } : v);
 
 export const INCIDENCE_PERIODS: Dimension = {
   key: 'period', label: 'Period', column: 'period', defaultValue: '2016-2020',

@@ -14,7 +14,7 @@ export const STAGE_POOLED: readonly [number, number][] = [[2021, 2022], [2018, 2
 export const COVID_2020 = '2020: diagnoses fell during the COVID-19 pandemic, and the cancers that were diagnosed were more often at a late stage; 2020 is not a usual year.';
 
 const years: DimensionValue[] = yearValues(STAGE_FIRST_YEAR, STAGE_LAST_YEAR)
-  .map((v) => (v.value === '2020' ? { ...v, label: '2020 (COVID-19: fewer diagnoses)', caveat: COVID_2020 } : v));
+  .map((v) => (v.value === '2020' ? { ...v, label: '2020 (COVID-19: fewer diagnoses)', caveat: COVID_2020, flag: 'COVID-19' } : v));
 
 export const STAGE_PERIODS: Dimension = {
   key: 'period', label: 'Year of diagnosis', column: 'period', defaultValue: String(STAGE_LAST_YEAR),

@@ -84,6 +84,8 @@ export interface DimensionValue {
   requires?: Record<string, string>;
   /** A caveat that applies whenever this value is chosen (a period that includes 2020). */
   caveat?: string;
+  /** A short name for a single year that is not a usual year ("COVID-19"): trend charts mark that year with it. */
+  flag?: string;
 }
 
 /** A choice that selects rows of a long table (period, sex, cancer site, ...). */
@@ -235,6 +237,11 @@ export function dimensionValues(ind: Indicator, chosen: Record<string, string> =
   }
   for (const d of ind.dimensions ?? []) Object.assign(out, d.values.find((x) => x.value === out[d.key])?.requires);
   return out;
+}
+
+/** Single years a trend chart marks (2020, COVID-19): short name and the caveat in full. */
+export function flaggedYears(ind: Indicator): { year: number; short: string; label: string }[] {
+  return (periodDimension(ind)?.values ?? []).flatMap((v) => (v.flag && v.start !== undefined && v.start === v.end ? [{ year: v.start, short: v.flag, label: v.caveat ?? v.label }] : []));
 }
 
 /** The dimension that holds periods (for trends), if the indicator has one. */

@@ -1,0 +1,75 @@
+/**
+ * Issue 12, first slice, end to end: the Practices tab's funnel plot in the built app (Debian
+ * Chromium, offline). What it shows must equal loadPracticeFunnel in node on the same built tables
+ * (whose limits test/parity/practice-funnel-parity.test.ts checks against R); here: the plot draws,
+ * hover and the keyboard name practices, the outlier table lists them, and axe finds nothing.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPracticeFunnel, type PracticeFunnel } from '../../src/data/practice-funnel';
+import { QueryRunner } from '../../src/data/query-runner';
+import { openBuiltDataDb } from '../support/node-db';
+import { axeViolations } from './support/axe';
+import { closeAtlasSession, openAtlasSession, ROOT, type AtlasSession } from './support/browser';
+
+const OUT = join(ROOT, 'test/output/practices');
+mkdirSync(OUT, { recursive: true });
+
+let s: AtlasSession;
+let want: PracticeFunnel;
+beforeAll(async () => {
+  const [session, db] = await Promise.all([openAtlasSession('/', { open: true }), openBuiltDataDb()]);
+  s = session;
+  want = await loadPracticeFunnel(new QueryRunner(db), 'qof.copd.prevalence');
+}, 300_000);
+
+afterAll(async () => {
+  await closeAtlasSession(s ?? {});
+});
+
+describe('Practices tab: funnel plot of a QOF register', () => {
+  it('draws every practice against England with 95 % and 99.8 % limits, and lists the 99.8 % outliers', async () => {
+    const { page } = s;
+    await page.getByTestId('tab-practices').click();
+    await page.getByTestId('funnel-measure').selectOption('qof.copd.prevalence');
+    const plot = page.getByTestId('funnel-plot');
+    await plot.waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.locator('.funnel-plot figcaption').innerText(), { timeout: 60_000 }).toContain('Chronic obstructive pulmonary disease register');
+    const caption = await page.locator('.funnel-plot figcaption').innerText();
+    expect(caption).toContain(`${want.points.length.toLocaleString('en-GB')} practices against England (${want.target.toFixed(2)}%)`);
+    expect(await plot.locator('circle, rect, [data-testid=funnel-beyond]').count()).toBeGreaterThanOrEqual(want.points.length);
+    expect(await page.getByTestId('funnel-limit-95').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){10,}/);
+    expect(await page.getByTestId('funnel-limit-998').getAttribute('d')).toMatch(/^M/);
+    const outliers = want.points.filter((p) => Math.abs(p.position) === 2);
+    expect(await page.locator('#funnel-outliers-title').innerText()).toContain(`${outliers.length.toLocaleString('en-GB')} practices`);
+    const rows = await page.getByTestId('funnel-outliers').locator('tbody tr').count();
+    expect(rows).toBe(Math.min(100, outliers.length));
+    const biggest = [...outliers].sort((a, b) => b.denominator - a.denominator)[0];
+    expect(await page.getByTestId('funnel-outliers').locator('tbody tr').first().locator('td').first().innerText()).toBe(biggest.code);
+    expect(await page.getByTestId('funnel-overdispersion').innerText()).toMatch(/^\d+ % of practices lie outside the 99.8 % limits/);
+    await page.screenshot({ path: join(OUT, 'practices-funnel.png') });
+  });
+
+  it('names the practice under the pointer, steps through practices with the arrow keys, and picks one from the table', async () => {
+    const { page } = s;
+    const plot = page.getByTestId('funnel-plot');
+    const box = (await plot.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await expect.poll(() => page.getByTestId('funnel-readout').innerText()).toMatch(/\([A-Z]\d{5}\): [\d.]+% of [\d,]+/);
+    await page.mouse.move(5, 5);
+    await plot.focus();
+    await page.keyboard.press('ArrowRight');
+    const smallest = [...want.points].sort((a, b) => a.denominator - b.denominator)[0];
+    expect(await page.getByTestId('funnel-readout').innerText()).toContain(`(${smallest.code})`);
+    const first = page.getByTestId('funnel-outliers').locator('tbody tr').first();
+    await first.getByRole('button').click();
+    expect(await page.getByTestId('funnel-picked').innerText()).toContain(await first.locator('td').first().innerText());
+    expect(await page.getByTestId('funnel-picked').innerText()).toMatch(/(above|below) the 99\.8 % limit/);
+  });
+
+  it('has no accessibility violations and no page errors', async () => {
+    expect(await axeViolations(s.page, '[data-testid=practices-panel]')).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Practice and PCN levels (QOF 2022-23): every register's prevalence with its Wilson interval, list
+ * size and PCN sums, recomputed here from the raw prevalence file and the raw practice → PCN mapping
+ * (papaparse and arithmetic; none of the pipeline's code), against the app's SQL on the built tables.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PRACTICE_MEASURES, QOF_REGISTERS } from '../../src/data/catalogue/practice-measures';
+import type { Db } from '../../src/data/db/db';
+import { loadPracticeEngland, loadPracticeValues, type PracticeValue } from '../../src/data/practice-data';
+import { QueryRunner } from '../../src/data/query-runner';
+import { openBuiltDataDb } from '../support/node-db';
+import { num, rawRows } from '../support/raw-csv';
+
+/** Sub-ICB locations recoded in April 2024 (QOF 2022-23 still uses the 2022 codes). */
+const RECODED: Record<string, string> = { E38000246: 'E38000264', E38000248: 'E38000265' };
+
+const prevalence = rawRows('cancer/qof_2022_23_prevalence_all_registers_by_gp_practice_england.csv.gz');
+const mapping = new Map(rawRows('lookups/gp_practice_pcn_subicb_icb_region_qof_2022_23_mapping.csv').map((r) => [r.PRACTICE_CODE, r]));
+
+function wilson(k: number, n: number): [number, number] {
+  const z = 1.959964;
+  const p = k / n;
+  const centre = p + (z * z) / (2 * n);
+  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return [(100 * (centre - half)) / (1 + (z * z) / n), (100 * (centre + half)) / (1 + (z * z) / n)];
+}
+
+let q: QueryRunner;
+beforeAll(async () => {
+  const db: Db = await openBuiltDataDb();
+  q = new QueryRunner(db);
+}, 120_000);
+
+const byCode = (rows: PracticeValue[]) => new Map(rows.map((r) => [r.code, r]));
+
+describe('practice level (QOF 2022-23)', () => {
+  it('has every practice of the mapping, with its PCN (none for "Unallocated"), 2024 Sub-ICB location and ICB', async () => {
+    const rows = byCode(await loadPracticeValues(q, 'qof.list_size', 'practice'));
+    expect(rows.size).toBe(mapping.size);
+    expect(mapping.size).toBe(6378);
+    for (const [code, m] of mapping) {
+      const r = rows.get(code)!;
+      expect(r.pcn, code).toBe(m.PCN_ODS_CODE === 'U' ? null : m.PCN_ODS_CODE);
+      expect(r.sicbl24).toBe(RECODED[m.SUB_ICB_ONS_CODE] ?? m.SUB_ICB_ONS_CODE);
+      expect(r.icb24).toBe(m.ICB_ONS_CODE);
+      expect(r.name).toBe(m.PRACTICE_NAME);
+    }
+    expect([...rows.values()].filter((r) => r.pcn === null)).toHaveLength([...mapping.values()].filter((m) => m.PCN_ODS_CODE === 'U').length);
+  });
+
+  it('gives every one of the 21 registers as register / list of its own type, with a Wilson 95 % interval, for every practice', async () => {
+    expect(new Set(prevalence.map((r) => r.GROUP_CODE))).toEqual(new Set(QOF_REGISTERS.map((r) => r.group)));
+    for (const reg of QOF_REGISTERS) {
+      const rows = byCode(await loadPracticeValues(q, `qof.${reg.group.toLowerCase()}.prevalence`, 'practice'));
+      const raw = prevalence.filter((r) => r.GROUP_CODE === reg.group);
+      expect(raw).toHaveLength(6378);
+      for (const r of raw) {
+        expect(r.PATIENT_LIST_TYPE).toBe(reg.listType);
+        const k = num(r.REGISTER);
+        const n = num(r.PRACTICE_LIST_SIZE);
+        const got = rows.get(r.PRACTICE_CODE)!;
+        expect(got.numerator).toBe(k);
+        expect(got.denominator).toBe(n);
+        if (n === 0) {
+          expect(got.value).toBeNull();
+          continue;
+        }
+        expect(got.value!).toBeCloseTo((100 * k) / n, 9);
+        if (k > n) {
+          // a register larger than its list (the raw file has one): no interval for a share above 100 %
+          expect([got.lower, got.upper]).toEqual([null, null]);
+          continue;
+        }
+        const [lo, hi] = wilson(k, n);
+        expect(got.lower!).toBeCloseTo(lo, 5);
+        expect(got.upper!).toBeCloseTo(hi, 5);
+      }
+    }
+  });
+
+  it('gives England the sums over all practices (cancer: 2,176,254 of 62,378,057, MANIFEST §5)', async () => {
+    const eng = await loadPracticeEngland(q, 'qof.can.prevalence');
+    expect(eng.numerator).toBe(prevalence.filter((r) => r.GROUP_CODE === 'CAN').reduce((s, r) => s + num(r.REGISTER), 0));
+    expect(eng.numerator).toBe(2_176_254);
+    expect(eng.denominator).toBe(62_378_057);
+    expect(eng.value!).toBeCloseTo((100 * 2_176_254) / 62_378_057, 9);
+  });
+});
+
+describe('PCN level: sums of its practices, never means of their rates', () => {
+  const pcns = new Map<string, { name: string; practices: number; reg: Map<string, [number, number]>; sicbl: Map<string, number> }>();
+  for (const r of prevalence) {
+    const m = mapping.get(r.PRACTICE_CODE)!;
+    if (m.PCN_ODS_CODE === 'U') continue;
+    const p = pcns.get(m.PCN_ODS_CODE) ?? { name: m.PCN_NAME, practices: 0, reg: new Map(), sicbl: new Map() };
+    const [k, n] = p.reg.get(r.GROUP_CODE) ?? [0, 0];
+    p.reg.set(r.GROUP_CODE, [k + num(r.REGISTER), n + num(r.PRACTICE_LIST_SIZE)]);
+    if (r.GROUP_CODE === 'CAN') {
+      p.practices++;
+      const s = RECODED[m.SUB_ICB_ONS_CODE] ?? m.SUB_ICB_ONS_CODE;
+      p.sicbl.set(s, (p.sicbl.get(s) ?? 0) + num(r.PRACTICE_LIST_SIZE));
+    }
+    pcns.set(m.PCN_ODS_CODE, p);
+  }
+
+  it('has one row per PCN of the mapping (not "Unallocated"), with its practice count and the Sub-ICB holding most of its list', async () => {
+    const rows = byCode(await loadPracticeValues(q, 'qof.list_size', 'pcn'));
+    expect(rows.size).toBe(pcns.size);
+    expect(rows.has('U')).toBe(false);
+    for (const [code, p] of pcns) {
+      const r = rows.get(code)!;
+      expect(r.name).toBe(p.name);
+      expect(r.practices).toBe(p.practices);
+      expect(r.value).toBe(p.reg.get('CAN')![1]);
+      const top = Math.max(...p.sicbl.values());
+      expect(p.sicbl.get(r.sicbl24!), code).toBe(top);
+    }
+  });
+
+  it('sums registers and lists for every register and PCN, with the Wilson interval of the sums', async () => {
+    for (const m of PRACTICE_MEASURES.filter((x) => x.group)) {
+      const rows = byCode(await loadPracticeValues(q, m.id, 'pcn'));
+      for (const [code, p] of pcns) {
+        const [k, n] = p.reg.get(m.group!)!;
+        const r = rows.get(code)!;
+        expect(r.numerator).toBe(k);
+        expect(r.denominator).toBe(n);
+        expect(r.value!).toBeCloseTo((100 * k) / n, 9);
+        const [lo, hi] = wilson(k, n);
+        expect(r.lower!).toBeCloseTo(lo, 5);
+        expect(r.upper!).toBeCloseTo(hi, 5);
+      }
+    }
+  });
+});
