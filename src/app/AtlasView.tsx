@@ -246,7 +246,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   };
   const tip = hover && frame && mode
     ? {
-        x: hover.x, y: hover.y, name: frame.areas.names[hover.index], code: frame.areas.codes[hover.index],
+        x: hover.x, y: hover.y, name: frame.areas.names[hover.index], code: frame.areas.codes[hover.index], within: mapView ? { width: mapView.width, height: mapView.height } : undefined,
         lines: [...mode.tooltip(hover.index), ...features.flatMap((f) => f.tooltipLines?.(hover.index) ?? []), { label: 'Residents', value: formatCount(frame.areas.population[hover.index]) }],
       }
     : null;

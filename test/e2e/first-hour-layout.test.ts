@@ -179,8 +179,9 @@ describe('first hour at 1400×900', () => {
     await waitForCameraStill(page);
     await hoverAt(page, -1.47, 52.55);
     const tip = page.getByRole('tooltip');
-    const at = (await tip.boundingBox())!;
-    await page.mouse.click(at.x - 14, at.y - 14);
+    const box = (await page.locator('.atlas-map').boundingBox())!;
+    const [x, y] = await page.evaluate(([a, b]) => window.hotspotAtlas!.project(a, b), [-1.47, 52.55]);
+    await page.mouse.click(box.x + x, box.y + y);
     await page.getByTestId('detail-panel').waitFor();
     await expect(tip.count()).resolves.toBe(0);
     await page.screenshot({ path: join(OUT, 'e2e-layout-detail-no-tooltip.png') });
