@@ -264,13 +264,14 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const tab = tabs.some((t) => t.id === state.tab) ? state.tab! : modeTab ?? 'map';
 
   const drawerItems: DrawerItem[] = [
-    ...(frame && mode?.table ? [{
+    // Some modes build their table lazily (a getter): it is read only while the drawer shows it.
+    ...(frame && mode ? [{
       id: 'table', label: 'Map as a table',
-      content: <AreaTable model={mode.table} onSelect={(code) => {
+      content: () => (mode.table ? <AreaTable model={mode.table} onSelect={(code) => {
         selectArea(code);
         const i = frame.areas.indexOf.get(code)!;
         flyTo({ bbox: [...frame.areas.bbox.subarray(4 * i, 4 * i + 4)] as [number, number, number, number] });
-      }} />,
+      }} /> : <p className="hint" role="status">The table appears when this map has finished loading.</p>),
     }] : []),
     ...features.flatMap((f) => f.drawer ?? []),
   ];

@@ -12,7 +12,8 @@ export interface DrawerItem {
   id: string;
   /** Tab label and panel name ("Map as a table", "Shortlist table"). */
   label: string;
-  content: ReactNode;
+  /** A function is called only while its item is shown (a table of 33,755 rows is not built for a closed drawer). */
+  content: ReactNode | (() => ReactNode);
 }
 
 /** Height as a percentage of the window (the map keeps the rest). */
