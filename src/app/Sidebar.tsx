@@ -4,7 +4,7 @@
  * the tables are not here: they sit beside and below the map (AtlasView), so long forms never push
  * results out of sight.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DataManifest } from '../data/manifest';
 import { LEVELS, levelIds, type FocusLevel, type LevelId } from '../geo/levels';
 import type { ViewState } from '../state/view-state';
@@ -43,6 +43,7 @@ export interface SidebarProps {
 
 export function Sidebar(p: SidebarProps) {
   const [dialog, setDialog] = useState<'about' | 'basemap' | null>(null);
+  const about = useMemo(() => aboutModel(p.manifest), [p.manifest]);
 
   const copyLink = async () => {
     const url = p.shareUrl();
@@ -86,7 +87,7 @@ export function Sidebar(p: SidebarProps) {
         <Tabs tabs={p.tabs} active={p.tab} onChange={p.onTab} label="Views" />
       </div>
       <Dialog title="About the data" open={dialog === 'about'} onClose={() => setDialog(null)} testId="about-dialog">
-        <AboutData model={aboutModel(p.manifest)} />
+        <AboutData model={about} />
       </Dialog>
       <Dialog title="Map settings" open={dialog === 'basemap'} onClose={() => setDialog(null)} testId="basemap-dialog">
         <BasemapSettings url={p.basemapUrl} onSave={(u) => { p.onBasemapUrl(u); setDialog(null); }} />

@@ -22,6 +22,7 @@ import type { AreaCriteria } from './criteria';
 import { columnLabel } from './shortlist-rows';
 import type { ExportKind, PickTool } from './use-shortlist-feature';
 import './shortlist.css';
+import { SHORTLIST_DRAWER } from './shortlist-drawer';
 
 export interface ShortlistPanelProps {
   ctx: AtlasContext;
@@ -61,8 +62,6 @@ export interface ShortlistPanelProps {
   part?: 'table';
 }
 
-/** The drawer item that shows the shortlist table wide. */
-export const SHORTLIST_DRAWER = 'shortlist';
 
 const TOOLS: { id: PickTool; label: string }[] = [
   { id: 'details', label: 'Show details' },
