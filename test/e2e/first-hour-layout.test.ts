@@ -133,6 +133,8 @@ describe('first hour at 1400×900', () => {
     await drawer.getByRole('tab', { name: 'Map as a table' }).focus();
     await page.keyboard.press('ArrowRight');
     const wide = page.getByRole('region', { name: /^Shortlist table/ });
+    // The shortlist panel's code loads on first use (lazy panels): wait for it, then it must be visible.
+    await wide.getByText('No areas yet').waitFor();
     await expect(wide.getByText('No areas yet').isVisible()).resolves.toBe(true);
     await page.keyboard.press('ArrowLeft');
     await drawer.getByRole('table').waitFor();
