@@ -2,7 +2,7 @@
  * The atlas screen: wires the view state to the level's shapes and areas, the active map mode, the
  * features (features.ts), the map and the panels. Nothing else talks to all of them.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import { getIndicator } from '../data/catalogue';
 import { numberColumn, stringColumn } from '../data/db/arrow-columns';
 import type { AtlasData } from '../data/load-atlas';
@@ -14,13 +14,16 @@ import { areaOutline } from '../geo/topology-binary';
 import { AtlasMap, type FlyTarget, type MapPointer, type MapView } from '../map/atlas-map';
 import { buildLayers } from '../map/build-layers';
 import { placeLabels } from '../map/label-placement';
+import { startAgainState } from '../state/start-again';
 import { ENGLAND_VIEWPORT } from '../state/view-state';
 import { AreaTable } from '../ui/AreaTable';
 import { DetailPanel } from '../ui/DetailPanel';
+import { Drawer, type DrawerItem } from '../ui/Drawer';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { BusyStrip } from '../ui/LoadingScreen';
 import { Notices, type Notice } from '../ui/Notices';
 import type { SearchResult } from '../ui/SearchBox';
+import { MapKey } from '../ui/MapKey';
 import { Tooltip } from '../ui/Tooltip';
 import type { AtlasContext, FeatureOutput, ModeOutput } from './atlas-context';
 import { exposeAutomation } from './automation';
@@ -45,6 +48,7 @@ import { useLevelFrame } from './use-level-frame';
 import { detailModel } from './view-models';
 import { useViewState, viewStore } from './view-store';
 import { formatCount } from '../ui/format';
+import { userDataEngine } from './your-data/use-your-data-feature';
 
 /** Light grey for every area: the level's shapes while its values load. */
 function neutralColours(n: number): Uint8Array {
@@ -211,6 +215,8 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     if (!frame || i < 0) return;
     if (features.some((f) => f.onAreaClick?.(i, p))) return;
     const code = frame.areas.codes[i];
+    // The card under the pointer would cover the details that open; it comes back on the next move.
+    setHover(null);
     selectArea(state.selected === code ? null : code);
   };
 
@@ -254,10 +260,18 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const detail = useAreaDetail(data, frame?.areas, state.selected, state.indicator, state.dims);
   const selectedIndex0 = frame && state.selected ? frame.areas.indexOf.get(state.selected) : undefined;
   const areaProfile = useAreaProfile(data, frame?.level ?? state.level, selectedIndex0 === undefined ? null : state.selected, selectedIndex0 === undefined || !frame ? '' : frame.areas.names[selectedIndex0], state.ethnicGroups);
-  const [showTable, setShowTable] = useState(false);
+  const userData = userDataEngine(data, shapes).store;
+  const loaded = useSyncExternalStore(userData.subscribe, userData.get);
+  const keptFiles = [...new Set([...loaded.datasets.map((d) => d.file), ...loaded.levels.map((l) => l.spec.file)])];
+  const startAgain = () => {
+    viewStore.replace(startAgainState(viewStore.get()));
+    setHover(null);
+    flyTo({ viewport: ENGLAND_VIEWPORT });
+    notify('info', `Started again from the default view${keptFiles.length ? `; your ${keptFiles.length === 1 ? 'file is' : 'files are'} still loaded under "Your data"` : ''}.`);
+  };
   const tip = hover && frame && mode
     ? {
-        x: hover.x, y: hover.y, name: frame.areas.names[hover.index], code: frame.areas.codes[hover.index],
+        x: hover.x, y: hover.y, name: frame.areas.names[hover.index], code: frame.areas.codes[hover.index], within: mapView ? { width: mapView.width, height: mapView.height } : undefined,
         lines: [...mode.tooltip(hover.index), ...features.flatMap((f) => f.tooltipLines?.(hover.index) ?? []), { label: 'Residents', value: formatCount(frame.areas.population[hover.index]) }],
       }
     : null;
@@ -270,9 +284,28 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     },
     ...features.flatMap((f) => (f.tab ? [f.tab] : [])),
   ];
+  // The open tab is in the view state (a link reopens it); a link from before that opens the map mode's tab.
+  const modeTab = modeFeature?.tab?.id ?? null;
+  const tab = tabs.some((t) => t.id === state.tab) ? state.tab! : modeTab ?? 'map';
+
+  const drawerItems: DrawerItem[] = [
+    // Some modes build their table lazily (a getter): it is read only while the drawer shows it.
+    ...(frame && mode ? [{
+      id: 'table', label: 'Map as a table',
+      content: () => (mode.table ? <AreaTable model={mode.table} onSelect={(code) => {
+        selectArea(code);
+        const i = frame.areas.indexOf.get(code)!;
+        flyTo({ bbox: [...frame.areas.bbox.subarray(4 * i, 4 * i + 4)] as [number, number, number, number] });
+      }} /> : <p className="hint" role="status">The table appears when this map has finished loading.</p>),
+    }] : []),
+    ...features.flatMap((f) => f.drawer ?? []),
+  ];
+  const drawerOpen = drawerItems.some((d) => d.id === state.drawer);
+  const showTable = state.drawer === 'table';
+  const [drawerHeight, setDrawerHeight] = useState(40);
 
   return (
-    <div className="app">
+    <div className={`app${drawerOpen ? ' app-with-drawer' : ''}`} style={{ '--drawer-h': `${drawerHeight}vh` } as CSSProperties}>
       <Sidebar
         state={state}
         focusOptions={focusOptions.value ?? []}
@@ -281,11 +314,10 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
         search={search}
         onPickSearch={pickSearch}
         tabs={tabs}
-        modeTab={modeFeature?.tab?.id ?? null}
-        modeBanner={featureMode ? { label: featureMode.label, onExit: () => viewStore.update({ mode: 'indicator' }) } : null}
-        legend={mode?.legend ?? null}
-        showTable={showTable}
-        onToggleTable={() => setShowTable((s) => !s)}
+        tab={tab}
+        onTab={(id) => viewStore.update({ tab: id })}
+        keptFiles={keptFiles}
+        onStartAgain={startAgain}
         basemapUrl={basemapUrl}
         onBasemapUrl={setBasemapUrl}
         manifest={data.manifest}
@@ -317,18 +349,14 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
         <Tooltip model={tip} />
         <BusyStrip label={geoBusy ?? (!error ? dbBusy ?? mode?.busy ?? (!ready ? `Loading ${LEVELS[state.level].label}` : null) : null)} />
         <Notices notices={[...notices, ...(error ? [{ id: 'err', kind: 'error' as const, text: `${error.message} ${LOAD_ERROR_ADVICE}` }] : [])]} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
-        {showTable && frame && mode?.table && (
-          <section className="table-drawer" aria-label="Map as a table">
-            <ErrorBoundary label="The table" region="table">
-              <AreaTable model={mode.table} onSelect={(code) => {
-                selectArea(code);
-                const i = frame.areas.indexOf.get(code)!;
-                flyTo({ bbox: [...frame.areas.bbox.subarray(4 * i, 4 * i + 4)] as [number, number, number, number] });
-              }} />
-            </ErrorBoundary>
-          </section>
-        )}
+        <MapKey legend={mode?.legend ?? null} showTable={showTable}
+          onToggleTable={() => viewStore.update({ drawer: showTable ? null : 'table' })}
+          banner={featureMode ? { label: featureMode.label, onExit: () => viewStore.update({ mode: 'indicator' }) } : null} />
       </main>
+      {drawerOpen && (
+        <Drawer items={drawerItems} active={state.drawer!} onActive={(id) => viewStore.update({ drawer: id })} onClose={() => viewStore.update({ drawer: null })}
+          height={drawerHeight} onHeight={setDrawerHeight} />
+      )}
       {frame && state.selected && frame.areas.indexOf.has(state.selected) && (
         <ErrorBoundary key={state.selected} label="The area details" region="detail" className="detail-panel">{() => (
           <DetailPanel

@@ -1,15 +1,20 @@
-/** The side panel: search, level and focus (shared by every view), the tabs, the legend, and dialogs. */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+/**
+ * The controls panel: a fixed header (title, start again, share link, about, map settings), then,
+ * scrolling by itself, search, level and focus (shared by every view) and the tabs. The legend and
+ * the tables are not here: they sit beside and below the map (AtlasView), so long forms never push
+ * results out of sight.
+ */
+import { useMemo, useState } from 'react';
 import type { DataManifest } from '../data/manifest';
 import { LEVELS, levelIds, type FocusLevel, type LevelId } from '../geo/levels';
 import type { ViewState } from '../state/view-state';
 import { AboutData } from '../ui/AboutData';
 import { BasemapSettings } from '../ui/BasemapSettings';
 import { Dialog } from '../ui/Dialog';
-import { ErrorBoundary } from '../ui/ErrorBoundary';
 import type { Notice } from '../ui/Notices';
 import { SearchBox, type SearchResult } from '../ui/SearchBox';
 import { Select } from '../ui/Select';
+import { StartAgain } from '../ui/StartAgain';
 import { Tabs, type TabItem } from '../ui/Tabs';
 import { aboutModel } from './about-model';
 
@@ -23,13 +28,12 @@ export interface SidebarProps {
   search(q: string): Promise<SearchResult[]>;
   onPickSearch(r: SearchResult): void;
   tabs: TabItem[];
-  /** Tab of the feature whose mode colours the map: opened when that mode comes on (e.g. from a link). */
-  modeTab: string | null;
-  /** What the map shows when it is not the single measure of the Map tab (with a way back). */
-  modeBanner: { label: string; onExit(): void } | null;
-  legend: ReactNode;
-  showTable: boolean;
-  onToggleTable(): void;
+  /** The open tab (kept in the view state, so a share link reopens it). */
+  tab: string;
+  onTab(id: string): void;
+  /** Names of the files loaded under "Your data" (kept by "Start again"). */
+  keptFiles: string[];
+  onStartAgain(): void;
   basemapUrl: string | null;
   onBasemapUrl(url: string | null): void;
   manifest: DataManifest;
@@ -39,11 +43,7 @@ export interface SidebarProps {
 
 export function Sidebar(p: SidebarProps) {
   const [dialog, setDialog] = useState<'about' | 'basemap' | null>(null);
-  const [tab, setTab] = useState(p.modeTab ?? p.tabs[0]?.id ?? 'map');
   const about = useMemo(() => aboutModel(p.manifest), [p.manifest]);
-  useEffect(() => {
-    if (p.modeTab) setTab(p.modeTab);
-  }, [p.modeTab]);
 
   const copyLink = async () => {
     const url = p.shareUrl();
@@ -60,40 +60,31 @@ export function Sidebar(p: SidebarProps) {
       <header className="sidebar-header">
         <h1>Hotspot Atlas</h1>
         <p className="hint">Deprivation, smoking and cancer by area in England. Your data stays in this browser.</p>
-      </header>
-      <SearchBox search={p.search} onPick={p.onPickSearch} />
-      <Select label="Areas" value={p.state.level} testId="level-select"
-        options={levelIds().map((l) => ({ value: l, label: LEVELS[l].label }))} onChange={(v) => p.onLevel(v as LevelId)} />
-      <Select label="Focus" value={p.state.focus ? `${p.state.focus.level}:${p.state.focus.code}` : ''} testId="focus-select"
-        options={[
-          { value: '', label: 'All of England', group: 'England' },
-          ...p.focusOptions.map((o) => ({ value: `${o.level}:${o.code}`, label: o.name, group: FOCUS_GROUPS[o.level] })),
-        ]}
-        onChange={(v) => {
-          if (!v) return p.onFocus(null);
-          const [level, code] = v.split(':');
-          p.onFocus({ level: level as FocusLevel, code });
-        }}
-        hint="Restricts the map and its colour scale to one ICB, local authority or Cancer Alliance (2022 mapping)." />
-
-      <Tabs tabs={p.tabs} active={tab} onChange={setTab} label="Views" />
-
-      {p.modeBanner && (
-        <div className="mode-banner" role="status">
-          <span>Map shows: {p.modeBanner.label}</span>
-          <button type="button" onClick={p.modeBanner.onExit}>Back to single measure</button>
+        <div className="button-row sidebar-tools">
+          <StartAgain keptFiles={p.keptFiles} onConfirm={p.onStartAgain} />
+          <button type="button" onClick={() => void copyLink()} data-testid="copy-link" aria-describedby="share-private-note">Copy share link</button>
+          <button type="button" onClick={() => setDialog('about')} data-testid="open-about">About the data</button>
+          <button type="button" onClick={() => setDialog('basemap')}>Map settings</button>
         </div>
-      )}
-      <ErrorBoundary label="The legend" region="legend">{p.legend}</ErrorBoundary>
+        <p className="hint" id="share-private-note">A share link carries this view (with its tab and panel), never data loaded from your own files.</p>
+      </header>
+      <div className="sidebar-body">
+        <SearchBox search={p.search} onPick={p.onPickSearch} />
+        <Select label="Areas" value={p.state.level} testId="level-select"
+          options={levelIds().map((l) => ({ value: l, label: LEVELS[l].label }))} onChange={(v) => p.onLevel(v as LevelId)} />
+        <Select label="Focus" value={p.state.focus ? `${p.state.focus.level}:${p.state.focus.code}` : ''} testId="focus-select"
+          options={[
+            { value: '', label: 'All of England', group: 'England' },
+            ...p.focusOptions.map((o) => ({ value: `${o.level}:${o.code}`, label: o.name, group: FOCUS_GROUPS[o.level] })),
+          ]}
+          onChange={(v) => {
+            if (!v) return p.onFocus(null);
+            const [level, code] = v.split(':');
+            p.onFocus({ level: level as FocusLevel, code });
+          }}
+          hint="Restricts the map and its colour scale to one ICB, local authority or Cancer Alliance (2022 mapping)." />
 
-      <div className="button-row">
-        <button type="button" onClick={p.onToggleTable} aria-pressed={p.showTable} data-testid="toggle-table">{p.showTable ? 'Hide table' : 'Show as table'}</button>
-        <button type="button" onClick={() => void copyLink()} data-testid="copy-link" aria-describedby="share-private-note">Copy share link</button>
-      </div>
-      <p className="hint" id="share-private-note">A share link carries the map settings, never data loaded from your own files.</p>
-      <div className="button-row">
-        <button type="button" onClick={() => setDialog('about')} data-testid="open-about">About the data</button>
-        <button type="button" onClick={() => setDialog('basemap')}>Map settings</button>
+        <Tabs tabs={p.tabs} active={p.tab} onChange={p.onTab} label="Views" />
       </div>
       <Dialog title="About the data" open={dialog === 'about'} onClose={() => setDialog(null)} testId="about-dialog">
         <AboutData model={about} />

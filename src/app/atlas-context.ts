@@ -10,6 +10,7 @@ import type { AtlasData } from '../data/load-atlas';
 import type { FlyTarget, MapPointer, MapView } from '../map/atlas-map';
 import type { ViewState } from '../state/view-state';
 import type { TableModel } from '../ui/AreaTable';
+import type { DrawerItem } from '../ui/Drawer';
 import type { Notice } from '../ui/Notices';
 import type { GeometryStore, LevelGeometry } from './geometry-store';
 import type { IndicatorValues, LevelAreas } from '../data/level-data';
@@ -77,6 +78,12 @@ export interface FeatureOutput {
   onAreaClick?(index: number, pointer: MapPointer): boolean;
   tooltipLines?(index: number): TooltipLine[];
   detailActions?(code: string): ReactNode;
+  /**
+   * Wide tables for the panel below the map (the drawer). An item is offered there while the feature
+   * returns it; a control opens it with `ctx.update({ drawer: id })` (ids are short lowercase words,
+   * kept in the share link; 'table' is the map as a table).
+   */
+  drawer?: DrawerItem[];
 }
 
 export type Feature = (ctx: AtlasContext) => FeatureOutput;

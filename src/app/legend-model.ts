@@ -10,6 +10,12 @@ import type { Rgba } from '../map/palettes';
 import type { LegendModel, LegendTarget } from '../ui/Legend';
 import { formatNumber } from '../ui/format';
 
+/** Said in the legend when some classes hold no area in view (they are not listed). */
+export function emptyClassesNote(lo: readonly number[]): string {
+  const empty = lo.filter((v) => !Number.isFinite(v)).length;
+  return empty ? ` ${empty === 1 ? 'One class has' : `${empty} classes have`} no area in view and ${empty === 1 ? 'is' : 'are'} not listed.` : '';
+}
+
 const css = (c: Rgba) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 
 export function legendModel(ind: Indicator, level: LevelId, values: Float64Array, c: Classified, mask: Uint8Array | null, scopeLabel: string, inheritedFrom: string | null, suppressed?: Uint8Array, dims: Record<string, string> = {}): LegendModel {
@@ -23,7 +29,6 @@ export function legendModel(ind: Indicator, level: LevelId, values: Float64Array
     hi[cl] = Math.max(hi[cl], values[i]);
   }
   const label = (i: number) => {
-    if (!Number.isFinite(lo[i])) return 'none in view';
     const [a, b] = [formatNumber(lo[i], ind.decimals), formatNumber(hi[i], ind.decimals)];
     const unit = ind.unit === '%' ? ' %' : '';
     if (ind.kind === 'decile') return a === b ? `Decile ${a}` : `Deciles ${a}–${b}`;
@@ -40,11 +45,12 @@ export function legendModel(ind: Indicator, level: LevelId, values: Float64Array
   return {
     title: ind.label,
     target: targetMark(ind, values, mask, order.map((i) => [lo[i], hi[i]] as [number, number])),
-    items: order.map((i) => ({ colour: css(c.colours[i]), label: label(i), count: c.counts[i] })),
+    // A class no area here falls in (breaks from England, a small focus) is left out rather than listed as empty.
+    items: order.filter((i) => Number.isFinite(lo[i])).map((i) => ({ colour: css(c.colours[i]), label: label(i), count: c.counts[i] })),
     worseLabel: darkEndText(ind),
     noData: c.missing - nSuppressed,
     suppressed: nSuppressed,
-    classification: `${method}, ${k} classes; breaks from ${scopeLabel}.`,
+    classification: `${method}, ${k} classes; breaks from ${scopeLabel}.${emptyClassesNote(lo)}`,
     method: methodText(ind, level),
     notes,
   };

@@ -39,6 +39,9 @@ function classification(x: unknown): Classification | null | undefined {
 /** Area codes in links are checked for shape, so nothing but a code reaches queries or the page. */
 const code = (x: unknown): string | null => (typeof x === 'string' && isGssCode(x) ? x : null);
 
+/** A tab or panel id: a short lowercase word, never text that reaches the page. An unknown id falls back where it is used. */
+const panelId = (x: unknown): string | null | undefined => (x === null ? null : typeof x === 'string' && /^[a-z][a-z0-9-]{0,30}$/.test(x) ? x : undefined);
+
 /** Checks that need the catalogue or the palettes, which sit above state in the import order. */
 export interface StateVocabulary {
   isIndicator(id: string): boolean;
@@ -77,6 +80,8 @@ export function normaliseState(input: unknown, vocab: StateVocabulary): Normalis
   take('combine', (x) => normaliseCombine(x, vocab.isIndicator, (w) => warnings.push(w)), 'combination setting');
   take('evaluate', normaliseEvaluateSpec, 'evaluation setting');
   take('ethnicGroups', normaliseEthnicGroups, 'group of ethnic groups');
+  take('tab', panelId, 'tab');
+  take('drawer', panelId, 'wide panel');
   return { state: s, warnings };
 }
 

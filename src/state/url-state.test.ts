@@ -48,6 +48,27 @@ describe('share link state', () => {
     expect(back.state).toEqual(s);
   });
 
+  it('carries the open tab and wide panel, and reads links made before they were kept as "not chosen"', () => {
+    const s: ViewState = { ...DEFAULT_VIEW_STATE, mode: 'composite', tab: 'shortlist', drawer: 'table' };
+    const back = decodeStateHash(encodeStateHash(s), vocab)!;
+    expect(back.warnings).toEqual([]);
+    expect([back.state.tab, back.state.drawer]).toEqual(['shortlist', 'table']);
+    // A link without the keys (an older link, or one with the defaults) leaves them null: the app then opens the map mode's tab.
+    const { tab: _t, drawer: _d, ...old } = s;
+    const oldLink = `#s2=${packText(JSON.stringify(old), LINK_DICTIONARY_V2)}..`;
+    const fromOld = decodeStateHash(`${oldLink}.${checkCode(oldLink.slice(4))}`, vocab)!;
+    expect(fromOld.warnings).toEqual([]);
+    expect([fromOld.state.mode, fromOld.state.tab, fromOld.state.drawer]).toEqual(['composite', null, null]);
+    expect(encodeStateHash({ ...s, tab: null, drawer: null }).length).toBeLessThan(encodeStateHash(s).length);
+  });
+
+  it('ignores a tab or panel id that is not a plain id', () => {
+    const body = `${packText(JSON.stringify({ v: 1, tab: '<img src=x>', drawer: 42 }), LINK_DICTIONARY_V2)}..`;
+    const back = decodeStateHash(`#s2=${body}.${checkCode(body)}`, vocab)!;
+    expect([back.state.tab, back.state.drawer]).toEqual([null, null]);
+    expect(back.warnings).toEqual(['Ignored an invalid tab in the link.', 'Ignored an invalid wide panel in the link.']);
+  });
+
   it('packs local-authority codes of several prefixes', () => {
     const items = ['E09000033', 'E06000001', 'E08000003', 'E07000240'].map((code) => ({ code, note: '' }));
     const s = { ...DEFAULT_VIEW_STATE, level: 'lad24' as const, shortlist: { level: 'lad24' as const, title: '', items, columns: [] } };

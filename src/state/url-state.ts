@@ -34,7 +34,9 @@ export function pickPersisted(state: ViewState, where: 'url' | 'local'): Partial
  * differ from their default (a missing key reads as the default), so links that do not use them stay
  * as short as before.
  */
-const OPTIONAL_KEYS: Partial<Record<keyof ViewState, unknown>> = { evaluate: DEFAULT_VIEW_STATE.evaluate, ethnicGroups: DEFAULT_VIEW_STATE.ethnicGroups };
+const OPTIONAL_KEYS: Partial<Record<keyof ViewState, unknown>> = {
+  evaluate: DEFAULT_VIEW_STATE.evaluate, ethnicGroups: DEFAULT_VIEW_STATE.ethnicGroups, tab: DEFAULT_VIEW_STATE.tab, drawer: DEFAULT_VIEW_STATE.drawer,
+};
 
 export function encodeStateHash(state: ViewState): string {
   const { shortlist, ...settings } = pickPersisted(state, 'url');

@@ -54,6 +54,10 @@ export interface ViewState {
   evaluate: EvaluateSpec;
   /** The user's groups of ethnic groups, offered wherever a measure is chosen (see ethnic-groups-spec.ts). */
   ethnicGroups: EthnicGroupSpec[];
+  /** The side panel's open tab; null: the tab of the feature colouring the map (links made before tabs were kept). */
+  tab: string | null;
+  /** The wide panel below the map and what it shows ('table': the map as a table, or a feature's table id); null: closed. */
+  drawer: string | null;
 }
 
 export const ENGLAND_VIEWPORT: Viewport = { longitude: -1.9, latitude: 52.9, zoom: 5.6 };
@@ -74,6 +78,8 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   combine: DEFAULT_COMBINE,
   evaluate: DEFAULT_EVALUATE,
   ethnicGroups: [],
+  tab: null,
+  drawer: null,
 };
 
 /** Where each key is kept. Everything the user chose goes in the share link and in local storage. */
@@ -93,4 +99,6 @@ export const PERSISTENCE: Record<keyof ViewState, ('url' | 'local')[]> = {
   combine: ['url', 'local'],
   evaluate: ['url', 'local'],
   ethnicGroups: ['url', 'local'],
+  tab: ['url', 'local'],
+  drawer: ['url', 'local'],
 };

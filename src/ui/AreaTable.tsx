@@ -18,7 +18,8 @@ export interface TableModel {
 }
 
 const ROW_HEIGHT = 30;
-const VISIBLE = 14;
+/** Rows rendered around the scroll position: enough for the tallest scroll box (the drawer at 75 % of a tall screen). */
+const VISIBLE = 40;
 
 export function AreaTable({ model, onSelect }: { model: TableModel; onSelect(id: string): void }) {
   const [sort, setSort] = useState<{ col: number; dir: 1 | -1 }>({ col: 0, dir: 1 });
@@ -43,7 +44,7 @@ export function AreaTable({ model, onSelect }: { model: TableModel; onSelect(id:
   return (
     <div className="area-table" data-testid="area-table">
       <div className="area-table-scroll" tabIndex={0} role="region" aria-label={`${model.caption} (scrollable)`}
-        style={{ height: ROW_HEIGHT * (VISIBLE + 1) + 4 }} onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
+        onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
         <table aria-rowcount={sorted.length + 1}>
           <caption className="visually-hidden">{model.caption}</caption>
           <thead>

@@ -28,7 +28,8 @@ export interface RuleBuilderProps {
   measures: SelectOption[];
   maxConditions: number;
   inFocus: boolean;
-  focusLabel: string;
+  /** The focus region's name; null when the whole of England is in view. */
+  focusLabel: string | null;
   presets: { id: string; label: string }[];
   /** What the presets test and why (Core20 edition, the cancer measure). */
   presetHint?: string;
@@ -73,10 +74,20 @@ export function RuleBuilder(p: RuleBuilderProps) {
       <div className="button-row">
         <button type="button" onClick={p.onAdd} disabled={p.conditions.length >= p.maxConditions} data-testid="rule-add">Add a condition</button>
       </div>
-      <div className="field checkbox-field">
-        <input id={focusId} type="checkbox" checked={p.inFocus} onChange={(e) => p.onInFocus(e.target.checked)} data-testid="rule-in-focus" />
-        <label htmlFor={focusId}>Also require: inside {p.focusLabel}</label>
-      </div>
+      {/* The counts and the map already cover only the focus region, so "inside it" is stated, not offered as a
+          condition that would change nothing; a rule that has it (an older link) can drop it. */}
+      <p className="hint rule-scope" data-testid="rule-scope">
+        {p.focusLabel
+          ? <>Counted for <strong>{p.focusLabel}</strong> only (the focus above): the map and the counts leave out areas outside it. Choose "All of England" as the focus to count England.</>
+          : <>Counted across all of England. Choose a focus above to count one ICB, local authority or Cancer Alliance.</>}
+      </p>
+      {p.inFocus && (
+        <div className="field checkbox-field">
+          <input id={focusId} type="checkbox" checked onChange={(e) => p.onInFocus(e.target.checked)} data-testid="rule-in-focus" aria-describedby={`${focusId}-hint`} />
+          <label htmlFor={focusId}>List "inside {p.focusLabel ?? 'the focus region'}" as a condition</label>
+          <p id={`${focusId}-hint`} className="hint">Adds nothing to the counts (they are already limited to the focus); untick to drop it from the rule.</p>
+        </div>
+      )}
       <div className="field checkbox-field">
         <input id={hotspotId} type="checkbox" checked={p.inHotspot} onChange={(e) => p.onInHotspot(e.target.checked)} data-testid="rule-in-hotspot"
           aria-describedby={`${hotspotId}-hint`} />

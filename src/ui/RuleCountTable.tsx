@@ -4,6 +4,7 @@
  * hollow dots show which conditions a row meets; screen readers hear "met" / "not met".
  */
 import { useMemo, useState } from 'react';
+import { allMetWords } from './met-words';
 
 export interface RuleCountRow {
   key: string;
@@ -51,7 +52,7 @@ export function RuleCountTable({ model }: { model: RuleCountModel }) {
     <section className="rule-counts" aria-labelledby="rule-counts-title" data-testid="rule-counts">
       <h3 id="rule-counts-title">Areas by combination of conditions</h3>
       <p className="rule-summary" data-testid="rule-summary">
-        All {k} met: <strong>{fmt(model.allMet.areas)}</strong> areas, <strong>{fmt(model.allMet.residents)}</strong> residents
+        {allMetWords(k)}: <strong>{fmt(model.allMet.areas)}</strong> areas, <strong>{fmt(model.allMet.residents)}</strong> residents
         ({pct(model.allMet.share)} of residents in {model.scopeLabel}){(model.groups ?? []).map((g, j) => <span key={g}>, of whom <strong>{fmt(model.allMet.groups?.[j] ?? 0)}</strong> {g}</span>)}.
       </p>
       <ol className="rule-keys">

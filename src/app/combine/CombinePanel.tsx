@@ -61,14 +61,17 @@ export function CombinePanel({ ctx, warning }: { ctx: AtlasContext; warning: Var
         <legend>Combine indicators</legend>
         {COMBINE_VIEWS.map((v) => (
           <div key={v.id} className="combine-view-choice">
-            <input type="radio" id={`${name}-${v.id}`} name={name} value={v.id} checked={ours && view === v.id}
+            <input type="radio" id={`${name}-${v.id}`} name={name} value={v.id} checked={view === v.id}
               onChange={() => set(v.id, () => ({}))} data-testid={`combine-view-${v.id}`} aria-describedby={`${name}-${v.id}-hint`} />
             <label htmlFor={`${name}-${v.id}`}>{v.label}</label>
             <span id={`${name}-${v.id}-hint`} className="hint">{v.hint}</span>
           </div>
         ))}
         {!ours && (
-          <button type="button" onClick={() => set(view, () => ({}))} data-testid="combine-show">Show the {COMBINE_VIEWS.find((v) => v.id === view)!.label.toLowerCase()} on the map</button>
+          <div className="combine-not-shown" role="status">
+            <p className="hint">The settings below are for the {COMBINE_VIEWS.find((v) => v.id === view)!.label.toLowerCase()}; the map still shows {state.mode === 'indicator' ? 'the Map tab\'s measure' : 'another view'}.</p>
+            <button type="button" className="primary-button" onClick={() => set(view, () => ({}))} data-testid="combine-show">Show the {COMBINE_VIEWS.find((v) => v.id === view)!.label.toLowerCase()} on the map</button>
+          </div>
         )}
       </fieldset>
       {ours && view !== 'bivariate' && warning && <VariationWarning model={warning} testId="combine-variation" />}
@@ -156,7 +159,7 @@ function RulesPanel({ ctx, onChange }: { ctx: AtlasContext; onChange(f: (r: Rule
           indicator: c.indicator, label: shortLabel(c.indicator), dims: dimControls(c), test: c.test, tests: testOptions(c.indicator, c.dims), note: unavailableNote(c.indicator, level),
         }))}
         measures={measureOptions(level, spec.conditions.map((c) => c.indicator))} maxConditions={MAX_RULE_CONDITIONS}
-        inFocus={spec.inFocus} focusLabel={ctx.state.focus ? ctx.focusLabel : 'the focus region (choose one above)'}
+        inFocus={spec.inFocus} focusLabel={ctx.state.focus ? ctx.focusLabel : null}
         presets={[...RULE_PRESETS.map((p) => ({ id: p.id, label: p.label })), { id: ETHNICITY_PRESET_ID, label: ethnicityPresetLabel(ctx.state.ethnicGroups) }]}
         presetHint={`${CORE20_EDITION_NOTE} "Smoking above England" compares each council's value with England's, with no claim of significance (most years have no intervals). "High lung cancer" is the highest fifth nationally of lung cancer incidence, 2015–2019, age-standardised. ${ETHNICITY_PRESET_HINT}`}
         onCondition={(k, patch) => onChange((r) => ({

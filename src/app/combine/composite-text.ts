@@ -7,6 +7,7 @@ import { formatCount, formatNumber } from '../../ui/format';
 import { css } from './combine-colours';
 import { measureLabel } from './rules-text';
 import type { CompositeModel } from './use-composite';
+import { emptyClassesNote } from '../legend-model';
 
 const SCALE: Record<CompositeModel['normalisation'], (ref: string) => string> = {
   percentile: (ref) => `the area's percentile rank among ${ref} (0–100; 100 = highest risk)`,
@@ -59,7 +60,7 @@ export function compositeLegend(m: CompositeModel, c: CompositeClasses, level: L
     hi[cl] = Math.max(hi[cl], m.values[i]);
   }
   const d = compositeDecimals(m);
-  const label = (i: number) => (Number.isFinite(lo[i]) ? `${formatNumber(lo[i], d)} – ${formatNumber(hi[i], d)}` : 'none in view');
+  const label = (i: number) => `${formatNumber(lo[i], d)} – ${formatNumber(hi[i], d)}`;
   const notes = [
     ...m.skipped.map((s) => `Left out: ${s}`),
     ...m.used.flatMap((u, j) => (m.missingBy[j] > 0 && m.shares[j] > 0 ? [`${u.measure.indicator.short}: no value for ${formatCount(m.missingBy[j])} areas in view.`] : [])),
@@ -69,10 +70,11 @@ export function compositeLegend(m: CompositeModel, c: CompositeClasses, level: L
   if (m.problem) notes.unshift(m.problem);
   return {
     title: 'Composite risk index',
-    items: Array.from({ length: k }, (_, j) => k - 1 - j).map((i) => ({ colour: css(c.colours[i]), label: label(i), count: c.counts[i] })),
+    // Classes with no area in view (breaks from elsewhere) are left out, and the classification line says so.
+    items: Array.from({ length: k }, (_, j) => k - 1 - j).filter((i) => Number.isFinite(lo[i])).map((i) => ({ colour: css(c.colours[i]), label: label(i), count: c.counts[i] })),
     worseLabel: 'highest index (most risk)',
     noData: m.missing,
-    classification,
+    classification: `${classification}${emptyClassesNote(lo)}`,
     method: m.problem ? 'No index to show.' : formulaText(m, level),
     notes,
   };

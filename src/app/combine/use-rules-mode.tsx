@@ -6,6 +6,7 @@ import { meshLayer } from '../../map/outline-layers';
 import type { TableModel } from '../../ui/AreaTable';
 import { formatCount } from '../../ui/format';
 import { Legend, type LegendModel } from '../../ui/Legend';
+import { allMetWords, metCountWords } from '../../ui/met-words';
 import { RuleCountTable, type RuleCountModel } from '../../ui/RuleCountTable';
 import type { AtlasContext, TooltipLine } from '../atlas-context';
 import type { LevelAreas } from '../../data/level-data';
@@ -28,10 +29,10 @@ function rulesLegend(m: RuleModel): LegendModel {
   return {
     title: 'Overlap rule: conditions met',
     items: Array.from({ length: k + 1 }, (_, j) => k - j).map((c) => ({
-      colour: css(colours[c]), label: c === k ? `All ${k} conditions met (outlined)` : c === 0 ? 'None met' : `${c} of ${k} met`, count: m.tally.byCount[c].areas,
+      colour: css(colours[c]), label: c === k ? `${allMetWords(k)} (outlined)` : metCountWords(c, k), count: m.tally.byCount[c].areas,
     })),
     // The shared legend says "Darkest:"; the blues darken with each condition met and "all met" is orange.
-    worseLabel: `more conditions met (blue); all ${k} met in orange, outlined when zoomed in on small areas`,
+    worseLabel: `more conditions met (blue); ${allMetWords(k).toLowerCase()} in orange, outlined when zoomed in on small areas`,
     noData: m.tally.incomplete.areas,
     classification: 'Areas in view by how many conditions they meet.',
     method: m.problem ?? `Rule: ${m.conditions.map((c, j) => `(${j + 1}) ${c.label}`).join('; ')}.`,

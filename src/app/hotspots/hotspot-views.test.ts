@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { computeHotspots } from '../../analysis/stats/hotspots';
 import { buildWeights } from '../../analysis/weights/spatial-weights';
 import type { LevelAreas } from '../../data/level-data';
-import { frameClasses } from './hotspot-frame';
 import { hotspotResultsCsv } from './hotspot-results-csv';
-import { formatP, hotspotTable, hotspotTooltip, significanceModel } from './hotspot-views';
+import { classCounts, frameClasses } from './hotspot-frame';
+import { formatP, hotspotLegend, hotspotTable, hotspotTooltip, significanceModel } from './hotspot-views';
 import type { HotspotRun } from './use-hotspot-run';
 
 // A chain of 60 areas with a high run in the middle; the last area has no value.
@@ -46,6 +46,21 @@ describe('hotspot view models', () => {
     const { run, result, fc } = runOf('fdr');
     expect(hotspotTooltip(run, result, fc, 27).map((l) => l.label)).toEqual(['Score', 'Hotspot class', 'z-score', 'Pseudo p (adjusted)']);
     expect(hotspotTooltip(run, result, fc, n - 1).map((l) => l.label)).toEqual(['Score', 'Hotspot class']);
+  });
+
+  it('lists no 90 % rows at α = 0.05 (they can never hold an area) and lists them at α = 0.1', () => {
+    const keysAt = (alpha: number) => {
+      const result = computeHotspots({ stat: 'gistar', x: x.subarray(0, n - 1), weights, permutations: 999, seed: 11, correction: 'fdr', alpha });
+      const run = { key: 'r', level: 'lsoa21', result, rows, x: variable, y: null, weights, weightsInfo: { label: 'Rook' }, computeMs: 1 } as unknown as HotspotRun;
+      const fc = frameClasses(result, rows, n);
+      return hotspotLegend(run, result, classCounts(fc, areas.population, null), 'England').rows.map((r) => r.key);
+    };
+    const at05 = keysAt(0.05);
+    expect(at05).not.toContain('hot-90');
+    expect(at05).not.toContain('cold-90');
+    expect(at05).toEqual(expect.arrayContaining(['hot-99', 'hot-95', 'cold-95', 'not-significant']));
+    expect(keysAt(0.1)).toEqual(expect.arrayContaining(['hot-90', 'cold-90']));
+    expect(keysAt(0.01)).not.toContain('hot-95');
   });
 
   it('counts significant areas under every correction and marks the chosen one', () => {

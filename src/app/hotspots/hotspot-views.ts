@@ -89,12 +89,16 @@ export function hotspotTooltip(run: HotspotRun, r: HotspotResult, fc: FrameClass
   return lines;
 }
 
+/** Confidence of each Gi/Gi* class: a class stricter than α allows can never hold an area, so it is not listed. */
+const CLASS_LEVEL: Partial<Record<string, number>> = { 'hot-90': 0.1, 'cold-90': 0.1, 'hot-95': 0.05, 'cold-95': 0.05, 'hot-99': 0.01, 'cold-99': 0.01 };
+const reachable = (key: string, alpha: number) => (CLASS_LEVEL[key] ?? 0) <= alpha;
+
 export function hotspotLegend(run: HotspotRun, r: HotspotResult, counts: ClassCount[], scope: string): ClassLegendModel {
   const isG = r.stat === 'gistar' || r.stat === 'gi';
   return {
     title: runTitle(run),
     scope,
-    rows: counts.map((c) => ({ key: c.key, label: c.label, swatch: hotspotSwatchCss(c.key), areas: c.areas, residents: c.residents })),
+    rows: counts.filter((c) => reachable(c.key, r.alpha)).map((c) => ({ key: c.key, label: c.label, swatch: hotspotSwatchCss(c.key), areas: c.areas, residents: c.residents })),
     notes: [
       isG
         ? 'Hatching marks significant areas: lines lean / for hot spots and \\ for cold spots; the denser the lines, the higher the confidence.'

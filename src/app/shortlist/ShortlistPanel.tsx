@@ -22,6 +22,7 @@ import type { AreaCriteria } from './criteria';
 import { columnLabel } from './shortlist-rows';
 import type { ExportKind, PickTool } from './use-shortlist-feature';
 import './shortlist.css';
+import { SHORTLIST_DRAWER } from './shortlist-drawer';
 
 export interface ShortlistPanelProps {
   ctx: AtlasContext;
@@ -57,7 +58,10 @@ export interface ShortlistPanelProps {
   onRemoveUnknown(): void;
   onClear(): void;
   reach: { profile: ReachProfile | null; loading: boolean; error: Error | null };
+  /** 'table': only the ranked table, for the wide panel below the map (the drawer item 'shortlist'). */
+  part?: 'table';
 }
+
 
 const TOOLS: { id: PickTool; label: string }[] = [
   { id: 'details', label: 'Show details' },
@@ -107,6 +111,19 @@ export function ShortlistPanel(p: ShortlistPanelProps) {
     }
     setLinkInfo({ url, copied });
   };
+
+  const tableBlock = p.rows.length > 0
+    ? <ShortlistTable caption={`Shortlist: ${listLabel} areas in rank order`} columns={table.columns} rows={table.rows}
+        onMove={p.onMove} onRemove={p.onRemove} onNote={p.onNote} onApplyOrder={p.onApplyOrder}
+        onSelect={(code) => {
+          const i = p.ctx.frame?.areas.indexOf.get(code);
+          if (i === undefined || !p.ctx.frame) return;
+          p.ctx.selectArea(code);
+          p.ctx.flyTo({ bbox: [...p.ctx.frame.areas.bbox.subarray(4 * i, 4 * i + 4)] as [number, number, number, number] });
+        }} />
+    : <p className="hint" data-testid="shortlist-empty">No areas yet. Pick them on the map, or add them by criteria above.</p>;
+  if (p.part === 'table') return <div className="shortlist-panel shortlist-wide">{tableBlock}</div>;
+  const wide = p.ctx.state.drawer === SHORTLIST_DRAWER;
 
   return (
     <div className="shortlist-panel" data-testid="shortlist-panel" data-count={p.spec.items.length} data-level={p.listLevel}>
@@ -188,16 +205,14 @@ export function ShortlistPanel(p: ShortlistPanelProps) {
         </div>
       )}
 
-      {p.rows.length > 0
-        ? <ShortlistTable caption={`Shortlist: ${listLabel} areas in rank order`} columns={table.columns} rows={table.rows}
-            onMove={p.onMove} onRemove={p.onRemove} onNote={p.onNote} onApplyOrder={p.onApplyOrder}
-            onSelect={(code) => {
-              const i = p.ctx.frame?.areas.indexOf.get(code);
-              if (i === undefined || !p.ctx.frame) return;
-              p.ctx.selectArea(code);
-              p.ctx.flyTo({ bbox: [...p.ctx.frame.areas.bbox.subarray(4 * i, 4 * i + 4)] as [number, number, number, number] });
-            }} />
-        : <p className="hint" data-testid="shortlist-empty">No areas yet. Pick them on the map, or add them by criteria above.</p>}
+      {/* The table is in one place at a time: here, or wide in the panel below the map. */}
+      {wide
+        ? <p className="hint" role="status">The shortlist table is open in the wide panel below the map.{' '}
+            <button type="button" className="link-button" onClick={() => p.ctx.update({ drawer: null })}>Show it here instead</button></p>
+        : <>
+            {tableBlock}
+            {p.rows.length > 0 && <div className="button-row"><button type="button" onClick={() => p.ctx.update({ drawer: SHORTLIST_DRAWER })} data-testid="shortlist-wide">Open the table wide, below the map</button></div>}
+          </>}
 
       <details className="shortlist-columns">
         <summary>Columns ({p.columns.length})</summary>

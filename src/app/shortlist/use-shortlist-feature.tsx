@@ -27,6 +27,7 @@ import { locatorRings, mapSnapshot } from './map-snapshot';
 import { loadMembership } from './membership';
 import { addCodes, atLevel, clearItems, moveItem, removeCodes, reorder, setNote, toggleCode, type Change } from './shortlist-ops';
 import { exportColumns, shortlistRows, shortlistTotals } from './shortlist-rows';
+import { SHORTLIST_DRAWER } from './shortlist-drawer';
 import { useReachProfile } from './use-reach-profile';
 import { loadReachProfile } from '../../data/load-reach-profile';
 import { listColumns, useColumnValues, useListLevel, useParentNames } from './use-list-level';
@@ -318,8 +319,8 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
     return () => clearTimeout(t);
   }, [brief]);
 
-  const panel = (
-    <ShortlistPanel
+  const render = (part?: 'table') => (
+    <ShortlistPanel part={part}
       ctx={ctx} spec={spec} listLevel={listLevel} mapLevel={mapLevel} rows={rowsOut.rows} unknown={rowsOut.unknown} totals={totals}
       exportColumns={expCols} columns={columns} criteria={criteria} tool={tool} onTool={setTool} status={status}
       busy={busy ?? (values.loading ? 'Loading values' : null)} error={list.error ?? values.error} brief={brief}
@@ -336,10 +337,12 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       onClear={() => apply(clearItems(spec))}
     />
   );
+  const panel = render();
 
   return {
     tab: { id: 'shortlist', label: `Shortlist${spec.items.length ? ` (${spec.items.length})` : ''}`, panel },
     overlays,
+    drawer: [{ id: SHORTLIST_DRAWER, label: `Shortlist table${spec.items.length ? ` (${spec.items.length})` : ''}`, content: render('table') }],
     onAreaClick: (i, p) => {
       if (p.shiftKey) return true; // handled by the pointer listener above
       if (performance.now() - lastDrawn.current < 400) return true;
