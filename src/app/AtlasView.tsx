@@ -6,10 +6,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getIndicator } from '../data/catalogue';
 import { numberColumn, stringColumn } from '../data/db/arrow-columns';
 import type { AtlasData } from '../data/load-atlas';
-import { areaNamesSql, searchSql } from '../data/sql/search-sql';
+import { areaNamesSql } from '../data/sql/search-sql';
 import { sqlString } from '../data/sql/sql-text';
 import { areaAt } from '../geo/area-index';
-import { FOCUS_LEVELS, LEVELS, LEVEL_IDS, type FocusLevel, type LevelId } from '../geo/levels';
+import { FOCUS_LEVELS, LEVELS, type FocusLevel, type LevelId } from '../geo/levels';
 import { areaOutline } from '../geo/topology-binary';
 import { AtlasMap, type FlyTarget, type MapPointer, type MapView } from '../map/atlas-map';
 import { buildLayers } from '../map/build-layers';
@@ -20,7 +20,6 @@ import { DetailPanel } from '../ui/DetailPanel';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { BusyStrip } from '../ui/LoadingScreen';
 import { Notices, type Notice } from '../ui/Notices';
-import type { SearchResult } from '../ui/SearchBox';
 import { Tooltip } from '../ui/Tooltip';
 import type { AtlasContext, FeatureOutput, ModeOutput } from './atlas-context';
 import { exposeAutomation } from './automation';
@@ -37,6 +36,7 @@ import { publishMap } from './shortlist/map-handle';
 import { Sidebar } from './Sidebar';
 import { useAreaDetail } from './use-area-detail';
 import { useAreaProfile } from './use-area-profile';
+import { useAreaSearch } from './search/use-area-search';
 import { ReachProfileTable } from '../ui/ReachProfileTable';
 import { reachTable } from '../export/reach-profile-text';
 import { useAsync } from './use-async';
@@ -132,7 +132,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     [laAreas.value],
   );
   const labels = useMemo(
-    () => (mapView && basemapUrl === null && state.viewport.zoom >= 6.5 ? placeLabels(laLabels, mapView.project, mapView.width, mapView.height) : []),
+    () => (mapView && basemapUrl === null ? placeLabels(laLabels, mapView.project, mapView.width, mapView.height, 12, state.viewport.zoom) : []),
     [mapView, laLabels, basemapUrl, state.viewport.zoom],
   );
   const [hoverState, setHover] = useState<{ index: number; x: number; y: number; level: LevelId } | null>(null);
@@ -150,8 +150,10 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const lastColours = useRef<{ level: LevelId; colours: Uint8Array; key: string } | null>(null);
   if (frame && mode?.colours && mode.ready && levelCurrent) lastColours.current = { level: frame.level, colours: mode.colours, key: mode.colourKey };
   const drawn = lastColours.current && frame && lastColours.current.level === frame.level ? lastColours.current : null;
-  const overlays = features.flatMap((f) => f.overlays ?? []);
-  const overlayKey = identityKey([mode?.overlays, ...features.map((f) => f.overlays)]);
+  const focusOn = useCallback((focus: { level: FocusLevel; code: string }) => viewStore.update({ focus }), []);
+  const areaSearch = useAreaSearch({ data, shapes, level: state.level, flyTo, selectArea, setFocus: focusOn });
+  const overlays = [...features.flatMap((f) => f.overlays ?? []), ...areaSearch.overlays];
+  const overlayKey = identityKey([mode?.overlays, areaSearch.overlays, ...features.map((f) => f.overlays)]);
   // Memoised: a new layer list makes deck.gl compare props and usually redraw, which is what costs
   // (the geometry itself is uploaded once per level; colours change only through update triggers).
   const layers = useMemo(() => (!frame || !drawn ? [] : buildLayers({
@@ -209,23 +211,6 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     }, (e: unknown) => notify('warning', `The map could not zoom to ${f.code} (${e instanceof Error ? e.message : String(e)}); the focus still applies.`));
   };
 
-  const searchBoxes = useRef(new Map<string, [number, number, number, number]>());
-  const search = async (q: string): Promise<SearchResult[]> => {
-    const stackLevels = LEVEL_IDS.filter((l) => LEVELS[l].stack === LEVELS[state.level].stack);
-    const t = await data.queries.run(searchSql(q, state.level, stackLevels));
-    const lv = stringColumn(t, 'level') as LevelId[];
-    const codes = stringColumn(t, 'code') as string[];
-    const names = stringColumn(t, 'name') as string[];
-    const bb = ['minx', 'miny', 'maxx', 'maxy'].map((c) => numberColumn(t, c));
-    searchBoxes.current = new Map(codes.map((c, i) => [`${lv[i]}:${c}`, [bb[0][i], bb[1][i], bb[2][i], bb[3][i]] as [number, number, number, number]]));
-    return codes.map((c, i) => ({ key: `${lv[i]}:${c}`, code: c, name: names[i], levelLabel: LEVELS[lv[i]].label }));
-  };
-  const pickSearch = (r: SearchResult) => {
-    const bbox = searchBoxes.current.get(r.key);
-    if (bbox) flyTo({ bbox });
-    if (r.key.startsWith(`${state.level}:`)) selectArea(r.code);
-  };
-
   const detail = useAreaDetail(data, frame?.areas, state.selected, state.indicator, state.dims);
   const selectedIndex0 = frame && state.selected ? frame.areas.indexOf.get(state.selected) : undefined;
   const areaProfile = useAreaProfile(data, frame?.level ?? state.level, selectedIndex0 === undefined ? null : state.selected, selectedIndex0 === undefined || !frame ? '' : frame.areas.names[selectedIndex0], state.ethnicGroups);
@@ -253,8 +238,8 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
         focusOptions={focusOptions.value ?? []}
         onLevel={setLevel}
         onFocus={setFocus}
-        search={search}
-        onPickSearch={pickSearch}
+        search={areaSearch.search}
+        onPickSearch={areaSearch.pick}
         tabs={tabs}
         modeTab={modeFeature?.tab?.id ?? null}
         modeBanner={featureMode ? { label: featureMode.label, onExit: () => viewStore.update({ mode: 'indicator' }) } : null}
