@@ -2,6 +2,7 @@
  * The Hotspots tab: what to test and how, the run's progress (with Cancel), how many areas each
  * multiple-testing choice flags, warnings to read first, and the files to take away.
  */
+import type { ReactNode } from 'react';
 import { HOTSPOT_STATS, type HotspotStat } from '../../analysis/stats/hotspot-request';
 import { MAX_PERMUTATIONS, MIN_PERMUTATIONS } from '../../analysis/stats/permutation-engine';
 import type { LevelId } from '../../geo/levels';
@@ -28,6 +29,8 @@ export interface HotspotPanelProps {
   significance: SignificanceCountsModel | null;
   weights: Omit<WeightsFieldsetProps, 'value' | 'onChange'>;
   onDownloadResults: (() => void) | null;
+  /** The ranked list of places with hot spots (once a run is on the map). */
+  places?: ReactNode;
 }
 
 const STAT_HINTS: Record<HotspotStat, string> = {
@@ -73,6 +76,7 @@ export function HotspotPanel(p: HotspotPanelProps) {
       </fieldset>
       <RunState {...p.run} />
       {p.significance && <SignificanceCounts model={p.significance} />}
+      {p.places}
       {p.onDownloadResults && <div className="button-row"><button type="button" onClick={p.onDownloadResults} data-testid="hotspot-download">Download results (CSV)</button></div>}
       <p className="hint">Permutation range: {MIN_PERMUTATIONS} to {MAX_PERMUTATIONS.toLocaleString('en-GB')}. Everything is computed in this browser.</p>
     </div>
