@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { Select } from './Select';
+import { HelpTip } from './help/HelpTip';
 
 export interface CombineClassControlsProps {
   method: string;
@@ -28,6 +29,7 @@ export function CombineClassControls(p: CombineClassControlsProps) {
   return (
     <div className="combine-classes">
       <Select label="Classes by" value={p.method} options={p.methods} onChange={p.onMethod} testId={`${p.testId}-method`} />
+      <HelpTip topic="classification" />
       {p.classes !== null && p.method !== 'custom' && (
         <Select label="Number of classes" value={String(p.classes)} testId={`${p.testId}-classes`}
           options={[3, 4, 5, 6, 7, 8, 9].map((n) => ({ value: String(n), label: String(n) }))} onChange={(v) => p.onClasses(Number(v))} />

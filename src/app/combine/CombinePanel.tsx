@@ -26,6 +26,7 @@ import { defaultTest, dimControls, measureOptions, shortLabel, testOptions } fro
 import { ethnicityPreset, ethnicityPresetLabel, ETHNICITY_PRESET_HINT, ETHNICITY_PRESET_ID } from './ethnicity-presets';
 import { presetRule, RULE_PRESETS, type RulePresetId } from './rule-presets';
 import { useBreaksRegion } from './use-class-breaks';
+import { HelpTip } from '../../ui/help/HelpTip';
 
 export const COMBINE_VIEWS = [
   { id: 'composite', label: 'Composite risk index', hint: 'Several indicators weighted into one score per area.' },
@@ -71,6 +72,7 @@ export function CombinePanel({ ctx, warning }: { ctx: AtlasContext; warning: Var
           <button type="button" onClick={() => set(view, () => ({}))} data-testid="combine-show">Show the {COMBINE_VIEWS.find((v) => v.id === view)!.label.toLowerCase()} on the map</button>
         )}
       </fieldset>
+      {ours && <HelpTip topic={view} />}
       {ours && view !== 'bivariate' && warning && <VariationWarning model={warning} testId="combine-variation" />}
       {view === 'composite' && <CompositePanel ctx={ctx} onChange={(f) => set('composite', (c) => ({ composite: f(c.composite) }))} />}
       {view === 'rules' && <RulesPanel ctx={ctx} onChange={(f) => set('rules', (c) => ({ rules: f(c.rules) }))} />}
