@@ -85,9 +85,9 @@ function ClassControls({ ctx, cls, fixed, testId, onChange }: { ctx: AtlasContex
   const region = useBreaksRegion(ctx, cls.breaksFrom);
   return (
     <CombineClassControls method={cls.method} methods={COMBINE_CLASS_METHODS.map((m) => ({ value: m, label: fixed && m === 'quantile' ? 'Terciles (equal counts)' : METHOD_LABELS[m] }))}
-      classes={fixed ? null : cls.classes} custom={cls.custom} breaksFrom={region.label} stale={region.stale} focusLabel={ctx.focusLabel} testId={testId}
+      classes={fixed ? null : cls.classes} custom={cls.custom} breaksFrom={region.label} stale={region.stale} source={region.source} hasFocus={!!ctx.state.focus} focusLabel={ctx.focusLabel} testId={testId}
       onMethod={(m) => onChange({ ...cls, method: m as CombineClassification['method'] })} onClasses={(classes) => onChange({ ...cls, classes })}
-      onCustom={(custom) => onChange({ ...cls, custom })} onRecompute={() => onChange({ ...cls, breaksFrom: ctx.state.focus })} />
+      onCustom={(custom) => onChange({ ...cls, custom })} onSource={(src) => onChange({ ...cls, breaksFrom: src === 'focus' ? 'focus' : null })} />
   );
 }
 
