@@ -132,7 +132,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     [laAreas.value],
   );
   const labels = useMemo(
-    () => (mapView && basemapUrl === null ? placeLabels(laLabels, mapView.project, mapView.width, mapView.height, 12, state.viewport.zoom) : []),
+    () => (mapView && basemapUrl === null ? placeLabels(laLabels, mapView.project, mapView.width, mapView.height, 13, state.viewport.zoom) : []),
     [mapView, laLabels, basemapUrl, state.viewport.zoom],
   );
   const [hoverState, setHover] = useState<{ index: number; x: number; y: number; level: LevelId } | null>(null);
@@ -152,17 +152,17 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const drawn = lastColours.current && frame && lastColours.current.level === frame.level ? lastColours.current : null;
   const focusOn = useCallback((focus: { level: FocusLevel; code: string }) => viewStore.update({ focus }), []);
   const areaSearch = useAreaSearch({ data, shapes, level: state.level, flyTo, selectArea, setFocus: focusOn });
-  const overlays = [...features.flatMap((f) => f.overlays ?? []), ...areaSearch.overlays];
-  const overlayKey = identityKey([mode?.overlays, areaSearch.overlays, ...features.map((f) => f.overlays)]);
+  const overlays = features.flatMap((f) => f.overlays ?? []);
+  const overlayKey = identityKey([mode?.overlays, ...features.map((f) => f.overlays)]);
   // Memoised: a new layer list makes deck.gl compare props and usually redraw, which is what costs
   // (the geometry itself is uploaded once per level; colours change only through update triggers).
   const layers = useMemo(() => (!frame || !drawn ? [] : buildLayers({
     level: frame.level, geometry: frame.geometry.polygons, levelMesh: frame.geometry.mesh, colours: drawn.colours, colourKey: drawn.key,
     inFocus: mask, focusKey: `${state.focus?.level}:${state.focus?.code}:${frame.level}`, zoom: state.viewport.zoom,
-    bounds: mapView?.bounds ?? null, laMesh: laGeometry.value?.mesh ?? null, labels, hover: hoverRings, selection,
+    bounds: mapView?.bounds ?? null, laMesh: laGeometry.value?.mesh ?? null, labels, hover: hoverRings, selection, found: areaSearch.outline,
     extra: [...(mode?.overlays ?? []), ...overlays],
   // eslint-disable-next-line react-hooks/exhaustive-deps -- drawn and the overlays are compared by key (drawn.key, overlayKey), not by identity
-  })), [frame, drawn?.key, drawn?.colours, mask, state.focus, state.viewport.zoom, mapView, laGeometry.value, labels, hoverRings, selection, overlayKey]);
+  })), [frame, drawn?.key, drawn?.colours, mask, state.focus, state.viewport.zoom, mapView, laGeometry.value, labels, hoverRings, selection, areaSearch.outline, overlayKey]);
 
   // The root element tells tests and automation whether the map on screen is the one asked for.
   const colourKey = mode?.colourKey ?? '';

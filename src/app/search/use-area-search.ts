@@ -3,15 +3,13 @@
  * it when it is at the level on screen, and otherwise outlines it (its own level's shapes) so the
  * area stays visible in context. Offers focusing on it when it is a focus level.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
-import type { LayersList } from '@deck.gl/core';
+import { useCallback, useRef, useState } from 'react';
 import { numberColumn, stringColumn } from '../../data/db/arrow-columns';
 import type { AtlasData } from '../../data/load-atlas';
 import { searchLevels, searchSql } from '../../data/sql/search-sql';
 import { FOCUS_LEVELS, LEVELS, type FocusLevel, type LevelId } from '../../geo/levels';
 import { areaOutline } from '../../geo/topology-binary';
 import type { FlyTarget } from '../../map/atlas-map';
-import { outlineLayers } from '../../map/outline-layers';
 import type { SearchResult } from '../../ui/SearchBox';
 import type { GeometryStore } from '../geometry-store';
 
@@ -20,8 +18,8 @@ type Box = [number, number, number, number];
 export interface AreaSearch {
   search(q: string): Promise<SearchResult[]>;
   pick(r: SearchResult): void;
-  /** The outline of a picked area that is not at the level on screen. */
-  overlays: LayersList;
+  /** The rings of a picked area that is not at the level on screen (drawn as an outline). */
+  outline: number[][][] | null;
 }
 
 export function useAreaSearch(p: {
@@ -72,6 +70,5 @@ export function useAreaSearch(p: {
     });
   }, [data, level, setFocus]);
 
-  const overlays = useMemo(() => (outline ? outlineLayers(`search-${outline.key}`, outline.rings, 2.5) : []), [outline]);
-  return { search, pick, overlays };
+  return { search, pick, outline: outline?.rings ?? null };
 }
