@@ -169,7 +169,7 @@ describe('where the hot spots are', () => {
     expect(shown.length).toBeGreaterThan(3);
     // The app's per-area results, regrouped here by the raw ONS lookup with raw census residents.
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('hotspot-download').click()]);
-    const csv = readFileSync((await dl.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const csv = readFileSync((await dl.path()), 'utf8').replace(/^\uFEFF/, '');
     const results = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
     const byLad = new Map<string, { areas: number; residents: number }>();
     for (const r of results) {
@@ -247,7 +247,7 @@ describe('class breaks follow the focus', () => {
     const headers = await page.locator('[data-testid=shortlist-table] thead th').allTextContents();
     expect(headers.some((h) => /Conditions met/.test(h))).toBe(false);
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-csv').click()]);
-    const files = unzipSync(new Uint8Array(readFileSync((await dl.path())!)));
+    const files = unzipSync(new Uint8Array(readFileSync((await dl.path()))));
     const names = Object.keys(files);
     const method = strFromU8(files[names.find((n) => n.includes('method'))!]);
     const table = strFromU8(files[names.find((n) => !n.includes('method') && !n.includes('who-it-reaches'))!]).replace(/^\uFEFF/, '');
