@@ -67,7 +67,7 @@ export function SearchBox(props: { search(q: string): Promise<SearchResult[]>; o
 
   return (
     <div className="field search">
-      <label htmlFor={id}>Find a place</label>
+      <label htmlFor={id}>Find an area</label>
       <input
         id={id}
         type="search"

@@ -4,7 +4,7 @@
  * by design (readable without the map); self-contained so it can sit in the Hotspots tab or in a
  * drawer beside the map.
  */
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { HotspotPlace, PlaceGrouping } from './hotspot-places';
 
 export interface HotspotPlacesProps {
@@ -21,7 +21,7 @@ const GROUP_LABELS: Record<PlaceGrouping, string> = { lad: 'Local authority', ic
 const SHOWN = 15;
 const fmt = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
 
-export function HotspotPlaces(p: HotspotPlacesProps) {
+export const HotspotPlaces = memo(function HotspotPlaces(p: HotspotPlacesProps) {
   const id = useId();
   const [by, setBy] = useState<PlaceGrouping>('lad');
   const [all, setAll] = useState(false);
@@ -69,4 +69,4 @@ export function HotspotPlaces(p: HotspotPlacesProps) {
       </div>
     </section>
   );
-}
+});

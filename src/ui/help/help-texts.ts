@@ -108,7 +108,7 @@ const MAPS = {
   },
   hotspots: {
     question: 'How to read this map',
-    means: 'Areas in reds are hot spots (the tested value clusters higher than chance would give), areas in blues cold spots; the darker the colour and the denser the hatching, the higher the confidence (90, 95 or 99 %). Pale grey areas are not significant; mid grey ones were not tested.',
+    means: 'Areas in reds are hot spots (the tested value clusters higher than chance would give), areas in blues cold spots; the darker the colour and the denser the hatching, the higher the confidence (90, 95 or 99 %). Pale grey areas did not reach significance; mid grey ones were not tested.',
     when: 'A hot spot says where high values cluster, not why. Results depend on the neighbours, permutations and correction shown under the legend; "Where the hot spots are" lists them by place.',
   },
   evaluation: {
