@@ -1,5 +1,5 @@
 /**
- * DuckDB-wasm in node: the same engine and SQL as the browser, through the blocking node build
+ * DuckDB-wasm in node (for the atlas command, the pipeline's packs and first-map results, and the SQL tests): the same engine and SQL as the browser, through the blocking node build
  * (queries run synchronously in-process). The async node build was not used: it needs a Web Worker
  * shim, and for a one-shot command the time goes into compiling the wasm either way.
  */

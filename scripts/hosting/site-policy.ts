@@ -54,15 +54,24 @@ export function securityHeaders(origins: readonly string[]): [name: string, valu
 
 /** Vite names every file in assets/ after a hash of its content, so a changed file is a new URL. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Everything else keeps its name from build to build (index.html, data/ from the pipeline): revalidate each time. */
+/** Everything else keeps its name from build to build (index.html, data/manifest.json, the readable CSVs): revalidate each time. */
 export const REVALIDATE = 'no-cache';
 
-/** Paths (relative to the site folder) with their Cache-Control. Disjoint, so no host has to merge two rules. */
+/**
+ * Paths (relative to the site folder) with their Cache-Control. Disjoint, so no host has to merge two
+ * rules. The pipeline names every file in data/geo/, data/views/ and data/weights/ after a hash of its
+ * content (`geo/lsoa21.<hash8>.bin`, listed in manifest.json's `files`), so those folders are
+ * immutable too; data/tables/ also holds the readable CSVs, which keep their names.
+ */
 export const CACHE_RULES: readonly { path: string; prefix: boolean; cacheControl: string }[] = [
   { path: 'assets/', prefix: true, cacheControl: IMMUTABLE },
+  { path: 'data/geo/', prefix: true, cacheControl: IMMUTABLE },
+  { path: 'data/views/', prefix: true, cacheControl: IMMUTABLE },
+  { path: 'data/weights/', prefix: true, cacheControl: IMMUTABLE },
   { path: '', prefix: false, cacheControl: REVALIDATE },
   { path: 'index.html', prefix: false, cacheControl: REVALIDATE },
-  { path: 'data/', prefix: true, cacheControl: REVALIDATE },
+  { path: 'data/manifest.json', prefix: false, cacheControl: REVALIDATE },
+  { path: 'data/tables/', prefix: true, cacheControl: REVALIDATE },
 ];
 
 /** File types some hosts do not know (IIS refuses to serve unknown extensions at all). */
@@ -71,4 +80,8 @@ export const MIME_TYPES: readonly [extension: string, type: string][] = [
   ['.json', 'application/json'],
   ['.csv', 'text/csv'],
   ['.gal', 'text/plain'],
+  // The pipeline's gzipped binary files (shapes, column packs): the app inflates them itself.
+  ['.bin', 'application/octet-stream'],
+  ['.cols', 'application/octet-stream'],
+  ['.webmanifest', 'application/manifest+json'],
 ];

@@ -16,6 +16,7 @@ import { JoinReport } from './join-report';
 import { buildInto, filesUnder, MARKER } from './output-folder';
 import { OutputWriter, sha256 } from './output-writer';
 import { readImd2019 } from './read-sources';
+import { writeServedFiles } from './served-files';
 import { SOURCES, type SourceId } from './sources';
 import { buildStack2011 } from './stack-2011';
 import { buildStack2021 } from './stack-2021';
@@ -82,9 +83,8 @@ async function build(opts: PipelineOptions, outDir: string, log: (line: string) 
 
   const levels: DataManifest['levels'] = {};
   for (const [level, topo] of Object.entries(ctx.topologies) as [LevelId, object][]) {
-    const geometry = `geo/${level}.topo.json`;
     const features = ctx.areas.filter((a) => a.level === level).length;
-    await ctx.out.write(geometry, JSON.stringify(topo), { kind: 'geometry', rows: features, level });
+    const geometry = await ctx.out.write(`geo/${level}.topo.json`, JSON.stringify(topo), { kind: 'geometry', rows: features, level, hashed: true });
     levels[level] = { geometry, object: level, features };
   }
   ctx.tables.areas = await ctx.out.writeCsv('tables/areas.csv', AREA_COLUMNS, ctx.areas.map(areaCells));
@@ -93,6 +93,8 @@ async function build(opts: PipelineOptions, outDir: string, log: (line: string) 
     log(step.name);
     await step.run(ctx);
   }
+  log('compact files for the app (shapes, table packs, first-map views)');
+  const views = await writeServedFiles(ctx, levels);
   log('join report:');
   ctx.report.print(log);
   ctx.report.assertClean();
@@ -104,8 +106,10 @@ async function build(opts: PipelineOptions, outDir: string, log: (line: string) 
     mode: opts.inputs.mode,
     sources: sourcesUsed,
     outputs: ctx.out.outputs,
+    files: ctx.out.files,
     levels,
     tables: ctx.tables,
+    views,
     joinReport: ctx.report.lines,
   };
   await ctx.out.write('manifest.json', JSON.stringify(manifest, null, 2), { kind: 'table', rows: 1 });

@@ -1,71 +1,53 @@
-/** Start-up: load the data (with progress), then show the atlas; or say how to get data, or what failed. */
+/**
+ * Start-up: read the manifest, then show the atlas at once (the first map's shapes and values
+ * arrive while it mounts, see boot.ts); or say how to get data, or what failed.
+ */
 import { useEffect, useState } from 'react';
-import { openBrowserDb } from '../data/db/duckdb-browser';
-import { loadAtlas, type AtlasData, type BootProgress } from '../data/load-atlas';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { LoadingScreen } from '../ui/LoadingScreen';
 import { AtlasView } from './AtlasView';
-import { startEthnicGroupSync } from './ethnic-groups/ethnic-group-sync';
-import { GeometryStore } from './geometry-store';
-import { viewStore } from './view-store';
-import type { DataManifest } from '../data/manifest';
+import { boot, type Booted } from './boot';
 import { setRootState } from './root-state';
+import { UpdatePrompt } from './UpdatePrompt';
 import { downloadProjectFile } from './your-data/save-project';
 import { userDataEngine } from './your-data/use-your-data-feature';
 
-type Boot = { status: 'loading'; progress: BootProgress } | { status: 'ready'; data: AtlasData } | { status: 'empty' } | { status: 'error'; message: string };
+type Boot = { status: 'loading' } | { status: 'ready'; booted: Booted } | { status: 'empty' } | { status: 'error'; message: string };
 
-/** Data files live next to index.html, so the site works from any sub-path. */
-const DATA_BASE = new URL('data/', document.baseURI).toString();
-
-/** Started once per page (React's development double-mount must not start two databases). */
-let started: { promise: Promise<AtlasData | null>; listeners: Set<(p: BootProgress) => void> } | null = null;
-let geometry: GeometryStore | null = null;
-function startOnce(onProgress: (p: BootProgress) => void) {
-  if (!started) {
-    const listeners = new Set<(p: BootProgress) => void>();
-    const prefetch = (m: DataManifest) => {
-      geometry = new GeometryStore(m, DATA_BASE);
-      // Shapes for the first map and the local-authority outlines download while DuckDB starts.
-      void geometry.load(viewStore.get().level).catch(() => undefined);
-      void geometry.load('lad24').catch(() => undefined);
-    };
-    const loaded = loadAtlas(DATA_BASE, openBrowserDb, (p) => listeners.forEach((l) => l(p)), prefetch);
-    // The user's groups of ethnic groups (from a link or local storage) get their table before the atlas draws.
-    started = {
-      listeners,
-      promise: loaded.then(async (d) => {
-        if (d) await startEthnicGroupSync(d);
-        return d;
-      }),
-    };
-  }
-  started.listeners.add(onProgress);
-  return started.promise;
-}
+/** Started once per page (React's development double-mount must not boot twice). */
+let started: Promise<Booted | null> | null = null;
 
 export function App() {
-  const [boot, setBoot] = useState<Boot>({ status: 'loading', progress: { stage: 'manifest', label: 'Starting', fraction: null } });
+  const [state, setState] = useState<Boot>({ status: 'loading' });
   useEffect(() => {
-    startOnce((progress) => setBoot({ status: 'loading', progress })).then(
-      (data) => setBoot(data ? { status: 'ready', data } : { status: 'empty' }),
-      (e: Error) => setBoot({ status: 'error', message: e.message }),
+    (started ??= boot()).then(
+      (booted) => setState(booted ? { status: 'ready', booted } : { status: 'empty' }),
+      (e: Error) => setState({ status: 'error', message: e.message }),
     );
   }, []);
   useEffect(() => {
-    if (boot.status === 'empty') setRootState('empty');
-    if (boot.status === 'error') setRootState('error');
-  }, [boot.status]);
+    if (state.status === 'empty') setRootState('empty');
+    if (state.status === 'error') setRootState('error');
+  }, [state.status]);
 
-  if (boot.status === 'loading') return <LoadingScreen step={boot.progress} />;
-  if (boot.status === 'empty') return <EmptyState />;
-  if (boot.status === 'error') return <FatalError message={boot.message} />;
-  const data = boot.data;
+  return (
+    <>
+      <UpdatePrompt />
+      <Screen state={state} />
+    </>
+  );
+}
+
+function Screen({ state }: { state: Boot }) {
+  if (state.status === 'loading') return <LoadingScreen step={{ label: 'Reading the data manifest', fraction: null }} />;
+  if (state.status === 'empty') return <EmptyState />;
+  if (state.status === 'error') return <FatalError message={state.message} />;
+  const { data, shapes } = state.booted;
   return (
     <ErrorBoundary label="The atlas" region="atlas" onError={() => setRootState('error')}
-      fallback={(error, retry) => <AtlasFailed error={error} retry={retry} save={() => downloadProjectFile(userDataEngine(data, geometry!))} hasOwnData={!userDataEngine(data, geometry!).store.isEmpty()} />}>
-      <AtlasView data={data} geometry={geometry!} />
+      fallback={(error, retry) => <AtlasFailed error={error} retry={retry} save={() => downloadProjectFile(userDataEngine(data, shapes))} hasOwnData={!userDataEngine(data, shapes).store.isEmpty()} />}>
+      <AtlasView data={data} geometry={shapes} />
     </ErrorBoundary>
   );
 }

@@ -35,6 +35,7 @@ import { setRootState } from './root-state';
 import { publishMap } from './shortlist/map-handle';
 import { Sidebar } from './Sidebar';
 import { useAreaDetail } from './use-area-detail';
+import { useDbActivity } from './use-db-activity';
 import { useAreaProfile } from './use-area-profile';
 import { useAreaSearch } from './search/use-area-search';
 import { ReachProfileTable } from '../ui/ReachProfileTable';
@@ -44,6 +45,13 @@ import { useLevelFrame } from './use-level-frame';
 import { detailModel } from './view-models';
 import { useViewState, viewStore } from './view-store';
 import { formatCount } from '../ui/format';
+
+/** Light grey for every area: the level's shapes while its values load. */
+function neutralColours(n: number): Uint8Array {
+  const c = new Uint8Array(n * 4);
+  for (let i = 0; i < n; i++) c.set([214, 214, 210, 255], 4 * i);
+  return c;
+}
 
 /**
  * Advice when a level or measure cannot load: never a bare "reload", which would clear the data a
@@ -69,6 +77,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const [notices, setNotices] = useState<Notice[]>(() => viewStore.startupWarnings.map((text, i) => ({ id: `start-${i}`, kind: 'warning' as const, text })));
   const notify = useCallback((kind: Notice['kind'], text: string) => setNotices((n) => [...n.filter((x) => x.text !== text), { id: `${Date.now()}-${Math.random()}`, kind, text }]), []);
   const [geoBusy, setGeoBusy] = useState<string | null>(null);
+  const dbBusy = useDbActivity(data.db);
   useEffect(() => shapes.onProgress(setGeoBusy), [shapes]);
   const [basemapUrl, setBasemapUrl] = useBasemapUrl();
 
@@ -149,7 +158,18 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   // Keep drawing the last colours of this level while a new mode or measure loads.
   const lastColours = useRef<{ level: LevelId; colours: Uint8Array; key: string } | null>(null);
   if (frame && mode?.colours && mode.ready && levelCurrent) lastColours.current = { level: frame.level, colours: mode.colours, key: mode.colourKey };
-  const drawn = lastColours.current && frame && lastColours.current.level === frame.level ? lastColours.current : null;
+  const coloured = lastColours.current && frame && lastColours.current.level === frame.level ? lastColours.current : null;
+  // Shapes first: when the values take longer than a moment, the level is drawn in a neutral fill
+  // until they come (the moment spares a frame when they arrive right after the shapes).
+  const neutral = useMemo(() => (frame ? { level: frame.level, colours: neutralColours(frame.areas.codes.length), key: `neutral|${frame.level}` } : null), [frame]);
+  const [neutralFor, setNeutralFor] = useState<LevelId | null>(null);
+  const waitingForColours = !!frame && !coloured;
+  useEffect(() => {
+    if (!waitingForColours || !frame) return;
+    const t = setTimeout(() => setNeutralFor(frame.level), 150);
+    return () => clearTimeout(t);
+  }, [waitingForColours, frame]);
+  const drawn = coloured ?? (neutral && neutralFor === neutral.level ? neutral : null);
   const focusOn = useCallback((focus: { level: FocusLevel; code: string }) => viewStore.update({ focus }), []);
   const areaSearch = useAreaSearch({ data, shapes, level: state.level, flyTo, selectArea, setFocus: focusOn });
   const overlays = features.flatMap((f) => f.overlays ?? []);
@@ -171,12 +191,17 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     if (error) setRootState('error', viewKey);
     else setRootState(ready && renderedKey.current === colourKey ? 'ready' : 'loading', viewKey);
   }, [error, ready, viewKey, colourKey]);
+  const shapesShown = useRef<string | null>(null);
   const onRendered = useCallback(() => {
+    if (drawn && layers.length && drawn.key.startsWith('neutral|') && shapesShown.current !== drawn.key) {
+      shapesShown.current = drawn.key;
+      performance.mark(`atlas:shapes-drawn:${drawn.level}`);
+    }
     if (!ready || renderedKey.current === colourKey || layers.length === 0 || drawn?.key !== colourKey) return;
     renderedKey.current = colourKey;
     performance.mark(`atlas:drawn:${viewKey}`);
     setRootState('ready', viewKey);
-  }, [ready, colourKey, layers.length, viewKey, drawn?.key]);
+  }, [ready, colourKey, layers.length, viewKey, drawn]);
 
   useEffect(() => viewStore.onLinkOpened((s, warnings) => {
     flyTo({ viewport: s.viewport });
@@ -275,7 +300,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
           />
         </ErrorBoundary>
         <Tooltip model={tip} />
-        <BusyStrip label={geoBusy ?? (!error ? mode?.busy ?? (!ready ? `Loading ${LEVELS[state.level].label}` : null) : null)} />
+        <BusyStrip label={geoBusy ?? (!error ? dbBusy ?? mode?.busy ?? (!ready ? `Loading ${LEVELS[state.level].label}` : null) : null)} />
         <Notices notices={[...notices, ...(error ? [{ id: 'err', kind: 'error' as const, text: `${error.message} ${LOAD_ERROR_ADVICE}` }] : [])]} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
         {showTable && frame && mode?.table && (
           <section className="table-drawer" aria-label="Map as a table">

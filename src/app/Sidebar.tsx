@@ -1,5 +1,5 @@
 /** The side panel: search, level and focus (shared by every view), the tabs, the legend, and dialogs. */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DataManifest } from '../data/manifest';
 import { LEVELS, levelIds, type FocusLevel, type LevelId } from '../geo/levels';
 import type { ViewState } from '../state/view-state';
@@ -40,6 +40,7 @@ export interface SidebarProps {
 export function Sidebar(p: SidebarProps) {
   const [dialog, setDialog] = useState<'about' | 'basemap' | null>(null);
   const [tab, setTab] = useState(p.modeTab ?? p.tabs[0]?.id ?? 'map');
+  const about = useMemo(() => aboutModel(p.manifest), [p.manifest]);
   useEffect(() => {
     if (p.modeTab) setTab(p.modeTab);
   }, [p.modeTab]);
@@ -95,7 +96,7 @@ export function Sidebar(p: SidebarProps) {
         <button type="button" onClick={() => setDialog('basemap')}>Map settings</button>
       </div>
       <Dialog title="About the data" open={dialog === 'about'} onClose={() => setDialog(null)} testId="about-dialog">
-        <AboutData model={aboutModel(p.manifest)} />
+        <AboutData model={about} />
       </Dialog>
       <Dialog title="Map settings" open={dialog === 'basemap'} onClose={() => setDialog(null)} testId="basemap-dialog">
         <BasemapSettings url={p.basemapUrl} onSave={(u) => { p.onBasemapUrl(u); setDialog(null); }} />

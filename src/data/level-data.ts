@@ -6,7 +6,7 @@ import { numberColumn, stringColumn } from './db/arrow-columns';
 import type { QueryRunner } from './query-runner';
 import { englandValueSql } from './sql/england-sql';
 import { indicatorSql } from './sql/indicator-sql';
-import { sqlString } from './sql/sql-text';
+import { levelAreasSql } from './sql/areas-sql';
 import type { LevelId } from '../geo/levels';
 
 export interface LevelAreas {
@@ -26,7 +26,7 @@ export interface LevelAreas {
 }
 
 export async function loadLevelAreas(q: QueryRunner, level: LevelId): Promise<LevelAreas> {
-  const t = await q.run(`SELECT code, name, ward24_code, lad24_code, icb24_code, cal22_code, population, lon, lat, minx, miny, maxx, maxy FROM areas WHERE level = ${sqlString(level)} ORDER BY code`);
+  const t = await q.run(levelAreasSql(level));
   const codes = stringColumn(t, 'code') as string[];
   const [minx, miny, maxx, maxy] = ['minx', 'miny', 'maxx', 'maxy'].map((c) => numberColumn(t, c));
   const bbox = new Float64Array(codes.length * 4);

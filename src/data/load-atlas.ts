@@ -1,32 +1,35 @@
 /**
- * Start-up: read manifest.json, start DuckDB, download the CSV tables (with byte progress) and load
- * them. Returns null when no data has been built, so the app can show how to build or load it.
+ * Start-up of the data layer, in the order a first map needs it: read manifest.json, then hand out
+ * the data at once. The database (AtlasDb) starts later and loads each table on first use; the
+ * first map's areas and values come from the pipeline's stored results (first-views.ts), which the
+ * query runner serves by SQL text. Returns null from `fetchManifest` when no data has been built,
+ * so the app can show how to build or load it.
  */
+import type { Table } from 'apache-arrow';
+import { getIndicator, isAvailable } from './catalogue';
+import { dimensionValues } from './catalogue/types';
+import { AtlasDb, type TableSource } from './db/atlas-db';
 import type { Db } from './db/db';
-import type { DataManifest } from './manifest';
+import { servedPath, type DataManifest } from './manifest';
 import { QueryRunner } from './query-runner';
-import { createTableFromCsv } from './sql/load-tables-sql';
-import { fetchBytes } from '../lib/fetch-progress';
-
-export interface BootProgress {
-  stage: 'manifest' | 'database' | 'tables';
-  label: string;
-  /** 0..1 when known. */
-  fraction: number | null;
-}
+import type { LevelId } from '../geo/levels';
+import { noteUsed } from '../lib/used-urls';
 
 export interface AtlasData {
-  db: Db;
+  /** The database: starts on demand and loads tables as statements name them. */
+  db: AtlasDb;
   manifest: DataManifest;
   queries: QueryRunner;
-  /** URL of a file in the data folder. */
+  /** URL of a data file by its logical name (`weights/lsoa21-queen.gal`) or served path. */
   dataUrl(path: string): string;
 }
 
-async function fetchManifest(dataBase: string): Promise<DataManifest | null> {
+export async function fetchManifest(dataBase: string): Promise<DataManifest | null> {
   let res: Response;
   try {
+    // Always asked of the server: it names the content-hashed files of the current build.
     res = await fetch(`${dataBase}manifest.json`, { cache: 'no-cache' });
+    noteUsed(`${dataBase}manifest.json`);
   } catch {
     return null;
   }
@@ -34,6 +37,7 @@ async function fetchManifest(dataBase: string): Promise<DataManifest | null> {
   const text = await res.text();
   try {
     const m = JSON.parse(text) as DataManifest;
+    performance.mark('atlas:manifest');
     return m && m.schema === 1 && m.tables ? m : null;
   } catch {
     // Dev servers answer unknown paths with index.html: that also means "no data".
@@ -41,34 +45,72 @@ async function fetchManifest(dataBase: string): Promise<DataManifest | null> {
   }
 }
 
-export async function loadAtlas(dataBase: string, openDb: () => Promise<Db>, onProgress: (p: BootProgress) => void, onManifest?: (m: DataManifest) => void): Promise<AtlasData | null> {
-  onProgress({ stage: 'manifest', label: 'Reading the data manifest', fraction: null });
-  const manifest = await fetchManifest(dataBase);
-  if (!manifest) return null;
-  onManifest?.(manifest);
+export interface DataLoaders {
+  openDb(): Promise<Db>;
+  /** A table file as an Arrow IPC stream (column pack or Arrow file), off the main thread. */
+  loadTable(url: string, onBytes: (received: number) => void): Promise<Uint8Array>;
+}
 
-  onProgress({ stage: 'database', label: 'Starting the in-browser database (DuckDB)', fraction: null });
-  performance.mark('atlas:db-start');
-  const dbPromise = openDb();
-  const tables = Object.entries(manifest.tables);
+export function createAtlasData(dataBase: string, manifest: DataManifest, loaders: DataLoaders): AtlasData {
+  const url = (path: string) => `${dataBase}${servedPath(manifest, path)}`;
   const sizes = new Map(manifest.outputs.map((o) => [o.path, o.bytes]));
-  const total = tables.reduce((s, [, t]) => s + (sizes.get(t.path) ?? 0), 0);
-  const received = new Map<string, number>();
-  const report = () => {
-    const got = [...received.values()].reduce((a, b) => a + b, 0);
-    onProgress({ stage: 'tables', label: `Downloading data tables (${(got / 1e6).toFixed(1)} of ${(total / 1e6).toFixed(1)} MB)`, fraction: total ? got / total : null });
+  const tables: TableSource = {
+    bytes: Object.fromEntries(Object.entries(manifest.tables).map(([name, t]) => [name, sizes.get(t.pack ?? t.path) ?? 0])),
+    async load(name, onBytes) {
+      const t = manifest.tables[name];
+      if (t.pack) return { ipc: await loaders.loadTable(url(t.pack), onBytes) };
+      // Data built before table packs: the CSV, read by DuckDB itself.
+      const res = await fetch(url(t.path));
+      if (!res.ok) throw new Error(`${t.path}: HTTP ${res.status}`);
+      const csv = new Uint8Array(await res.arrayBuffer());
+      onBytes(csv.length);
+      return { csv, file: t.path };
+    },
   };
-  const files = await Promise.all(tables.map(async ([, t]) => [t.path, await fetchBytes(`${dataBase}${t.path}`, (r) => { received.set(t.path, r); report(); })] as const));
-  const db = await dbPromise;
-  performance.mark('atlas:db-ready');
-  let loaded = 0;
-  for (const [name, t] of tables) {
-    onProgress({ stage: 'tables', label: `Loading table ${name} into DuckDB`, fraction: loaded / tables.length });
-    const bytes = files.find(([p]) => p === t.path)![1];
-    await db.registerFile(t.path, bytes);
-    await db.query(createTableFromCsv(name, t.path));
-    loaded++;
+  const db = new AtlasDb(loaders.openDb, tables);
+  return { db, manifest, queries: new QueryRunner(db), dataUrl: url };
+}
+
+/** What the first map shows (from the view state the page opens with). */
+export interface FirstView {
+  level: LevelId;
+  indicator: string;
+  dims: Record<string, string>;
+  /** True when a measure colours the map (not a Combine, Hotspots or user mode). */
+  indicatorMode: boolean;
+}
+
+/**
+ * Files with stored results for the first map: the level's (its areas, default measure) and, when
+ * the view is another stored one, that view's file. Loaded into the query runner; any SQL not among
+ * them runs on the database as usual.
+ */
+function firstViewFiles(manifest: DataManifest, v: FirstView): string[] {
+  const files = new Set<string>();
+  const level = manifest.levels[v.level];
+  if (level?.views) files.add(level.views);
+  if (v.indicatorMode) {
+    const ind = (() => {
+      try {
+        return getIndicator(v.indicator);
+      } catch {
+        return null;
+      }
+    })();
+    if (ind && isAvailable(ind, v.level)) {
+      const dims = JSON.stringify(dimensionValues(ind, v.dims));
+      const stored = manifest.views?.find((s) => s.level === v.level && s.indicator === v.indicator && JSON.stringify(s.dims) === dims);
+      if (stored) files.add(stored.path);
+    }
   }
-  performance.mark('atlas:tables-loaded');
-  return { db, manifest, queries: new QueryRunner(db), dataUrl: (p) => `${dataBase}${p}` };
+  return [...files];
+}
+
+/** Hands the first map's stored results to the query runner (statements wait for them, not the database). */
+export function seedFirstView(data: AtlasData, v: FirstView, loadViews: (url: string) => Promise<{ sql: string; table: Table }[]>): void {
+  const files = firstViewFiles(data.manifest, v).map((f) => data.dataUrl(f));
+  data.queries.seed(Promise.all(files.map(loadViews)).then((rs) => {
+    performance.mark('atlas:first-view-results');
+    return rs.flat();
+  }));
 }

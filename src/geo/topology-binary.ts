@@ -5,6 +5,7 @@
  */
 import earcut from 'earcut';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import { meshFromArcs } from './arc-mesh';
 
 export interface BinaryPolygons {
   ids: string[];
@@ -27,7 +28,7 @@ export interface BinaryLines {
 }
 
 /** Arcs with absolute coordinates (undoing quantisation and delta encoding). */
-function decodeArcs(topo: Topology): Float64Array[] {
+export function decodeArcs(topo: Topology): Float64Array[] {
   const t = topo.transform;
   return topo.arcs.map((arc) => {
     const out = new Float64Array(arc.length * 2);
@@ -49,7 +50,7 @@ function decodeArcs(topo: Topology): Float64Array[] {
 }
 
 /** A ring's coordinates from its arc references (negative = reversed), without the closing point. */
-function ringCoords(arcs: Float64Array[], refs: number[]): number[] {
+export function ringCoords(arcs: Float64Array[], refs: number[]): number[] {
   const out: number[] = [];
   for (const ref of refs) {
     const a = arcs[ref < 0 ? ~ref : ref];
@@ -63,7 +64,7 @@ function ringCoords(arcs: Float64Array[], refs: number[]): number[] {
   return out;
 }
 
-function polygonsOf(g: GeometryObject): number[][][] {
+export function polygonsOf(g: GeometryObject): number[][][] {
   if (g.type === 'Polygon') return [g.arcs];
   if (g.type === 'MultiPolygon') return g.arcs;
   return [];
@@ -122,59 +123,15 @@ export interface MeshChunk {
   lines: BinaryLines;
 }
 
-/**
- * Every arc of the object drawn once (shared borders are not doubled), as line strips, split into a
- * grid of chunks so the map can skip the chunks outside the view.
- */
+/** Every arc of the object drawn once, as line strips in grid × grid chunks (see arc-mesh.ts). */
 export function topologyMesh(topo: Topology, objectName: string, grid = 1): MeshChunk[] {
   const coll = topo.objects[objectName] as GeometryCollection;
   const used = new Set<number>();
   for (const g of coll.geometries) for (const p of polygonsOf(g)) for (const ring of p) for (const a of ring) used.add(a < 0 ? ~a : a);
   const arcs = decodeArcs(topo);
-  const list = [...used].sort((a, b) => a - b);
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  const mid = list.map((i) => {
-    const a = arcs[i];
-    let [ax0, ay0, ax1, ay1] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let k = 0; k < a.length; k += 2) {
-      ax0 = Math.min(ax0, a[k]);
-      ax1 = Math.max(ax1, a[k]);
-      ay0 = Math.min(ay0, a[k + 1]);
-      ay1 = Math.max(ay1, a[k + 1]);
-    }
-    [x0, y0, x1, y1] = [Math.min(x0, ax0), Math.min(y0, ay0), Math.max(x1, ax1), Math.max(y1, ay1)];
-    return [ax0, ay0, ax1, ay1];
-  });
-  const cellOf = (b: number[]) => {
-    const cx = Math.min(grid - 1, Math.floor((((b[0] + b[2]) / 2 - x0) / (x1 - x0 || 1)) * grid));
-    const cy = Math.min(grid - 1, Math.floor((((b[1] + b[3]) / 2 - y0) / (y1 - y0 || 1)) * grid));
-    return cy * grid + cx;
-  };
-  const cells = new Map<number, number[]>();
-  list.forEach((_, k) => {
-    const c = cellOf(mid[k]);
-    const l = cells.get(c) ?? [];
-    l.push(k);
-    cells.set(c, l);
-  });
-  return [...cells.values()].map((ks) => {
-    let total = 0;
-    const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const k of ks) {
-      total += arcs[list[k]].length;
-      bbox[0] = Math.min(bbox[0], mid[k][0]);
-      bbox[1] = Math.min(bbox[1], mid[k][1]);
-      bbox[2] = Math.max(bbox[2], mid[k][2]);
-      bbox[3] = Math.max(bbox[3], mid[k][3]);
-    }
-    const positions = new Float32Array(total);
-    const startIndices = new Uint32Array(ks.length + 1);
-    let at = 0;
-    ks.forEach((k, j) => {
-      positions.set(arcs[list[k]], at);
-      at += arcs[list[k]].length;
-      startIndices[j + 1] = at / 2;
-    });
-    return { bbox, lines: { positions, startIndices } };
-  });
+  const arcStart = new Uint32Array(arcs.length + 1);
+  arcs.forEach((a, i) => (arcStart[i + 1] = arcStart[i] + a.length / 2));
+  const coords = new Float64Array(2 * arcStart[arcs.length]);
+  arcs.forEach((a, i) => coords.set(a, 2 * arcStart[i]));
+  return meshFromArcs(coords, arcStart, [...used].sort((a, b) => a - b), grid);
 }

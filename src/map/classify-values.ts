@@ -42,6 +42,11 @@ export function classifyValues(values: Float64Array, ind: Indicator, chosen: Cla
   return { method: c.method, breaks, classes, colours: classColours(paletteId, k, darkIsHigh(ind)), counts, missing };
 }
 
+/** The same classes in another palette: breaks, classes and counts do not depend on colours. */
+export function withPalette(c: Classified, ind: Indicator, paletteId: string): Classified {
+  return { ...c, colours: classColours(paletteId, c.breaks.length + 1, ind.polarity === 'higher-worse') };
+}
+
 export function colourBuffer(c: Classified): Uint8Array {
   const out = new Uint8Array(c.classes.length * 4);
   for (let i = 0; i < c.classes.length; i++) out.set(c.classes[i] < 0 ? NO_DATA_COLOUR : c.colours[c.classes[i]], i * 4);

@@ -20,7 +20,7 @@ export interface SearchResult {
   actions?: { label: string; run(): void; /** Also clears the search (and its line). */ clears?: boolean }[];
 }
 
-export function resultContext(r: SearchResult): string {
+function resultContext(r: SearchResult): string {
   return r.parentName ? `${r.noun} in ${r.parentName}` : r.levelLabel;
 }
 

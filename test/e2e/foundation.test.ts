@@ -11,7 +11,7 @@ import { DATA_DIR } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
 import { hoverAt, linkTo, openView, waitForCameraStill, waitForView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
-import { closeAtlasSession, openAtlasSession, type OfflineContext, type Server } from './support/browser';
+import { closeAtlasSession, offlineContext, openAtlasSession, type OfflineContext, type Server } from './support/browser';
 import { gridDifference, mapPixels } from './support/map-pixels';
 
 let server: Server;
@@ -128,11 +128,14 @@ describe('England deprivation map, offline', () => {
   });
 
   it('starts without data and says how to build it', async () => {
-    const p2 = await ctx.context.newPage();
+    // A first visit in a context of its own: the service worker the earlier visits installed would
+    // answer the page's requests itself, out of reach of page.route.
+    const fresh = await offlineContext(browser, { serviceWorkers: 'block' });
+    const p2 = await fresh.context.newPage();
     await p2.route('**/data/manifest.json', (r) => r.fulfill({ status: 404, body: 'not found' }));
     await p2.goto(server.url);
     await p2.waitForFunction(() => document.getElementById('root')?.dataset.state === 'empty');
     await expect(p2.getByText('npm run data').first().isVisible()).resolves.toBe(true);
-    await p2.close();
+    await fresh.context.close();
   });
 });

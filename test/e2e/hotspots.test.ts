@@ -15,7 +15,7 @@ import { readGwt, writeGwt } from '../../src/analysis/weights/gwt';
 import { knnWeights } from '../../src/analysis/weights/knn-weights';
 import { neighbourLists, type SpatialWeights } from '../../src/analysis/weights/spatial-weights';
 import { DEFAULT_HOTSPOT_SPEC, type HotspotSpec } from '../../src/state/hotspot-spec';
-import { DATA_DIR } from '../support/node-db';
+import { DATA_DIR, dataFile } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
 import { linkTo, waitForCameraStill } from './support/atlas-page';
 import { axeViolations } from './support/axe';
@@ -31,7 +31,7 @@ const places = new Map(
   Papa.parse<Record<string, string>>(readFileSync(join(DATA_DIR, 'tables/areas.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data
     .filter((r) => r.level === 'lsoa21').map((r) => [r.code, { lon: Number(r.lon), lat: Number(r.lat) }]),
 );
-const queen = readGal(readFileSync(join(DATA_DIR, 'weights/lsoa21-queen.gal'), 'utf8'), { style: 'W' });
+const queen = readGal(readFileSync(dataFile('weights/lsoa21-queen.gal'), 'utf8'), { style: 'W' });
 const x = Float64Array.from(queen.ids, (id) => imd.get(id)!);
 const run = (weights: SpatialWeights, more: Partial<Parameters<typeof computeHotspots>[0]> = {}) =>
   computeHotspots({ stat: 'gistar', x, weights, permutations: 999, seed: SEED, correction: 'fdr', alpha: 0.05, ...more });

@@ -100,7 +100,9 @@ async function waitForViewPrefix(prefix: string, timeout = 180_000) {
 const reportNumber = async (id: string) => num((await page.getByTestId(`yd-report-${id}`).innerText()).split(' ')[0]);
 
 beforeAll(async () => {
-  ({ server, browser, ctx, page, errors } = await openAtlasSession());
+  // No service worker: after the first map it stores the site's own files (icons, scripts, data) for
+  // offline visits, and those requests would mix with the ones this file checks a user's file makes.
+  ({ server, browser, ctx, page, errors } = await openAtlasSession('/', { context: { serviceWorkers: 'block' } }));
   page.on('request', record);
   ctx.context.on('request', record);
   await openView(page, server.url, { level: 'lad24' });

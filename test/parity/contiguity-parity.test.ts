@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataManifest } from '../../src/data/manifest';
+import { servedPath, type DataManifest } from '../../src/data/manifest';
 import { readGal } from '../../src/analysis/weights/gal';
 import { parseCliOptions } from '../../scripts/pipeline/cli-options';
 import { SOURCES } from '../../scripts/pipeline/sources';
@@ -30,12 +30,13 @@ const LEVELS = ['lsoa21', 'lsoa11', ...COARSER] as const;
 const out = join(OUTPUT, 'contiguity');
 const summary: Record<string, unknown> = {};
 let data: string;
+let manifest: DataManifest;
 
 const rows = (path: string) => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
 
 /** Neighbour pairs "a,b" (a < b) in a GAL file the pipeline wrote. */
 function galPairs(level: string, rule: string): Set<string> {
-  const path = join(data, `weights/${level}-${rule}.gal`);
+  const path = join(data, servedPath(manifest, `weights/${level}-${rule}.gal`));
   const w = readGal(readFileSync(path, 'utf8'), { style: 'B', source: path });
   const pairs = new Set<string>();
   for (let i = 0; i < w.n; i++) {
@@ -59,7 +60,7 @@ function builtFrom(manifest: DataManifest, id: 'lsoa21Boundaries' | 'lsoa11Bound
 beforeAll(() => {
   summary.spdep = requireSpdep();
   data = dataDir();
-  const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as DataManifest;
+  manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as DataManifest;
   mkdirSync(out, { recursive: true });
   const lsoas = rows(join(data, 'tables/areas.csv')).filter((r) => r.level === 'lsoa21');
   const groups = ['code', ...COARSER].join(',') + '\n' + lsoas.map((r) => [r.code, ...COARSER.map((l) => r[`${l}_code`])].join(',')).join('\n') + '\n';

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import type { Topology } from 'topojson-specification';
 import { readGal } from '../../src/analysis/weights/gal';
 import type { SpatialWeights } from '../../src/analysis/weights/spatial-weights';
+import { servedPath, type DataManifest } from '../../src/data/manifest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const OUTPUT = join(ROOT, 'test/output/parity');
@@ -26,7 +27,7 @@ export interface EnglandLsoa {
 
 export function dataDir(): string {
   const pub = join(ROOT, 'public/data');
-  if (existsSync(join(pub, 'manifest.json')) && existsSync(join(pub, 'geo/lsoa21.topo.json'))) return pub;
+  if (existsSync(join(pub, 'manifest.json'))) return pub;
   const own = join(OUTPUT, 'data');
   if (!existsSync(join(own, 'manifest.json'))) {
     execFileSync('npx', ['tsx', 'scripts/build-data.ts', '--out', own], { cwd: ROOT, stdio: 'inherit' });
@@ -38,11 +39,12 @@ const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(pa
 
 export function loadEnglandLsoa(): EnglandLsoa {
   const dir = dataDir();
-  const topo = JSON.parse(readFileSync(join(dir, 'geo/lsoa21.topo.json'), 'utf8')) as Topology;
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as DataManifest;
+  const topo = JSON.parse(readFileSync(join(dir, manifest.levels.lsoa21!.geometry), 'utf8')) as Topology;
   const obj = topo.objects.lsoa21;
   if (obj.type !== 'GeometryCollection') throw new Error('lsoa21 topology has no geometry collection');
   const ids = obj.geometries.map((g) => String(g.id));
-  const galPath = join(dir, 'weights/lsoa21-queen.gal');
+  const galPath = join(dir, servedPath(manifest, 'weights/lsoa21-queen.gal'));
   const queen = readGal(readFileSync(galPath, 'utf8'), { style: 'B', source: galPath });
   if (queen.ids.some((id, i) => id !== ids[i])) throw new Error(`${galPath}: areas are not in the topology's order`);
   const areas = new Map(csv(join(dir, 'tables/areas.csv')).filter((r) => r.level === 'lsoa21').map((r) => [r.code, r]));

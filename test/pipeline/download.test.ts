@@ -60,7 +60,7 @@ describe.skipIf(!existsSync(RAW))('npm run data -- --download (offline, against 
     expect(downloaded.levels.lsoa21?.features).toBe(33_755);
     expect(downloaded.levels.lsoa11?.features).toBe(32_844);
     // The manifest's checksums are of the written files; read two back to be sure they are what it says.
-    for (const path of ['geo/lsoa11.topo.json', 'tables/imd2025.csv']) {
+    for (const path of [downloaded.levels.lsoa11!.geometry, 'tables/imd2025.csv', downloaded.levels.lsoa11!.shapes!]) {
       expect(await digest(join(tmp, 'download-build', path))).toBe(await digest(join(tmp, 'raw-build', path)));
     }
   });

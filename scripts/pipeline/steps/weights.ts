@@ -27,7 +27,7 @@ export const weightsStep: PipelineStep = {
       }
       for (const rule of RULES) {
         const w = contiguityWeights(ids, contiguity[rule], rule, 'B');
-        await ctx.out.write(`weights/${level}-${rule}.gal`, writeGal(w, { shape: level, key: 'code' }), { kind: 'weights', rows: w.n, level });
+        await ctx.out.write(`weights/${level}-${rule}.gal`, writeGal(w, { shape: level, key: 'code' }), { kind: 'weights', rows: w.n, level, hashed: true });
         const islands = Array.from(w.islands, (i) => ids[i]);
         const links = w.neighbours.length / 2;
         ctx.log(`weights ${level} ${rule}: ${w.n} areas, ${links} links${islands.length ? `, islands: ${islands.join(', ')}` : ''}`);

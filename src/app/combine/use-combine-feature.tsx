@@ -3,10 +3,12 @@
  * mode ('composite', 'rules', 'bivariate'), plus what the active one adds to the detail panel.
  */
 import type { AtlasContext, FeatureOutput } from '../atlas-context';
-import { CombinePanel } from './CombinePanel';
 import { useBivariateMode } from './use-bivariate-mode';
 import { useCompositeMode } from './use-composite-mode';
 import { useRulesMode } from './use-rules-mode';
+import { lazyPanel } from '../lazy-panel';
+
+const CombinePanel = lazyPanel(() => import('./CombinePanel').then((m) => m.CombinePanel));
 
 export function useCombineFeature(ctx: AtlasContext): FeatureOutput {
   const mode = ctx.state.mode;

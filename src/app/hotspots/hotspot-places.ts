@@ -21,7 +21,7 @@ export interface HotspotPlace {
   bbox: [number, number, number, number];
 }
 
-export const isHotClass = (k: HotspotClassKey) => k.startsWith('hot-') || k === 'high-high';
+const isHotClass = (k: HotspotClassKey) => k.startsWith('hot-') || k === 'high-high';
 
 export interface PlaceAreas {
   lad: (string | null)[];

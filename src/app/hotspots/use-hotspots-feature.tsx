@@ -17,12 +17,14 @@ import { classCounts, frameClasses } from './hotspot-frame';
 import { useHotspotFiles } from './hotspot-files';
 import { variableFacts, variableKey, variableWarnings, useRegisteredVariables } from './hotspot-variables';
 import { hotspotLegend, hotspotTable, hotspotTooltip, methodText, runTitle, significanceModel, STAT_LABELS } from './hotspot-views';
-import { HotspotPanel } from './HotspotPanel';
 import { HotspotPlaces } from './HotspotPlaces';
 import { useHotspotPlaces } from './use-hotspot-places';
 import { useImportedWeights } from './imported-weights';
 import { useHotspotRun, type RunPhase } from './use-hotspot-run';
 import { weightsSource } from './weights-source';
+import { lazyPanel } from '../lazy-panel';
+
+const HotspotPanel = lazyPanel(() => import('./HotspotPanel').then((m) => m.HotspotPanel));
 
 const HOTSPOTS_MODE = 'hotspots';
 

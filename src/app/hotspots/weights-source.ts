@@ -19,7 +19,8 @@ export function weightsSource(
     case 'queen':
     case 'rook': {
       const path = `weights/${level}-${w.kind}.gal`;
-      if (!manifest.outputs.some((o) => o.path === path)) {
+      // Built files are listed under their logical name when they carry a content hash.
+      if (!manifest.outputs.some((o) => o.path === path || o.name === path)) {
         return { error: `No ${w.kind} contiguity weights were built for this level (${path}). Rebuild the data with "npm run data", or choose k nearest neighbours.` };
       }
       return { source: { kind: 'contiguity', rule: w.kind, url: dataUrl(path) }, key: `${level}|${w.kind}|${tail}` };

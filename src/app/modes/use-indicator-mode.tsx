@@ -3,13 +3,15 @@ import { useMemo } from 'react';
 import { getIndicator } from '../../data/catalogue';
 import { choiceLabel, dimensionValues, targetFor } from '../../data/catalogue/types';
 import { LEVELS, type LevelId } from '../../geo/levels';
-import { classifyValues, colourBuffer, defaultClassification } from '../../map/classify-values';
+import { classifyValues, colourBuffer, defaultClassification, withPalette } from '../../map/classify-values';
+import { DEFAULT_VIEW_STATE } from '../../state/view-state';
 import { Legend } from '../../ui/Legend';
 import type { AtlasContext, ModeOutput } from '../atlas-context';
 import { legendModel } from '../legend-model';
 import { useAsync } from '../use-async';
 import { loadEnglandValue } from '../../data/level-data';
 import { meshLayer } from '../../map/outline-layers';
+import type { TableModel } from '../../ui/AreaTable';
 import { tableModel, tooltipLines } from '../view-models';
 
 function indicatorViewKey(level: LevelId, indicator: string, dims: Record<string, string>): string {
@@ -36,16 +38,27 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     [sourceShapes.value],
   );
   const v = values.value && values.value.key === `${state.indicator}|${state.level}|${JSON.stringify(dims)}` ? values.value : null;
-  const classified = useMemo(
-    () => (frame && v ? classifyValues(v.value, ind, state.classification, mask, v.ranked, state.palette) : null),
-    [frame, v, ind, state.classification, mask, state.palette],
+  // Breaks are computed once per values and classification; a palette change only swaps colours.
+  const classes = useMemo(
+    () => (frame && v ? classifyValues(v.value, ind, state.classification, mask, v.ranked, DEFAULT_VIEW_STATE.palette) : null),
+    [frame, v, ind, state.classification, mask],
   );
+  const classified = useMemo(() => (classes ? withPalette(classes, ind, state.palette) : null), [classes, ind, state.palette]);
   const colours = useMemo(() => (classified ? colourBuffer(classified) : null), [classified]);
-  if (!active) return null;
-  const ready = !!(frame && v && classified);
+  const ready = !!(active && frame && v && classified);
   const englandScope = state.classification?.scope === 'england';
-  const inheritedFrom = ready && v.source.some((s) => s !== null) ? inheritedNoun(ind, frame.areas.level) : null;
-  const legend = ready ? legendModel(ind, frame.areas.level, v.value, classified, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v.suppressed, dims) : null;
+  const legend = useMemo(() => {
+    if (!(active && frame && v && classified)) return null;
+    const inheritedFrom = v.source.some((s) => s !== null) ? inheritedNoun(ind, frame.areas.level) : null;
+    return legendModel(ind, frame.areas.level, v.value, classified, englandScope ? null : mask, englandScope ? 'all of England' : ctx.focusLabel, inheritedFrom, v.suppressed, dims);
+  }, [active, ind, frame, v, classified, englandScope, mask, ctx.focusLabel, dims]);
+  // The table has a formatted row per area (33,755 for LSOAs): built when first shown, not per render.
+  const englandValue = england.value ?? null;
+  const table = useMemo(
+    () => (active && frame && v && classified ? lazyTable(() => tableModel(frame.areas, v, ind, classified, mask, legend, englandValue)) : null),
+    [active, frame, v, ind, classified, mask, legend, englandValue],
+  );
+  if (!active) return null;
   return {
     label: ind.label,
     viewKey,
@@ -53,8 +66,8 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     ready,
     colours,
     legend: legend ? <Legend model={{ ...legend, title: choiceLabel(ind, dims), target: targetFor(ind, dims) ? legend.target : null, breaksAction: breaksAction(ctx, ind) }} /> : null,
-    table: ready ? tableModel(frame.areas, v, ind, classified, mask, legend, england.value ?? null) : null,
-    tooltip: (i) => (ready ? tooltipLines(frame.areas, v, ind, i, ctx.nameOf, england.value ?? null) : []),
+    table,
+    tooltip: (i) => (frame && v && classified ? tooltipLines(frame.areas, v, ind, i, ctx.nameOf, englandValue) : []),
     overlays: sourceLevel ? overlays : undefined,
     busy: values.loading ? `Loading ${ind.short} for ${LEVELS[state.level].label}` : null,
     error: values.error ?? null,
@@ -69,6 +82,22 @@ function breaksAction(ctx: AtlasContext, ind: ReturnType<typeof getIndicator>): 
   return {
     label: england ? `Use breaks for ${ctx.focusLabel}` : 'Use national (England) breaks',
     run: () => ctx.update({ classification: { ...cls, scope: england ? 'focus' : 'england' } }),
+  };
+}
+
+function lazyTable(build: () => TableModel): TableModel {
+  let model: TableModel | null = null;
+  const get = () => (model ??= build());
+  return {
+    get caption() {
+      return get().caption;
+    },
+    get columns() {
+      return get().columns;
+    },
+    get rows() {
+      return get().rows;
+    },
   };
 }
 

@@ -8,11 +8,7 @@
 import { worseSign } from '../../data/catalogue/direction';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { getIndicator } from '../../data/catalogue';
-import { writeCsvBundle } from '../../export/shortlist-csv';
-import { writeShortlistGeoJson } from '../../export/shortlist-geojson';
-import { writeShortlistXlsx } from '../../export/shortlist-xlsx';
-import { buildPrintBrief, type PrintBrief } from '../../export/print-brief';
-import { canvasToPng } from '../../export/map-image';
+import type { PrintBrief } from '../../export/print-brief';
 import { downloadExport } from '../../export/download';
 import type { ShortlistExport } from '../../export/types';
 import { areaAt } from '../../geo/area-index';
@@ -26,18 +22,18 @@ import { viewStore } from '../view-store';
 import { useAreaCriteria } from './criteria';
 import { listedCriteria, useRulesInUse } from './rules-in-use';
 import { buildExportInput, shortlistTitle, withReach } from './export-input';
-import { loadGeometryLookup } from './geometry-lookup';
 import { linkingBase, translateShortlist } from './level-translation';
 import { useMapHandle } from './map-handle';
-import { areasInShape } from './select-in-shape';
 import { locatorRings, mapSnapshot } from './map-snapshot';
 import { loadMembership } from './membership';
 import { addCodes, atLevel, clearItems, moveItem, removeCodes, reorder, setNote, toggleCode, type Change } from './shortlist-ops';
 import { exportColumns, shortlistRows, shortlistTotals } from './shortlist-rows';
-import { ShortlistPanel } from './ShortlistPanel';
 import { useReachProfile } from './use-reach-profile';
 import { loadReachProfile } from '../../data/load-reach-profile';
 import { listColumns, useColumnValues, useListLevel, useParentNames } from './use-list-level';
+import { lazyPanel } from '../lazy-panel';
+
+const ShortlistPanel = lazyPanel(() => import('./ShortlistPanel').then((m) => m.ShortlistPanel));
 
 export type PickTool = 'details' | 'pick' | DrawKind;
 export type ExportKind = 'csv' | 'xlsx' | 'geojson' | 'png' | 'print';
@@ -128,6 +124,8 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
   const lastDrawn = useRef(0);
   useEffect(() => {
     if (!map || (tool !== 'box' && tool !== 'lasso')) return;
+    // The geometry library loads when a draw tool is picked, not with the map.
+    const shapes = import('./select-in-shape');
     return attachDrawGesture(map, () => ({
       kind: tool,
       onDrawn: (points, shift) => {
@@ -136,9 +134,11 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
         const f = c.frame;
         const s = atMap();
         if (!f || !s) return;
-        const codes = areasInShape(points, f.areas.lon, f.areas.lat, c.mask).map((i) => f.areas.codes[i]);
-        if (!codes.length) return setStatus('No area has its centre inside the shape you drew.');
-        apply(shift ? removeCodes(s, codes) : addCodes(s, codes));
+        void shapes.then(({ areasInShape }) => {
+          const codes = areasInShape(points, f.areas.lon, f.areas.lat, c.mask).map((i) => f.areas.codes[i]);
+          if (!codes.length) return setStatus('No area has its centre inside the shape you drew.');
+          apply(shift ? removeCodes(s, codes) : addCodes(s, codes));
+        }, (e: Error) => setStatus(`The drawing tool could not be loaded (${e.message}); reload the page.`));
       },
     }));
   }, [map, tool, apply, atMap]);
@@ -287,20 +287,21 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
     if (!base) return setStatus('The shortlist is still loading; try again in a moment.');
     setBusy(`Preparing the ${kind === 'print' ? 'brief' : kind.toUpperCase()}`);
     try {
+      const x = await import('./exporters');
       // Who the list reaches goes with every table export (the same cached queries as the panel's).
       const profile = kind === 'png' || kind === 'geojson' ? null
         : await loadReachProfile(ctx.data.queries, listLevel, listed, state.ethnicGroups, { title: 'Shortlist', withIcbs: listLevel !== 'icb24' && listLevel !== 'cal22' && listLevel !== 'cal19' });
       const input = profile ? withReach(base, profile, ctx.data.manifest) : base;
       let name = '';
-      if (kind === 'csv') name = downloadExport(writeCsvBundle(input), 'csv-zip', input.title, now);
-      else if (kind === 'xlsx') name = downloadExport(await writeShortlistXlsx(input), 'xlsx', input.title, now);
+      if (kind === 'csv') name = downloadExport(x.writeCsvBundle(input), 'csv-zip', input.title, now);
+      else if (kind === 'xlsx') name = downloadExport(await x.writeShortlistXlsx(input), 'xlsx', input.title, now);
       else if (kind === 'geojson') {
-        const lookup = await loadGeometryLookup(ctx.data, listLevel, input.rows.map((r) => r.code));
-        name = downloadExport(writeShortlistGeoJson(input, lookup), 'geojson', input.title, now);
-      } else if (kind === 'png') name = downloadExport(await canvasToPng(await snapshot(now)), 'png', input.title, now);
+        const lookup = await x.loadGeometryLookup(ctx.data, listLevel, input.rows.map((r) => r.code));
+        name = downloadExport(x.writeShortlistGeoJson(input, lookup), 'geojson', input.title, now);
+      } else if (kind === 'png') name = downloadExport(await x.canvasToPng(await snapshot(now)), 'png', input.title, now);
       else {
         const image = map ? (await snapshot(now)).toDataURL('image/png') : null;
-        setBrief({ brief: buildPrintBrief(input), image });
+        setBrief({ brief: x.buildPrintBrief(input), image });
         return;
       }
       setStatus(`Saved ${name}.`);

@@ -19,7 +19,9 @@ import { VOCABULARY, viewStore } from '../view-store';
 import { MappingDialog } from './MappingDialog';
 import { downloadProjectFile } from './save-project';
 import { UserDataEngine, type MappingChoice, type ReadFile } from './user-data-engine';
-import { YourDataPanel } from './YourDataPanel';
+import { lazyPanel } from '../lazy-panel';
+
+const YourDataPanel = lazyPanel(() => import('./YourDataPanel').then((m) => m.YourDataPanel));
 
 const YOUR_DATA_TAB = 'your-data';
 

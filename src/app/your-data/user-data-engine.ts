@@ -20,6 +20,7 @@ import type { Combine, DatasetSpec, RatioSpec, UnitChoice, WeightSpec } from '..
 import { dropTableSql } from '../../data/import/user-table-sql';
 import type { AtlasData } from '../../data/load-atlas';
 import type { Polarity } from '../../data/catalogue/types';
+import type { Db } from '../../data/db/db';
 import { sqlIdent } from '../../data/sql/sql-text';
 import type { UserLevelId } from '../../geo/levels';
 import type { UserLevelGeometry } from '../../geo/user-level-geometry';
@@ -77,7 +78,7 @@ export class UserDataEngine {
    * @param client the import worker's client (tests pass one that runs in-process)
    */
   constructor(
-    readonly data: Pick<AtlasData, 'db' | 'queries' | 'dataUrl'>,
+    readonly data: Pick<AtlasData, 'queries' | 'dataUrl'> & { db: Db },
     readonly shapes: Pick<GeometryStore, 'provide' | 'forget'>,
     readonly bare: boolean,
     readonly client = new ImportClient(bare ? null : data.dataUrl('')),

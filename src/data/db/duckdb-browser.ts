@@ -5,9 +5,12 @@
 import { AsyncDuckDB, ConsoleLogger, LogLevel } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { noteUsed } from '../../lib/used-urls';
 import { SESSION_SETUP, type Db } from './db';
 
 export async function openBrowserDb(): Promise<Db> {
+  noteUsed(workerUrl);
+  noteUsed(wasmUrl);
   const worker = new Worker(workerUrl);
   const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
   await db.instantiate(wasmUrl);

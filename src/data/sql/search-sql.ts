@@ -13,7 +13,7 @@ import { sqlString } from './sql-text';
 const LEVEL_ORDER: Record<string, number> = { lad24: 0, icb24: 1, sicbl24: 2, cal22: 3, ward24: 4, cal19: 5, lsoa21: 8, lsoa11: 9 };
 
 /** The level whose name is shown beside each level's results, and the areas column that holds its code. */
-export const SEARCH_PARENT: Partial<Record<LevelId, { level: LevelId; column: string }>> = {
+const SEARCH_PARENT: Partial<Record<LevelId, { level: LevelId; column: string }>> = {
   ward24: { level: 'lad24', column: 'lad24_code' },
   lsoa21: { level: 'lad24', column: 'lad24_code' },
   lsoa11: { level: 'lad24', column: 'lad24_code' },

@@ -117,10 +117,10 @@ export interface AtlasSession {
  * Serves the built app, starts Chromium with an offline context and opens one page; with
  * `open`, the page also loads the app and waits for the first map.
  */
-export async function openAtlasSession(base = '/', opts: { open?: boolean } = {}): Promise<AtlasSession> {
+export async function openAtlasSession(base = '/', opts: { open?: boolean; context?: Parameters<Browser['newContext']>[0] } = {}): Promise<AtlasSession> {
   const server = await startPreview(base);
   const browser = await launch();
-  const ctx = await offlineContext(browser);
+  const ctx = await offlineContext(browser, opts.context);
   const page = await ctx.context.newPage();
   const errors = collectErrors(page);
   if (opts.open) {
