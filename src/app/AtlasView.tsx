@@ -6,10 +6,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { getIndicator } from '../data/catalogue';
 import { numberColumn, stringColumn } from '../data/db/arrow-columns';
 import type { AtlasData } from '../data/load-atlas';
-import { areaNamesSql, searchSql } from '../data/sql/search-sql';
+import { areaNamesSql } from '../data/sql/search-sql';
 import { sqlString } from '../data/sql/sql-text';
 import { areaAt } from '../geo/area-index';
-import { FOCUS_LEVELS, LEVELS, LEVEL_IDS, type FocusLevel, type LevelId } from '../geo/levels';
+import { FOCUS_LEVELS, LEVELS, type FocusLevel, type LevelId } from '../geo/levels';
 import { areaOutline } from '../geo/topology-binary';
 import { AtlasMap, type FlyTarget, type MapPointer, type MapView } from '../map/atlas-map';
 import { buildLayers } from '../map/build-layers';
@@ -22,7 +22,6 @@ import { Drawer, type DrawerItem } from '../ui/Drawer';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { BusyStrip } from '../ui/LoadingScreen';
 import { Notices, type Notice } from '../ui/Notices';
-import type { SearchResult } from '../ui/SearchBox';
 import { MapKey } from '../ui/MapKey';
 import { Tooltip } from '../ui/Tooltip';
 import type { AtlasContext, FeatureOutput, ModeOutput } from './atlas-context';
@@ -41,6 +40,7 @@ import { Sidebar } from './Sidebar';
 import { useAreaDetail } from './use-area-detail';
 import { useDbActivity } from './use-db-activity';
 import { useAreaProfile } from './use-area-profile';
+import { useAreaSearch } from './search/use-area-search';
 import { ReachProfileTable } from '../ui/ReachProfileTable';
 import { reachTable } from '../export/reach-profile-text';
 import { useAsync } from './use-async';
@@ -145,7 +145,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     [laAreas.value],
   );
   const labels = useMemo(
-    () => (mapView && basemapUrl === null && state.viewport.zoom >= 6.5 ? placeLabels(laLabels, mapView.project, mapView.width, mapView.height) : []),
+    () => (mapView && basemapUrl === null ? placeLabels(laLabels, mapView.project, mapView.width, mapView.height, 13, state.viewport.zoom) : []),
     [mapView, laLabels, basemapUrl, state.viewport.zoom],
   );
   const [hoverState, setHover] = useState<{ index: number; x: number; y: number; level: LevelId } | null>(null);
@@ -174,6 +174,8 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     return () => clearTimeout(t);
   }, [waitingForColours, frame]);
   const drawn = coloured ?? (neutral && neutralFor === neutral.level ? neutral : null);
+  const focusOn = useCallback((focus: { level: FocusLevel; code: string }) => viewStore.update({ focus }), []);
+  const areaSearch = useAreaSearch({ data, shapes, level: state.level, flyTo, selectArea, setFocus: focusOn });
   const overlays = features.flatMap((f) => f.overlays ?? []);
   const overlayKey = identityKey([mode?.overlays, ...features.map((f) => f.overlays)]);
   // Memoised: a new layer list makes deck.gl compare props and usually redraw, which is what costs
@@ -181,10 +183,10 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const layers = useMemo(() => (!frame || !drawn ? [] : buildLayers({
     level: frame.level, geometry: frame.geometry.polygons, levelMesh: frame.geometry.mesh, colours: drawn.colours, colourKey: drawn.key,
     inFocus: mask, focusKey: `${state.focus?.level}:${state.focus?.code}:${frame.level}`, zoom: state.viewport.zoom,
-    bounds: mapView?.bounds ?? null, laMesh: laGeometry.value?.mesh ?? null, labels, hover: hoverRings, selection,
+    bounds: mapView?.bounds ?? null, laMesh: laGeometry.value?.mesh ?? null, labels, hover: hoverRings, selection, found: areaSearch.outline,
     extra: [...(mode?.overlays ?? []), ...overlays],
   // eslint-disable-next-line react-hooks/exhaustive-deps -- drawn and the overlays are compared by key (drawn.key, overlayKey), not by identity
-  })), [frame, drawn?.key, drawn?.colours, mask, state.focus, state.viewport.zoom, mapView, laGeometry.value, labels, hoverRings, selection, overlayKey]);
+  })), [frame, drawn?.key, drawn?.colours, mask, state.focus, state.viewport.zoom, mapView, laGeometry.value, labels, hoverRings, selection, areaSearch.outline, overlayKey]);
 
   // The root element tells tests and automation whether the map on screen is the one asked for.
   const colourKey = mode?.colourKey ?? '';
@@ -238,23 +240,6 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
       const [x0, y0, x1, y1] = ['minx', 'miny', 'maxx', 'maxy'].map((c) => numberColumn(t, c)[0]);
       if (Number.isFinite(x0)) flyTo({ bbox: [x0, y0, x1, y1] });
     }, (e: unknown) => notify('warning', `The map could not zoom to ${f.code} (${e instanceof Error ? e.message : String(e)}); the focus still applies.`));
-  };
-
-  const searchBoxes = useRef(new Map<string, [number, number, number, number]>());
-  const search = async (q: string): Promise<SearchResult[]> => {
-    const stackLevels = LEVEL_IDS.filter((l) => LEVELS[l].stack === LEVELS[state.level].stack);
-    const t = await data.queries.run(searchSql(q, state.level, stackLevels));
-    const lv = stringColumn(t, 'level') as LevelId[];
-    const codes = stringColumn(t, 'code') as string[];
-    const names = stringColumn(t, 'name') as string[];
-    const bb = ['minx', 'miny', 'maxx', 'maxy'].map((c) => numberColumn(t, c));
-    searchBoxes.current = new Map(codes.map((c, i) => [`${lv[i]}:${c}`, [bb[0][i], bb[1][i], bb[2][i], bb[3][i]] as [number, number, number, number]]));
-    return codes.map((c, i) => ({ key: `${lv[i]}:${c}`, code: c, name: names[i], levelLabel: LEVELS[lv[i]].label }));
-  };
-  const pickSearch = (r: SearchResult) => {
-    const bbox = searchBoxes.current.get(r.key);
-    if (bbox) flyTo({ bbox });
-    if (r.key.startsWith(`${state.level}:`)) selectArea(r.code);
   };
 
   const detail = useAreaDetail(data, frame?.areas, state.selected, state.indicator, state.dims);
@@ -311,8 +296,8 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
         focusOptions={focusOptions.value ?? []}
         onLevel={setLevel}
         onFocus={setFocus}
-        search={search}
-        onPickSearch={pickSearch}
+        search={areaSearch.search}
+        onPickSearch={areaSearch.pick}
         tabs={tabs}
         tab={tab}
         onTab={(id) => viewStore.update({ tab: id })}

@@ -7,6 +7,7 @@ import { IMD2019_MISSING_SCORES } from '../data/catalogue/imd-indicators';
 import { dimensionValues, type Indicator } from '../data/catalogue/types';
 import { defaultClassification } from '../map/classify-values';
 import { PALETTES } from '../map/palettes';
+import { HelpTip } from '../ui/help/HelpTip';
 import type { Classification, ViewState } from '../state/view-state';
 import { Select } from '../ui/Select';
 import { EthnicGroupsSection } from './ethnic-groups/EthnicGroupsSection';
@@ -31,6 +32,7 @@ export function MapPanel(p: MapPanelProps) {
   const dims = dimensionValues(p.indicator, p.state.dims);
   return (
     <div>
+      <HelpTip topic="indicator" />
       <Select label="Dataset" value={p.indicator.group} testId="group-select"
         options={groups.map((g) => ({ value: g, label: g }))}
         onChange={(g) => {
@@ -54,6 +56,7 @@ export function MapPanel(p: MapPanelProps) {
         <Select label="Classification" value={cls.method} testId="method-select"
           options={CLASS_METHODS.map((m) => ({ value: m.id, label: m.label, disabled: (m.id === 'categorical' && p.indicator.kind !== 'decile') || (m.id === 'decile' && p.indicator.kind !== 'rank') }))}
           onChange={(v) => setCls({ method: v as ClassMethod, classes: v === 'decile' || v === 'categorical' ? 10 : cls.method === 'decile' || cls.method === 'categorical' ? 5 : cls.classes })} />
+        <HelpTip topic="classification" />
         {cls.method !== 'decile' && cls.method !== 'categorical' && cls.method !== 'custom' && (
           <Select label="Number of classes" value={String(cls.classes)} testId="classes-select"
             options={[3, 4, 5, 6, 7, 8, 9, 10].map((n) => ({ value: String(n), label: String(n) }))} onChange={(v) => setCls({ classes: Number(v) })} />
@@ -62,6 +65,7 @@ export function MapPanel(p: MapPanelProps) {
         <Select label="Class breaks from" value={cls.scope} testId="scope-select"
           options={[{ value: 'focus', label: 'The focus region (or England)' }, { value: 'england', label: 'All of England (fixed)' }]}
           onChange={(v) => setCls({ scope: v as Classification['scope'] })} />
+        <HelpTip topic="scope" />
         <button type="button" onClick={() => p.onClassification(null)}>Reset to default</button>
       </details>
     </div>

@@ -7,6 +7,7 @@ import { formatDate, formatNumber, withUnit } from './format-value';
 import { APP_NAME, provenanceSections, type ProvenanceSection } from './provenance';
 import { printReach, type PrintReach } from './print-reach';
 import type { ExportColumn, ExportValue, ShortlistExport } from './types';
+import { hasConditions } from './shortlist-table';
 
 export interface BriefColumn {
   header: string;
@@ -64,6 +65,7 @@ export function buildPrintBrief(input: ShortlistExport): PrintBrief {
   const columns = input.columns.filter((c) => !c.part);
   // Units other than % go in the header, so cells stay short.
   const indicatorHeader = (c: ExportColumn) => (c.unit && c.unit !== '%' ? `${c.label} (${c.unit})` : c.label);
+  const cond = hasConditions(input);
   const header: BriefColumn[] = [
     { header: 'Rank', align: 'right' },
     { header: 'Area', align: 'left' },
@@ -72,7 +74,7 @@ export function buildPrintBrief(input: ShortlistExport): PrintBrief {
     { header: 'Residents', align: 'right' },
     ...columns.map((c): BriefColumn => ({ header: indicatorHeader(c), align: 'right' })),
     { header: 'Hotspot class', align: 'left' },
-    { header: 'Conditions met', align: 'left' },
+    ...(cond ? [{ header: 'Conditions met', align: 'left' } as BriefColumn] : []),
     { header: 'Note', align: 'left' },
   ];
   const rows = input.rows.map((r) => [
@@ -83,7 +85,7 @@ export function buildPrintBrief(input: ShortlistExport): PrintBrief {
     formatNumber(r.residents, 0) || MISSING,
     ...columns.map((c) => formatIndicator(c, Object.hasOwn(r.values, c.id) ? r.values[c.id] : undefined)),
     r.hotspotClass ?? '',
-    r.conditionsMet.join('; '),
+    ...(cond ? [r.conditionsMet.join('; ')] : []),
     r.note,
   ]);
   const date = formatDate(p.generatedAt);

@@ -70,6 +70,11 @@ function checkColumns(columns: readonly ExportColumn[]): void {
   }
 }
 
+/** "Conditions met" only where an overlap rule is in use (see ShortlistExport.conditionsColumn). */
+export function hasConditions(input: ShortlistExport): boolean {
+  return input.conditionsColumn ?? input.rows.some((r) => r.conditionsMet.length > 0);
+}
+
 function shortlistColumns(input: ShortlistExport): TableColumn[] {
   checkColumns(input.columns);
   const { columns } = input;
@@ -83,7 +88,7 @@ function shortlistColumns(input: ShortlistExport): TableColumn[] {
     text('icb_name', 'ICB', (r) => r.icb?.name ?? null),
     num('residents', 'Residents', 0, (r) => r.residents),
     ...columns.flatMap(indicatorColumns),
-    text('conditions_met', 'Conditions met', (r) => r.conditionsMet.join('; ')),
+    ...(hasConditions(input) ? [text('conditions_met', 'Conditions met', (r) => r.conditionsMet.join('; '))] : []),
     text('hotspot_class', 'Hotspot class', (r) => r.hotspotClass),
     text('value_notes', 'Value notes', (r) => valueNotes(r, columns)),
     text('note', "Planner's note", (r) => r.note),

@@ -19,6 +19,11 @@ export interface ShortlistExport {
   /** Who the listed areas reach beside their ICB(s) and England (absent for LSOA 2011 lists). */
   reach?: ReachProfile;
   /**
+   * Whether the files carry the overlap rule's "Conditions met" column: only when a rule is in use
+   * (absent: when any row meets a condition).
+   */
+  conditionsColumn?: boolean;
+  /**
    * The provenance without the profile's own method lines and sources, for the one-page print brief
    * (which names those sources in one line and leaves the detail to the file exports).
    */

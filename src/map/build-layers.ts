@@ -21,6 +21,8 @@ export interface LayerInputs {
   labels: PlaceLabel[];
   hover: number[][][] | null;
   selection: number[][][] | null;
+  /** An area found by search at another level than the one on screen. */
+  found?: number[][][] | null;
   /** Layers a map mode adds on top of the fills (e.g. hatching, shortlist outlines). */
   extra?: LayersList;
 }
@@ -47,6 +49,7 @@ export function buildLayers(p: LayerInputs): LayersList {
   p.laMesh?.forEach((c, i) => layers.push(meshLayer(`borders-lad24-${i}`, c.lines, [40, 40, 40, 200], p.level === 'lad24' ? 1 : 0.9)));
   if (p.extra) layers.push(...p.extra);
   if (p.hover) layers.push(...outlineLayers('hover', p.hover, 1.5));
+  if (p.found) layers.push(...outlineLayers('found', p.found, 2.5));
   if (p.selection) layers.push(...outlineLayers('selection', p.selection, 2.5));
   if (p.labels.length) layers.push(labelLayer('labels-lad24', p.labels));
   return layers;

@@ -15,14 +15,16 @@ export function labelLayer(id: string, labels: PlaceLabel[]) {
     data: labels,
     getPosition: (d: PlaceLabel) => [d.lon, d.lat],
     getText: (d: PlaceLabel) => d.name,
-    getSize: 12,
+    getSize: 13,
     sizeUnits: 'pixels',
     getColor: [25, 25, 25, 255],
     fontFamily: 'system-ui, "Segoe UI", Roboto, Helvetica, Arial, sans-serif',
     fontWeight: 600,
-    outlineWidth: 3,
-    outlineColor: [255, 255, 255, 230],
-    fontSettings: { sdf: true },
+    // A wide white halo (about 3 px) keeps names readable over the darkest classes: the outline can
+    // reach only as far as the SDF's radius, so the radius and buffer are raised from deck.gl's 12 and 4.
+    outlineWidth: 16,
+    outlineColor: [255, 255, 255, 245],
+    fontSettings: { sdf: true, fontSize: 64, buffer: 10, radius: 24 },
     characterSet: 'auto',
     pickable: false,
   } as never);

@@ -1,11 +1,22 @@
 /**
  * Chooses which place names to draw: biggest places first, skipping any whose label box would
- * overlap one already placed. Done on the CPU once per camera move (a few hundred labels).
+ * overlap one already placed. Done on the CPU once per camera move (a few hundred labels). At
+ * national zoom only the larger places are candidates (see `minPopulationAt`), so England shows its
+ * cities rather than whichever district names happen to fit.
  */
 import type { PlaceLabel } from './label-layer';
 
-export function placeLabels(labels: PlaceLabel[], project: (lon: number, lat: number) => [number, number], width: number, height: number, fontPx = 12): PlaceLabel[] {
-  const order = [...labels].sort((a, b) => b.population - a.population);
+/** Residents a place needs to be labelled at this zoom: cities at England scale, every authority from region scale. */
+export function minPopulationAt(zoom: number): number {
+  if (zoom < 5.2) return 500_000;
+  if (zoom < 6) return 250_000;
+  if (zoom < 6.8) return 120_000;
+  return 0;
+}
+
+export function placeLabels(labels: PlaceLabel[], project: (lon: number, lat: number) => [number, number], width: number, height: number, fontPx = 12, zoom = Infinity): PlaceLabel[] {
+  const min = minPopulationAt(zoom);
+  const order = labels.filter((l) => l.population >= min).sort((a, b) => b.population - a.population);
   const boxes: [number, number, number, number][] = [];
   const out: PlaceLabel[] = [];
   for (const l of order) {

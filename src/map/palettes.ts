@@ -10,11 +10,13 @@ export type Rgba = [number, number, number, number];
 interface PaletteDef { id: string; label: string; interpolate: (t: number) => string; darkAt: 0 | 1 }
 
 export const PALETTES: PaletteDef[] = [
+  // First and default: pale where it matters least, dark red where it matters most, so the eye goes
+  // to the worse end (viridis puts its brightest yellow on the *better* end, which draws the eye there).
+  { id: 'YlOrRd', label: 'Yellow–orange–red (ColorBrewer)', interpolate: chroma.interpolateYlOrRd, darkAt: 1 },
   { id: 'viridis', label: 'Viridis', interpolate: chroma.interpolateViridis, darkAt: 0 },
   { id: 'cividis', label: 'Cividis', interpolate: chroma.interpolateCividis, darkAt: 0 },
   { id: 'magma', label: 'Magma', interpolate: chroma.interpolateMagma, darkAt: 0 },
   { id: 'plasma', label: 'Plasma', interpolate: chroma.interpolatePlasma, darkAt: 0 },
-  { id: 'YlOrRd', label: 'Yellow–orange–red (ColorBrewer)', interpolate: chroma.interpolateYlOrRd, darkAt: 1 },
   { id: 'YlGnBu', label: 'Yellow–green–blue (ColorBrewer)', interpolate: chroma.interpolateYlGnBu, darkAt: 1 },
   { id: 'PuBuGn', label: 'Purple–blue–green (ColorBrewer)', interpolate: chroma.interpolatePuBuGn, darkAt: 1 },
   { id: 'Blues', label: 'Blues (ColorBrewer)', interpolate: chroma.interpolateBlues, darkAt: 1 },

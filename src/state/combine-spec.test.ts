@@ -73,6 +73,17 @@ describe('normaliseCombine', () => {
   it('rejects a non-object and a malformed breaks region', () => {
     expect(read('x').spec).toBeUndefined();
     const { spec } = read({ composite: { classification: { method: 'quantile', classes: 5, breaksFrom: { level: 'icb24', code: 'javascript:' } } } });
-    expect(spec!.composite.classification.breaksFrom).toBeNull();
+    // The malformed region is dropped and the default (breaks that follow the focus) is used.
+    expect(spec!.composite.classification.breaksFrom).toBe('focus');
+    expect(spec!.composite.classification.breaksFrom).toBe(DEFAULT_COMBINE.composite.classification.breaksFrom);
+  });
+
+  it('breaks follow the focus by default; England (null) and a kept region from an older link stay as they were', () => {
+    expect([DEFAULT_COMBINE.composite, DEFAULT_COMBINE.bivariate.x, DEFAULT_COMBINE.bivariate.y].map((c) => c.classification.breaksFrom)).toEqual(['focus', 'focus', 'focus']);
+    const england = read({ composite: { classification: { method: 'quantile', classes: 5, breaksFrom: null } } }).spec!;
+    expect(england.composite.classification.breaksFrom).toBeNull();
+    const kept = read({ composite: { classification: { method: 'quantile', classes: 5, breaksFrom: { level: 'icb24', code: 'E54000050' } } } }).spec!;
+    expect(kept.composite.classification.breaksFrom).toEqual({ level: 'icb24', code: 'E54000050' });
+    expect(read({ composite: { classification: { method: 'quantile', classes: 5, breaksFrom: 'elsewhere' } } }).spec!.composite.classification.breaksFrom).toBe('focus');
   });
 });

@@ -20,10 +20,11 @@ export interface CombineClassification {
   classes: number;
   custom: number[] | null;
   /**
-   * Region whose areas the breaks come from (null: all of England). It stays put when the focus
-   * changes, so filtering never moves the breaks; "recompute" sets it to the focus region.
+   * Areas the breaks come from: 'focus' (the default) follows the focus region on screen (all of
+   * England without one); null is all of England, fixed; a region keeps that region's breaks
+   * whatever the focus (links made before breaks followed the focus).
    */
-  breaksFrom: { level: FocusLevel; code: string } | null;
+  breaksFrom: { level: FocusLevel; code: string } | null | 'focus';
 }
 
 export interface MeasureChoice {
@@ -91,7 +92,7 @@ export const MAX_WEIGHT = 10;
  */
 export const TARGETING_CANCER_DIMS: Record<string, string> = { site: 'C33-C34', period: '2015-2019' };
 
-const englandBreaks = (method: CombineClassMethod, classes: number): CombineClassification => ({ method, classes, custom: null, breaksFrom: null });
+const focusBreaks = (method: CombineClassMethod, classes: number): CombineClassification => ({ method, classes, custom: null, breaksFrom: 'focus' });
 
 export const DEFAULT_COMBINE: CombineSpec = {
   composite: {
@@ -103,7 +104,7 @@ export const DEFAULT_COMBINE: CombineSpec = {
     ],
     normalisation: 'percentile',
     reference: 'england',
-    classification: englandBreaks('quantile', 5),
+    classification: focusBreaks('quantile', 5),
   },
   rules: {
     conditions: [
@@ -114,8 +115,8 @@ export const DEFAULT_COMBINE: CombineSpec = {
     inFocus: false,
   },
   bivariate: {
-    x: { indicator: 'imd2025.imd.score', dims: {}, classification: englandBreaks('quantile', 3) },
-    y: { indicator: 'smoking.aps.current', dims: {}, classification: englandBreaks('quantile', 3) },
+    x: { indicator: 'imd2025.imd.score', dims: {}, classification: focusBreaks('quantile', 3) },
+    y: { indicator: 'smoking.aps.current', dims: {}, classification: focusBreaks('quantile', 3) },
     scheme: 'blue-orange',
   },
 };
@@ -130,6 +131,7 @@ function dims(x: unknown): Record<string, string> {
 
 function region(x: unknown): CombineClassification['breaksFrom'] | undefined {
   if (x === null) return null;
+  if (x === 'focus') return 'focus';
   if (!isObj(x) || !(FOCUS_LEVELS as readonly unknown[]).includes(x.level) || typeof x.code !== 'string' || !isGssCode(x.code)) return undefined;
   return { level: x.level as FocusLevel, code: x.code };
 }

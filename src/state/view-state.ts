@@ -67,7 +67,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   level: 'lsoa21',
   indicator: 'imd2025.imd.score',
   dims: {},
-  palette: 'viridis',
+  palette: 'YlOrRd',
   classification: null,
   focus: null,
   viewport: ENGLAND_VIEWPORT,

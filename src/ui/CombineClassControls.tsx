@@ -1,10 +1,11 @@
 /**
- * Classification of a combine view: method, number of classes, custom thresholds, and which region
- * the breaks come from. Breaks stay put while the user changes the focus; "Recompute" takes them
- * from the focus region on screen.
+ * Classification of a combine view: method, number of classes, custom thresholds, and which areas
+ * the breaks come from: by default the focus region on screen, with all of England one click away
+ * (and back). A region kept from an older link can be switched to the focus on screen.
  */
 import { useEffect, useId, useState } from 'react';
 import { Select } from './Select';
+import { HelpTip } from './help/HelpTip';
 
 export interface CombineClassControlsProps {
   method: string;
@@ -16,11 +17,15 @@ export interface CombineClassControlsProps {
   breaksFrom: string;
   /** The breaks do not come from the focus on screen. */
   stale: boolean;
+  /** Where the breaks come from (see useBreaksRegion). */
+  source: 'focus' | 'england' | 'region';
+  /** A focus region is chosen (otherwise the focus on screen is all of England). */
+  hasFocus: boolean;
   focusLabel: string;
+  onSource(s: 'focus' | 'england'): void;
   onMethod(m: string): void;
   onClasses(k: number): void;
   onCustom(t: number[]): void;
-  onRecompute(): void;
   testId: string;
 }
 
@@ -28,14 +33,20 @@ export function CombineClassControls(p: CombineClassControlsProps) {
   return (
     <div className="combine-classes">
       <Select label="Classes by" value={p.method} options={p.methods} onChange={p.onMethod} testId={`${p.testId}-method`} />
+      <HelpTip topic="classification" />
       {p.classes !== null && p.method !== 'custom' && (
         <Select label="Number of classes" value={String(p.classes)} testId={`${p.testId}-classes`}
           options={[3, 4, 5, 6, 7, 8, 9].map((n) => ({ value: String(n), label: String(n) }))} onChange={(v) => p.onClasses(Number(v))} />
       )}
       {p.method === 'custom' && <Thresholds value={p.custom ?? []} count={p.classes === null ? 2 : null} onChange={p.onCustom} testId={`${p.testId}-custom`} />}
-      <p className="hint" data-testid={`${p.testId}-from`}>Breaks from {p.breaksFrom}; they stay fixed when you change the focus.</p>
-      {p.stale && p.method !== 'custom' && (
-        <button type="button" onClick={p.onRecompute} data-testid={`${p.testId}-recompute`}>Recompute breaks for {p.focusLabel}</button>
+      <p className="hint" data-testid={`${p.testId}-from`}>
+        {p.method === 'custom' ? 'Your thresholds apply everywhere.' : `Breaks from ${p.breaksFrom}${p.source === 'focus' ? (p.hasFocus ? ' (they follow the focus).' : '; with a focus, they follow it.') : ' (fixed when you change the focus).'}`}
+      </p>
+      {p.method !== 'custom' && p.source === 'focus' && p.hasFocus && (
+        <button type="button" onClick={() => p.onSource('england')} data-testid={`${p.testId}-england`}>Use national (England) breaks</button>
+      )}
+      {p.method !== 'custom' && p.source !== 'focus' && (p.hasFocus || p.stale) && (
+        <button type="button" onClick={() => p.onSource('focus')} data-testid={`${p.testId}-recompute`}>Use breaks for {p.focusLabel}</button>
       )}
     </div>
   );

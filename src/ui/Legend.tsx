@@ -28,6 +28,8 @@ export interface LegendModel {
   notes: string[];
   /** Inputs of a composite or rule that do not vary in the region (shown above the method). */
   warning?: VariationWarningModel | null;
+  /** Switches the breaks between the focus region and England (shown beside the classification). */
+  breaksAction?: { label: string; run(): void } | null;
 }
 
 export function Legend({ model }: { model: LegendModel }) {
@@ -61,7 +63,8 @@ export function Legend({ model }: { model: LegendModel }) {
         )}
       </ul>
       {model.warning && <VariationWarning model={model.warning} testId="legend-variation" />}
-      <p className="hint">{model.classification}</p>
+      <p className="hint" data-testid="legend-classification">{model.classification}</p>
+      {model.breaksAction && <button type="button" className="link-button" onClick={model.breaksAction.run} data-testid="legend-breaks-action">{model.breaksAction.label}</button>}
       <p className="hint" data-testid="legend-method">{model.method}</p>
       {model.notes.map((n) => (
         <p key={n} className="hint legend-note">{n}</p>

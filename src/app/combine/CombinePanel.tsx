@@ -26,6 +26,7 @@ import { defaultTest, dimControls, measureOptions, shortLabel, testOptions } fro
 import { ethnicityPreset, ethnicityPresetLabel, ETHNICITY_PRESET_HINT, ETHNICITY_PRESET_ID } from './ethnicity-presets';
 import { presetRule, RULE_PRESETS, type RulePresetId } from './rule-presets';
 import { useBreaksRegion } from './use-class-breaks';
+import { HelpTip } from '../../ui/help/HelpTip';
 
 export const COMBINE_VIEWS = [
   { id: 'composite', label: 'Composite risk index', hint: 'Several indicators weighted into one score per area.' },
@@ -74,6 +75,7 @@ export function CombinePanel({ ctx, warning }: { ctx: AtlasContext; warning: Var
           </div>
         )}
       </fieldset>
+      {ours && <HelpTip topic={view} />}
       {ours && view !== 'bivariate' && warning && <VariationWarning model={warning} testId="combine-variation" />}
       {view === 'composite' && <CompositePanel ctx={ctx} onChange={(f) => set('composite', (c) => ({ composite: f(c.composite) }))} />}
       {view === 'rules' && <RulesPanel ctx={ctx} onChange={(f) => set('rules', (c) => ({ rules: f(c.rules) }))} />}
@@ -86,9 +88,9 @@ function ClassControls({ ctx, cls, fixed, testId, onChange }: { ctx: AtlasContex
   const region = useBreaksRegion(ctx, cls.breaksFrom);
   return (
     <CombineClassControls method={cls.method} methods={COMBINE_CLASS_METHODS.map((m) => ({ value: m, label: fixed && m === 'quantile' ? 'Terciles (equal counts)' : METHOD_LABELS[m] }))}
-      classes={fixed ? null : cls.classes} custom={cls.custom} breaksFrom={region.label} stale={region.stale} focusLabel={ctx.focusLabel} testId={testId}
+      classes={fixed ? null : cls.classes} custom={cls.custom} breaksFrom={region.label} stale={region.stale} source={region.source} hasFocus={!!ctx.state.focus} focusLabel={ctx.focusLabel} testId={testId}
       onMethod={(m) => onChange({ ...cls, method: m as CombineClassification['method'] })} onClasses={(classes) => onChange({ ...cls, classes })}
-      onCustom={(custom) => onChange({ ...cls, custom })} onRecompute={() => onChange({ ...cls, breaksFrom: ctx.state.focus })} />
+      onCustom={(custom) => onChange({ ...cls, custom })} onSource={(src) => onChange({ ...cls, breaksFrom: src === 'focus' ? 'focus' : null })} />
   );
 }
 

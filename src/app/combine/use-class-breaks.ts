@@ -1,7 +1,7 @@
 /**
- * Class breaks for a combine view, from the areas of the region the user last asked for (see
- * `CombineClassification.breaksFrom`): changing the focus filters the map but leaves the breaks
- * alone until the user recomputes them. Quantiles, equal intervals and custom thresholds are
+ * Class breaks for a combine view, from the areas `CombineClassification.breaksFrom` names: by
+ * default the focus region on screen (so a focus on Birmingham spreads Birmingham's wards over the
+ * classes), or all of England, or a region kept from an older link. Quantiles, equal intervals and custom thresholds are
  * computed at once (a few ms for 33,755 areas); natural breaks go to a worker.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -17,21 +17,25 @@ export interface BreaksRegion {
   label: string;
   /** The region the breaks come from is not the focus on screen (the user filtered since). */
   stale: boolean;
+  /** Where the breaks come from: the focus on screen, all of England, or another region. */
+  source: 'focus' | 'england' | 'region';
 }
 
-const sameRegion = (a: CombineClassification['breaksFrom'], b: AtlasContext['state']['focus']) => (a?.code ?? null) === (b?.code ?? null);
+const sameRegion = (a: { code: string } | null, b: AtlasContext['state']['focus']) => (a?.code ?? null) === (b?.code ?? null);
 
 export function useBreaksRegion(ctx: AtlasContext, from: CombineClassification['breaksFrom']): BreaksRegion {
   const { frame, mask, focusLabel, state } = ctx;
-  const focusIsRegion = sameRegion(from, state.focus);
+  const region = from === 'focus' ? null : from;
+  const focusIsRegion = from === 'focus' || sameRegion(region, state.focus);
   return useMemo(() => {
     const stale = !focusIsRegion;
-    if (!from || !frame) return { mask: null, label: 'all of England', stale };
-    if (focusIsRegion) return { mask, label: focusLabel, stale };
-    const m = focusMask(frame.areas, from, null);
-    if (!m || !m.some((x) => x === 1)) return { mask: null, label: `all of England (${from.code} has no ${LEVELS[frame.level].noun} areas)`, stale };
-    return { mask: m, label: `${LEVELS[from.level].noun} ${from.code}`, stale };
-  }, [from?.code, from?.level, frame, mask, focusLabel, focusIsRegion]); // eslint-disable-line react-hooks/exhaustive-deps -- from is compared by its code and level: the spec rebuilds it on every edit
+    if (from === 'focus') return { mask, label: focusLabel, stale, source: 'focus' };
+    if (!region || !frame) return { mask: null, label: 'all of England', stale, source: 'england' };
+    if (focusIsRegion) return { mask, label: focusLabel, stale, source: 'region' };
+    const m = focusMask(frame.areas, region, null);
+    if (!m || !m.some((x) => x === 1)) return { mask: null, label: `all of England (${region.code} has no ${LEVELS[frame.level].noun} areas)`, stale, source: 'region' };
+    return { mask: m, label: `${LEVELS[region.level].noun} ${region.code}`, stale, source: 'region' };
+  }, [from === 'focus', region?.code, region?.level, frame, mask, focusLabel, focusIsRegion]); // eslint-disable-line react-hooks/exhaustive-deps -- from is compared by its code and level: the spec rebuilds it on every edit
 }
 
 export interface BreaksResult {

@@ -94,7 +94,10 @@ export function useCompositeMode(ctx: AtlasContext, active: boolean): CombineMod
   const ready = !!(frame && model && classes && colours);
   const viewKey = `${state.level}|${COMPOSITE_MODE}|${specHash(spec)}`;
   const method = CLASS_METHODS.find((x) => x.id === spec.classification.method)?.label ?? spec.classification.method;
-  const legend = ready ? { ...compositeLegend(model, classes, frame.level, mask, `${method}, ${classes.colours.length} classes; breaks from ${region.label}.`), warning } : null;
+  const toSource = (breaksFrom: 'focus' | null) => ctx.update((s) => ({ combine: { ...s.combine, composite: { ...s.combine.composite, classification: { ...s.combine.composite.classification, breaksFrom } } } }));
+  const breaksAction = spec.classification.method === 'custom' || !state.focus ? null
+    : region.source === 'focus' ? { label: 'Use national (England) breaks', run: () => toSource(null) } : { label: `Use breaks for ${ctx.focusLabel}`, run: () => toSource('focus') };
+  const legend = ready ? { ...compositeLegend(model, classes, frame.level, mask, `${method}, ${classes.colours.length} classes; breaks from ${region.label}.`), warning, breaksAction } : null;
   return {
     label: 'Composite risk index',
     viewKey,

@@ -12,6 +12,7 @@ import { RunProgress } from '../../ui/RunProgress';
 import type { OutcomeChoice, ResolvedOutcome } from './evaluate-sources';
 import { EvaluateSettings } from './EvaluateSettings';
 import type { EvaluationStatus } from './use-evaluation-run';
+import { HelpTip } from '../../ui/help/HelpTip';
 
 export interface EvaluatePanelProps {
   spec: EvaluateSpec;
@@ -47,6 +48,7 @@ export function EvaluatePanel(p: EvaluatePanelProps) {
         Did the programme’s areas change more than similar areas that did not have it? A difference-in-differences
         with comparison areas matched on what was measured before. It shows a difference under stated assumptions, not proof of cause.
       </p>
+      <HelpTip topic="evaluation" />
       {!p.active && <button type="button" className="primary-button" onClick={p.onShow} data-testid="ev-show">Show the evaluation on the map</button>}
       <EvaluateSettings spec={p.spec} onSpec={p.onSpec} level={p.level} shortlist={p.shortlist} onUseShortlistLevel={p.onUseShortlistLevel}
         outcomes={p.outcomes} flags={p.flags} flagColumn={p.flagColumn} resolved={p.resolved} regions={p.regions} picking={p.picking} onPicking={p.onPicking} />

@@ -2,6 +2,7 @@
  * The Hotspots tab: what to test and how, the run's progress (with Cancel), how many areas each
  * multiple-testing choice flags, warnings to read first, and the files to take away.
  */
+import type { ReactNode } from 'react';
 import { HOTSPOT_STATS, type HotspotStat } from '../../analysis/stats/hotspot-request';
 import { MAX_PERMUTATIONS, MIN_PERMUTATIONS } from '../../analysis/stats/permutation-engine';
 import type { LevelId } from '../../geo/levels';
@@ -9,6 +10,7 @@ import type { HotspotSpec } from '../../state/hotspot-spec';
 import { NumberField } from '../../ui/NumberField';
 import { RunProgress } from '../../ui/RunProgress';
 import { Select } from '../../ui/Select';
+import { HelpTip } from '../../ui/help/HelpTip';
 import { SignificanceCounts, type SignificanceCountsModel } from '../../ui/SignificanceCounts';
 import type { HotspotVariableSource } from './hotspot-variables';
 import { CORRECTION_LABELS, STAT_LABELS } from './hotspot-views';
@@ -28,6 +30,8 @@ export interface HotspotPanelProps {
   significance: SignificanceCountsModel | null;
   weights: Omit<WeightsFieldsetProps, 'value' | 'onChange'>;
   onDownloadResults: (() => void) | null;
+  /** The ranked list of places with hot spots (once a run is on the map). */
+  places?: ReactNode;
 }
 
 const STAT_HINTS: Record<HotspotStat, string> = {
@@ -48,8 +52,10 @@ export function HotspotPanel(p: HotspotPanelProps) {
   return (
     <div className="hotspot-panel" data-testid="hotspot-panel">
       {!p.active && <button type="button" className="primary-button" onClick={p.onShow} data-testid="show-hotspots">Show hotspots on the map</button>}
+      <HelpTip topic="hotspots" />
       <Select label="Statistic" value={s.stat} testId="hotspot-stat" hint={STAT_HINTS[s.stat]}
         options={HOTSPOT_STATS.map((v) => ({ value: v, label: STAT_LABELS[v] }))} onChange={(v) => p.onSpec({ stat: v as HotspotStat })} />
+      <HelpTip topic={s.stat} />
       <VariablePicker label={bivariate ? 'Variable at each area (x)' : 'Variable tested'} value={s.x} level={p.level} registered={p.registered}
         testId="hotspot-x" onChange={(x) => p.onSpec({ x })} />
       {bivariate && (
@@ -63,16 +69,20 @@ export function HotspotPanel(p: HotspotPanelProps) {
         <Select label="Permutations" value={String(s.permutations)} testId="hotspot-permutations"
           hint={`Smallest possible pseudo p-value: 1/${(s.permutations + 1).toLocaleString('en-GB')}.`}
           options={perms.map((n) => ({ value: String(n), label: n.toLocaleString('en-GB') }))} onChange={(v) => p.onSpec({ permutations: Number(v) })} />
+        <HelpTip topic="permutations" />
         <NumberField label="Random seed" value={s.seed} testId="hotspot-seed" hint="The same seed gives the same map, on any computer."
           check={(v) => (Number.isInteger(v) && v >= 0 && v <= 4294967295 ? null : 'Enter a whole number from 0 to 4,294,967,295.')}
           onCommit={(v) => p.onSpec({ seed: v! })} />
         <Select label="Multiple-testing correction" value={s.correction} testId="hotspot-correction"
           options={(['fdr', 'bonferroni', 'none'] as const).map((c) => ({ value: c, label: CORRECTION_LABELS[c] }))} onChange={(v) => p.onSpec({ correction: v as HotspotSpec['correction'] })} />
+        <HelpTip topic="correction" />
         <Select label="Significance level (α)" value={String(s.alpha)} testId="hotspot-alpha"
           options={alphas.map((a) => ({ value: String(a), label: `${a} (${+(100 * (1 - a)).toFixed(1)} % confidence)` }))} onChange={(v) => p.onSpec({ alpha: Number(v) })} />
+        <HelpTip topic="alpha" />
       </fieldset>
       <RunState {...p.run} />
       {p.significance && <SignificanceCounts model={p.significance} />}
+      {p.places}
       {p.onDownloadResults && <div className="button-row"><button type="button" onClick={p.onDownloadResults} data-testid="hotspot-download">Download results (CSV)</button></div>}
       <p className="hint">Permutation range: {MIN_PERMUTATIONS} to {MAX_PERMUTATIONS.toLocaleString('en-GB')}. Everything is computed in this browser.</p>
     </div>

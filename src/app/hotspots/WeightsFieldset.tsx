@@ -7,6 +7,7 @@ import type { WeightsInfo } from '../../workers/hotspot-weights-messages';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { NumberField } from '../../ui/NumberField';
 import { Select } from '../../ui/Select';
+import { HelpTip } from '../../ui/help/HelpTip';
 
 export interface WeightsFieldsetProps {
   value: HotspotWeightsSpec;
@@ -36,6 +37,7 @@ export function WeightsFieldset(p: WeightsFieldsetProps) {
       <legend>Neighbours (spatial weights)</legend>
       <Select label="Neighbours" value={w.kind} testId="weights-kind" options={KINDS.map((k) => ({ ...k, disabled: k.value === 'file' && !p.importedName && w.kind !== 'file' }))}
         onChange={(v) => p.onChange({ kind: v as HotspotWeightsSpec['kind'], file: v === 'file' ? p.importedName : w.file })} />
+      <HelpTip topic="queen" />
       {w.kind === 'knn' && (
         <NumberField label="Number of neighbours (k)" value={w.k} testId="weights-k" step="1"
           check={(v) => (Number.isInteger(v) && v >= 1 && v <= MAX_KNN ? null : `Enter a whole number from 1 to ${MAX_KNN}.`)}
@@ -51,9 +53,11 @@ export function WeightsFieldset(p: WeightsFieldsetProps) {
       <Select label="Weighting" value={w.style} testId="weights-style"
         options={[{ value: 'W', label: 'Row-standardised (neighbours share a weight of 1)' }, { value: 'B', label: 'Binary (each neighbour weighs 1)' }]}
         onChange={(v) => p.onChange({ style: v as 'W' | 'B' })} />
+      <HelpTip topic="style" />
       <Select label="Areas without neighbours" value={w.islands} testId="weights-islands"
         options={[{ value: 'flag', label: 'Flag them and leave them untested' }, { value: 'knn', label: 'Link each to its nearest area (kNN fallback)' }]}
         onChange={(v) => p.onChange({ islands: v as 'flag' | 'knn' })} />
+      <HelpTip topic="islands" />
       {info && (
         <p className="hint" data-testid="weights-info">
           {info.meanNeighbours.toFixed(1)} neighbours per area on average ({info.links.toLocaleString('en-GB')} links).{' '}

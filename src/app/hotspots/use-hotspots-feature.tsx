@@ -17,6 +17,8 @@ import { classCounts, frameClasses } from './hotspot-frame';
 import { useHotspotFiles } from './hotspot-files';
 import { variableFacts, variableKey, variableWarnings, useRegisteredVariables } from './hotspot-variables';
 import { hotspotLegend, hotspotTable, hotspotTooltip, methodText, runTitle, significanceModel, STAT_LABELS } from './hotspot-views';
+import { HotspotPlaces } from './HotspotPlaces';
+import { useHotspotPlaces } from './use-hotspot-places';
 import { useImportedWeights } from './imported-weights';
 import { useHotspotRun, type RunPhase } from './use-hotspot-run';
 import { weightsSource } from './weights-source';
@@ -91,6 +93,8 @@ export function useHotspotsFeature(ctx: AtlasContext): FeatureOutput {
     return out;
   }, [spec.x, spec.y, bivariate, level, result]);
 
+  const places = useHotspotPlaces(ctx, fc, spec.stat);
+
   const mode: ModeOutput | null = active ? {
     label: `Hotspots (${STAT_LABELS[spec.stat]})`,
     viewKey: `${level}|hotspots|${run?.key ?? runKey ?? 'none'}|${spec.correction}|${spec.alpha}`,
@@ -110,7 +114,8 @@ export function useHotspotsFeature(ctx: AtlasContext): FeatureOutput {
       run={{ phase: active ? (resolved.error ? 'error' : status.phase) : 'idle', label: busyLabel(status.phase, spec, level, null), fraction: status.fraction,
         error: resolved.error ? new Error(resolved.error) : status.error, onCancel: status.cancel, onRerun: status.rerun }}
       warnings={warnings} significance={run && result ? significanceModel(result) : null}
-      weights={files.weights} onDownloadResults={files.downloadResults} />
+      weights={files.weights} onDownloadResults={files.downloadResults}
+      places={active && places ? <HotspotPlaces {...places} /> : null} />
   );
   return { tab: { id: 'hotspots', label: 'Hotspots', panel }, mode };
 }

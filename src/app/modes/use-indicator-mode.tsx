@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { getIndicator } from '../../data/catalogue';
 import { choiceLabel, dimensionValues, targetFor } from '../../data/catalogue/types';
 import { LEVELS, type LevelId } from '../../geo/levels';
-import { classifyValues, colourBuffer, withPalette } from '../../map/classify-values';
+import { classifyValues, colourBuffer, defaultClassification, withPalette } from '../../map/classify-values';
 import { DEFAULT_VIEW_STATE } from '../../state/view-state';
 import { Legend } from '../../ui/Legend';
 import type { AtlasContext, ModeOutput } from '../atlas-context';
@@ -65,12 +65,23 @@ export function useIndicatorMode(ctx: AtlasContext, active: boolean): ModeOutput
     colourKey: `${viewKey}|${state.palette}|${JSON.stringify(state.classification)}|${state.focus?.code ?? ''}`,
     ready,
     colours,
-    legend: legend ? <Legend model={{ ...legend, title: choiceLabel(ind, dims), target: targetFor(ind, dims) ? legend.target : null }} /> : null,
+    legend: legend ? <Legend model={{ ...legend, title: choiceLabel(ind, dims), target: targetFor(ind, dims) ? legend.target : null, breaksAction: breaksAction(ctx, ind) }} /> : null,
     table,
     tooltip: (i) => (frame && v && classified ? tooltipLines(frame.areas, v, ind, i, ctx.nameOf, englandValue) : []),
     overlays: sourceLevel ? overlays : undefined,
     busy: values.loading ? `Loading ${ind.short} for ${LEVELS[state.level].label}` : null,
     error: values.error ?? null,
+  };
+}
+
+/** With a focus, the other source of breaks is one click away in the legend (not for fixed national deciles or custom thresholds). */
+function breaksAction(ctx: AtlasContext, ind: ReturnType<typeof getIndicator>): { label: string; run(): void } | null {
+  const cls = ctx.state.classification ?? defaultClassification(ind);
+  if (!ctx.state.focus || cls.method === 'decile' || cls.method === 'categorical' || cls.method === 'custom') return null;
+  const england = cls.scope === 'england';
+  return {
+    label: england ? `Use breaks for ${ctx.focusLabel}` : 'Use national (England) breaks',
+    run: () => ctx.update({ classification: { ...cls, scope: england ? 'focus' : 'england' } }),
   };
 }
 

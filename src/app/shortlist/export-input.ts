@@ -81,6 +81,20 @@ function inputMethods(inputs: ReturnType<typeof criteriaColumns>, columns: reado
   return out;
 }
 
+/** What the map showed when the list was exported: the single measure, or the view that replaced it. */
+export function mapMeasure(state: Pick<ViewState, 'mode' | 'indicator' | 'dims' | 'combine' | 'hotspots'>, criteria: AreaCriteria | null): string {
+  const label = (m: { indicator: string; dims: Record<string, string> }) => columnLabel({ id: m.indicator, dims: m.dims });
+  switch (state.mode) {
+    case 'indicator': return label(state);
+    case 'composite': return `Composite risk index of ${state.combine.composite.inputs.map(label).join(', ')} (see Method)`;
+    case 'rules': return `Overlap rule: ${criteria?.rule?.label ?? state.combine.rules.conditions.map(label).join(' and ')}`;
+    case 'bivariate': return `Bivariate map: ${label(state.combine.bivariate.x)} (columns) by ${label(state.combine.bivariate.y)} (rows)`;
+    case 'hotspots': return criteria?.hotspots ? `Hotspots: ${criteria.hotspots.description}` : 'Hotspots (see Method)';
+    case 'evaluate': return 'Evaluation groups (programme and comparison areas)';
+    default: return `${state.mode} view`;
+  }
+}
+
 export function buildExportInput(x: ExportContext): ShortlistExport {
   const lv = LEVELS[x.level];
   // Each column's indicator: the list's own measures, and the inputs of the composite and rule.
@@ -103,8 +117,8 @@ export function buildExportInput(x: ExportContext): ShortlistExport {
   const parameters: Parameter[] = [
     { key: 'Geography level', value: lv.label },
     { key: 'Focus region', value: x.state.focus ? `${x.focusLabel} (${x.state.focus.code})` : 'All of England' },
-    { key: 'Map measure', value: columnLabel({ id: x.state.indicator, dims: x.state.dims }) },
-    { key: 'Map classification', value: x.state.classification ? `${x.state.classification.method}, ${x.state.classification.classes} classes, breaks from ${x.state.classification.scope === 'england' ? 'England' : 'the focus region'}` : 'the measure\'s default' },
+    { key: 'Map measure', value: mapMeasure(x.state, x.criteria) },
+    ...(x.state.mode === 'indicator' ? [{ key: 'Map classification', value: x.state.classification ? `${x.state.classification.method}, ${x.state.classification.classes} classes, breaks from ${x.state.classification.scope === 'england' ? 'England' : 'the focus region'}` : 'the measure\'s default' }] : []),
   ];
   // Each measure names the first of its manifest sources (the publisher's dataset, not a lookup).
   const sourceOf = (id: string) => x.manifest.sources.find((m) => m.id === indicatorOf.get(id)?.source.sourceIds[0])?.title;
@@ -119,6 +133,7 @@ export function buildExportInput(x: ExportContext): ShortlistExport {
     rows: x.rows,
     totals: x.totals,
     provenance: { datasets: sets, method, parameters, generatedAt: x.now, shareUrl: x.shareUrl, appVersion: version },
+    conditionsColumn: !!x.criteria?.rule,
   };
 }
 

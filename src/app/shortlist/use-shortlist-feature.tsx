@@ -20,6 +20,7 @@ import type { ShortlistSpec } from '../../state/shortlist-spec';
 import type { AtlasContext, FeatureOutput } from '../atlas-context';
 import { viewStore } from '../view-store';
 import { useAreaCriteria } from './criteria';
+import { listedCriteria, useRulesInUse } from './rules-in-use';
 import { buildExportInput, shortlistTitle, withReach } from './export-input';
 import { linkingBase, translateShortlist } from './level-translation';
 import { useMapHandle } from './map-handle';
@@ -66,7 +67,10 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
 
   const list = useListLevel(ctx, listLevel);
   const names = useParentNames(ctx);
-  const criteria = useAreaCriteria(ctx, seen);
+  const allCriteria = useAreaCriteria(ctx, seen);
+  const rules = useRulesInUse(state);
+  // What the list shows and exports: the overlap rule's columns only once the rule is in use.
+  const criteria = listedCriteria(allCriteria, rules.inUse);
   const columns = useMemo(() => listColumns(state.indicator, state.dims, spec.columns, listLevel), [state.indicator, state.dims, spec.columns, listLevel]);
   const values = useColumnValues(ctx, list.areas, columns);
   const rowsOut = useMemo(
@@ -198,8 +202,9 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
   const addMeetingRule = () => {
     const f = ctx.frame;
     const s = atMap();
-    if (!f || !s || !criteria?.rule) return;
-    apply(addCodes(s, criteria.rule.meeting(ctx.mask).map((i) => f.areas.codes[i])));
+    if (!f || !s || !allCriteria?.rule) return;
+    rules.markUsed();
+    apply(addCodes(s, allCriteria.rule.meeting(ctx.mask).map((i) => f.areas.codes[i])));
   };
 
   /** `by`: 'composite' or a column index into `columns`. */
@@ -322,7 +327,7 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
   const render = (part?: 'table') => (
     <ShortlistPanel part={part}
       ctx={ctx} spec={spec} listLevel={listLevel} mapLevel={mapLevel} rows={rowsOut.rows} unknown={rowsOut.unknown} totals={totals}
-      exportColumns={expCols} columns={columns} criteria={criteria} tool={tool} onTool={setTool} status={status}
+      exportColumns={expCols} columns={columns} criteria={allCriteria} tool={tool} onTool={setTool} status={status}
       busy={busy ?? (values.loading ? 'Loading values' : null)} error={list.error ?? values.error} brief={brief}
       undoLabel={undo.current.at(-1)?.label ?? null} onUndo={doUndo} onSeen={() => setSeen(true)} reach={reach}
       canConvert={!sameLevel && linkingBase(spec.level, mapLevel) !== null} onConvert={() => void convert()}
