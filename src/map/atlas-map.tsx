@@ -104,6 +104,8 @@ export function AtlasMap(props: AtlasMapProps) {
       );
     };
     map.on('moveend', reportView);
+    // The layout can size the map after it loads (panels, drawer): labels are placed for the new size.
+    map.on('resize', reportView);
     map.once('load', reportView);
     map.on('error', (e) => propsRef.current.onError(e.error?.message ?? 'map error'));
     mapRef.current = map;

@@ -74,7 +74,7 @@ export function AreaTable({ model, onSelect }: { model: TableModel; onSelect(id:
           </tbody>
         </table>
       </div>
-      <p className="hint">{sorted.length.toLocaleString('en-GB')} areas. Choose a name to open its details.</p>
+      <p className="hint">{sorted.length.toLocaleString('en-GB')} {sorted.length === 1 ? 'area' : 'areas'}. Choose a name to open its details.</p>
     </div>
   );
 }

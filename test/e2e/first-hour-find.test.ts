@@ -70,6 +70,8 @@ afterAll(() => closeAtlasSession(s ?? {}));
 describe('England at national zoom', () => {
   it('shows city and authority names with a halo over the map, and the darkest colour at the worse end', async () => {
     await waitForView(page, 'lsoa21', 'imd2025.imd.score');
+    // The names come from the areas table, which loads in the background after the first map.
+    await page.locator('.busy-strip').waitFor({ state: 'detached', timeout: 120_000 });
     await waitForCameraStill(page);
     await page.waitForTimeout(500);
     const shot = join(OUT, 'england-labels.png');
@@ -195,6 +197,17 @@ describe('where the hot spots are', () => {
     const icbRows = await rows();
     expect(icbRows.reduce((t, r) => t + num(r[2].split(' of ')[0]), 0)).toBeLessThanOrEqual([...byLad.values()].reduce((t, x) => t + x.areas, 0));
     expect(icbRows[0][1]).toMatch(/Integrated Care Board|ICB/);
+
+    // The list also opens wide below the map, and is then shown there only.
+    await page.getByRole('button', { name: 'Open the list wide, below the map' }).click();
+    const wide = page.getByTestId('drawer').getByTestId('hotspot-places');
+    await wide.waitFor();
+    await expect(page.getByTestId('hotspot-places').count()).resolves.toBe(1);
+    expect(await wide.locator('tbody tr').count()).toBeGreaterThan(3);
+    await page.screenshot({ path: join(OUT, 'hotspot-places-wide.png') });
+    await page.getByRole('button', { name: 'Show it here instead' }).click();
+    await list.waitFor();
+    await expect(page.getByTestId('drawer').getByTestId('hotspot-places').count()).resolves.toBe(0);
 
     // Plain-English help opens from the keyboard.
     const help = page.locator('details.help-tip', { hasText: 'What is the false discovery rate' });

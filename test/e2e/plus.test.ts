@@ -143,7 +143,7 @@ describe('stage at diagnosis (NDRS)', () => {
     await page.getByTestId('legend-target').waitFor();
     expect((await shot(page, 'stage-cal22')).drawn).toBeGreaterThan(0.1);
     await page.getByTestId('toggle-table').click();
-    expect(await page.locator('.table-drawer .area-table .hint').innerText()).toMatch(/^21 areas/);
+    expect(await page.getByTestId('drawer').locator('.area-table .hint').innerText()).toMatch(/^21 areas/);
     await page.getByTestId('toggle-table').click();
     const north = ['NHS Cambridgeshire and Peterborough Integrated Care Board', 'NHS Norfolk and Waveney Integrated Care Board', 'NHS Suffolk and North East Essex Integrated Care Board'];
     const s = stageSums(stage.filter((r) => r.type === 'Integrated Care Board' && north.includes(r.name) && r.year >= 2021));
@@ -164,8 +164,8 @@ describe('stage at diagnosis (NDRS)', () => {
     await page.getByTestId('level-select').selectOption('icb24');
     await waitForView(page, 'icb24', 'cancer.stage.early', 180_000);
     await page.getByTestId('toggle-table').click();
-    expect(await page.locator('.table-drawer .area-table .hint').innerText()).toMatch(/^1 areas/);
-    expect(await page.locator('.table-drawer tbody tr[aria-rowindex]').first().innerText()).toContain('NHS Greater Manchester Integrated Care Board');
+    expect(await page.getByTestId('drawer').locator('.area-table .hint').innerText()).toMatch(/^1 area\./);
+    expect(await page.getByTestId('drawer').locator('tbody tr[aria-rowindex]').first().innerText()).toContain('NHS Greater Manchester Integrated Care Board');
     await page.getByTestId('toggle-table').click();
     await shot(page, 'focus-cal22');
   });

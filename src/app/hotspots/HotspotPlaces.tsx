@@ -39,7 +39,7 @@ export const HotspotPlaces = memo(function HotspotPlaces(p: HotspotPlacesProps) 
       {rows.length === 0
         ? <p className="hint">No hot-spot areas in {p.scope}.</p>
         : (
-          <table className="hotspot-places-table">
+          <div className="hotspot-places-scroll"><table className="hotspot-places-table">
             <caption className="hint">{p.hotLabel} in {p.scope}, by {GROUP_LABELS[by].toLowerCase()}, most residents first. A hot spot is where high values cluster; it does not say why.</caption>
             <thead>
               <tr>
@@ -61,7 +61,7 @@ export const HotspotPlaces = memo(function HotspotPlaces(p: HotspotPlacesProps) 
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         )}
       <div className="button-row">
         {rows.length > SHOWN && <button type="button" onClick={() => setAll((a) => !a)}>{all ? `Show the first ${SHOWN}` : `Show all ${rows.length}`}</button>}

@@ -17,7 +17,7 @@ import { classCounts, frameClasses } from './hotspot-frame';
 import { useHotspotFiles } from './hotspot-files';
 import { variableFacts, variableKey, variableWarnings, useRegisteredVariables } from './hotspot-variables';
 import { hotspotLegend, hotspotTable, hotspotTooltip, methodText, runTitle, significanceModel, STAT_LABELS } from './hotspot-views';
-import { HotspotPlaces } from './HotspotPlaces';
+import { HotspotPlaces, type HotspotPlacesProps } from './HotspotPlaces';
 import { useHotspotPlaces } from './use-hotspot-places';
 import { useImportedWeights } from './imported-weights';
 import { useHotspotRun, type RunPhase } from './use-hotspot-run';
@@ -115,9 +115,10 @@ export function useHotspotsFeature(ctx: AtlasContext): FeatureOutput {
         error: resolved.error ? new Error(resolved.error) : status.error, onCancel: status.cancel, onRerun: status.rerun }}
       warnings={warnings} significance={run && result ? significanceModel(result) : null}
       weights={files.weights} onDownloadResults={files.downloadResults}
-      places={active && places ? <HotspotPlaces {...places} /> : null} />
+      places={active && places ? <HotspotPlacesBlock places={places} wide={ctx.state.drawer === PLACES_DRAWER} onWide={(wide) => ctx.update({ drawer: wide ? PLACES_DRAWER : null })} /> : null} />
   );
-  return { tab: { id: 'hotspots', label: 'Hotspots', panel }, mode };
+  const drawer = active && places ? [{ id: PLACES_DRAWER, label: 'Where the hot spots are', content: () => <HotspotPlaces {...places} /> }] : undefined;
+  return { tab: { id: 'hotspots', label: 'Hotspots', panel }, mode, drawer };
 }
 
 function busyLabel(phase: RunPhase, spec: HotspotSpec, level: keyof typeof LEVELS, fraction: number | null): string | null {
@@ -126,4 +127,20 @@ function busyLabel(phase: RunPhase, spec: HotspotSpec, level: keyof typeof LEVEL
   if (phase === 'weights') return `Hotspots: building neighbours for ${LEVELS[level].label}`;
   if (phase === 'computing') return `Computing ${STAT_LABELS[spec.stat]} (${spec.permutations.toLocaleString('en-GB')} permutations)${pct}`;
   return null;
+}
+
+/** Drawer id of the places list, for a wide view below the map (the link keeps it open). */
+const PLACES_DRAWER = 'places';
+
+/** The places list in the tab, or a note that it is open wide below the map: never both at once. */
+function HotspotPlacesBlock(p: { places: HotspotPlacesProps; wide: boolean; onWide(wide: boolean): void }) {
+  if (p.wide) {
+    return <p className="hint">Where the hot spots are: the list is open below the map. <button type="button" className="link-button" onClick={() => p.onWide(false)}>Show it here instead</button></p>;
+  }
+  return (
+    <>
+      <HotspotPlaces {...p.places} />
+      <div className="button-row"><button type="button" onClick={() => p.onWide(true)} data-testid="hotspot-places-wide">Open the list wide, below the map</button></div>
+    </>
+  );
 }
