@@ -3,6 +3,8 @@
  * commands.ts. A command reads its arguments, writes through `io` (never to the console directly,
  * so tests can run it in-process) and returns the exit code.
  */
+import { writeFileSync } from 'node:fs';
+
 export interface CliIo {
   /** One line of the command's result (standard output). */
   out(line: string): void;
@@ -26,3 +28,13 @@ export interface Command {
  * exits 1; any other error is printed the same way but also means something broke.
  */
 export class UsageError extends Error {}
+
+/** A CSV to `--out` (a write error is a usage error naming the file) or, without it, to stdout. */
+export function writeCsvOut(csv: string, out: string | null | undefined, io: CliIo): void {
+  if (!out) return io.out(csv.replace(/\r\n$/, ''));
+  try {
+    writeFileSync(out, csv);
+  } catch (e) {
+    throw new UsageError(`--out: cannot write ${out} (${(e as Error).message})`);
+  }
+}

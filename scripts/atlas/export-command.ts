@@ -3,7 +3,7 @@
  * focus region) as a CSV, computed by the app's own SQL (indicatorSql through loadIndicatorValues)
  * on the app's own tables, so a map can be reproduced in R, Python or a spreadsheet.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { methodText } from '../../src/data/catalogue/method-text';
@@ -14,7 +14,7 @@ import { indicatorSql } from '../../src/data/sql/indicator-sql';
 import { LEVELS, type LevelId } from '../../src/geo/levels';
 import { toCsv, type Cell } from '../../src/lib/csv-write';
 import { DEFAULT_DATA_DIR, openAtlasData, readDataManifest, tablesUsed } from './atlas-data';
-import { UsageError, type Command, type CliIo } from './command';
+import { UsageError, writeCsvOut, type Command, type CliIo } from './command';
 import { parseFlags } from './flags';
 import { levelArg } from './level-arg';
 import { isPracticeLevel } from '../../src/data/catalogue/practice-measures';
@@ -131,13 +131,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     rows.push([areas.codes[i], areas.names[i], ...values.map((v) => (Number.isFinite(v.value[i]) ? v.value[i] : null))]);
   }
   const csv = toCsv(['code', 'name', ...measures.map((m) => m.column)], rows, { guardFormulas: true, bom: flags.has('--bom') });
-  if (out) {
-    try {
-      writeFileSync(out, csv);
-    } catch (e) {
-      throw new UsageError(`--out: cannot write ${out} (${(e as Error).message})`);
-    }
-  } else io.out(csv.replace(/\r\n$/, ''));
+  writeCsvOut(csv, out, io);
 
   const where = focus ? ` in ${focus.name} (${code})` : ' in England';
   io.err(`${rows.length} ${LEVELS[level].label} areas${where} × ${measures.length} measure${measures.length === 1 ? '' : 's'}${out ? ` → ${out}` : ''} (${((performance.now() - started) / 1000).toFixed(1)} s)`);

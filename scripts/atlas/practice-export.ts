@@ -4,13 +4,13 @@
  * Register prevalence comes with its Wilson 95 % limits and its numerator and denominator, so a funnel
  * plot or a PCN sum can be redone elsewhere.
  */
-import { writeFileSync } from 'node:fs';
+
 import { PRACTICE_LEVELS, QOF_SOURCE, practiceMeasure, type PracticeLevelId, type PracticeMeasure } from '../../src/data/catalogue/practice-measures';
 import { loadPracticeValues, type PracticeValue } from '../../src/data/practice-data';
 import { practiceMeasureSql } from '../../src/data/sql/practice-sql';
 import { toCsv, type Cell } from '../../src/lib/csv-write';
 import { openAtlasData, readDataManifest, tablesUsed } from './atlas-data';
-import { UsageError, type CliIo } from './command';
+import { UsageError, writeCsvOut, type CliIo } from './command';
 
 export function parsePracticeMeasures(list: readonly string[]): PracticeMeasure[] {
   const ids = list.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
@@ -40,13 +40,7 @@ export async function runPracticeExport(level: PracticeLevelId, measures: Practi
     }),
   ]);
   const csv = toCsv(header, rows, { guardFormulas: true, bom });
-  if (out) {
-    try {
-      writeFileSync(out, csv);
-    } catch (e) {
-      throw new UsageError(`--out: cannot write ${out} (${(e as Error).message})`);
-    }
-  } else io.out(csv.replace(/\r\n$/, ''));
+  writeCsvOut(csv, out, io);
   io.err(`${rows.length} ${PRACTICE_LEVELS[level].label} rows × ${measures.length} measure${measures.length === 1 ? '' : 's'}${out ? ` → ${out}` : ''}`);
   for (const m of measures) io.err(`  ${m.id}: ${m.label}. ${m.definition}`);
   io.err(`  Source: ${QOF_SOURCE}`);
