@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPracticeValues } from '../../src/data/practice-data';
 import { loadPracticeFunnel, type PracticeFunnel } from '../../src/data/practice-funnel';
 import { QueryRunner } from '../../src/data/query-runner';
 import { openBuiltDataDb } from '../support/node-db';
@@ -18,10 +19,13 @@ mkdirSync(OUT, { recursive: true });
 
 let s: AtlasSession;
 let want: PracticeFunnel;
+let nbhd: Map<string, number | null>;
 beforeAll(async () => {
   const [session, db] = await Promise.all([openAtlasSession('/', { open: true }), openBuiltDataDb()]);
   s = session;
-  want = await loadPracticeFunnel(new QueryRunner(db), 'qof.copd.prevalence');
+  const q = new QueryRunner(db);
+  want = await loadPracticeFunnel(q, 'qof.copd.prevalence');
+  nbhd = new Map((await loadPracticeValues(q, 'practice.neighbourhood.imd2025.score', 'practice')).map((r) => [r.code, r.value]));
 }, 300_000);
 
 afterAll(async () => {
@@ -66,6 +70,20 @@ describe('Practices tab: funnel plot of a QOF register', () => {
     await first.getByRole('button').click();
     expect(await page.getByTestId('funnel-picked').innerText()).toContain(await first.locator('td').first().innerText());
     expect(await page.getByTestId('funnel-picked').innerText()).toMatch(/(above|below) the 99\.8 % limit/);
+  });
+
+  it('gives each listed practice its neighbourhood IMD 2025 score (approximate), as the practice SQL computes it', async () => {
+    const { page } = s;
+    const table = page.getByTestId('funnel-outliers');
+    expect(await table.locator('thead th').last().innerText()).toBe('Neighbourhood IMD 2025 score (approximate)');
+    await expect.poll(() => table.locator('tbody tr').first().locator('td').last().innerText(), { timeout: 60_000 }).not.toBe('…');
+    const rows = await table.locator('tbody tr').all();
+    for (const row of rows.slice(0, 20)) {
+      const code = await row.locator('td').first().innerText();
+      const v = nbhd.get(code);
+      expect(await row.locator('td').last().innerText(), code).toBe(v == null ? '–' : v.toFixed(1));
+    }
+    expect(await page.getByTestId('funnel-picked').innerText()).toMatch(/Neighbourhood \(approximate, the 10 LSOAs nearest the practice\): (IMD 2025 score [\d.]+, Core20 \d+ % of residents|not located)\./);
   });
 
   it('has no accessibility violations and no page errors', async () => {

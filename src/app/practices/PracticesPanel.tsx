@@ -6,16 +6,19 @@ import type { QueryRunner } from '../../data/query-runner';
 import { FunnelPlot, positionWords } from '../../ui/FunnelPlot';
 import { Select } from '../../ui/Select';
 import './practices.css';
+import { useNeighbourhood, type Neighbourhood } from './use-neighbourhood';
 
 const REGISTERS = PRACTICE_MEASURES.filter((m) => m.kind === 'proportion');
 const SHOWN = 100;
 const pct = (v: number) => `${v.toFixed(2)}%`;
+const nbhdWords = (n: Neighbourhood | undefined) => (n?.score == null ? 'not located' : `IMD 2025 score ${n.score.toFixed(1)}, Core20 ${(n.core20 ?? 0).toFixed(0)} % of residents`);
 
 export function PracticesPanel({ queries }: { queries: QueryRunner }) {
   const [measure, setMeasure] = useState('qof.can.prevalence');
   const [funnel, setFunnel] = useState<PracticeFunnel | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
+  const neighbourhood = useNeighbourhood(queries);
   useEffect(() => {
     let live = true;
     setError(null);
@@ -38,7 +41,7 @@ export function PracticesPanel({ queries }: { queries: QueryRunner }) {
           <FunnelPlot title={`${m.short}: ${ready.points.length.toLocaleString('en-GB')} practices against England (${pct(ready.target)})`}
             points={ready.points} curve={ready.curve} target={ready.target} format={pct} xLabel="practice list" onPick={setPicked} />
           <p className="hint">Limits: exact binomial around England's value (Spiegelhalter's interpolation), 95 % and 99.8 %. With many practices, some lie outside the 95 % limits by chance alone (about 1 in 20); the 99.8 % limits are the ones to act on. Large lists make even small differences significant.</p>
-          {chosen && <p data-testid="funnel-picked"><strong>{chosen.name}</strong> ({chosen.code}{chosen.pcn ? `, ${chosen.pcn}` : ''}): {pct(chosen.value)}, {chosen.numerator.toLocaleString('en-GB')} of {chosen.denominator.toLocaleString('en-GB')} patients; {positionWords(chosen.position)}.</p>}
+          {chosen && <p data-testid="funnel-picked"><strong>{chosen.name}</strong> ({chosen.code}{chosen.pcn ? `, ${chosen.pcn}` : ''}): {pct(chosen.value)}, {chosen.numerator.toLocaleString('en-GB')} of {chosen.denominator.toLocaleString('en-GB')} patients; {positionWords(chosen.position)}. Neighbourhood (approximate, the 10 LSOAs nearest the practice): {neighbourhood ? nbhdWords(neighbourhood.get(chosen.code)) : '…'}.</p>}
           {ready.left.length > 0 && <p className="hint">{ready.left.length} practice{ready.left.length === 1 ? '' : 's'} left out: no list, or a register larger than its list ({ready.left.slice(0, 3).map((r) => r.code).join(', ')}).</p>}
           {outliers.length > 0.01 * ready.points.length && (
             <p className="notice-inline" data-testid="funnel-overdispersion">{`${Math.round((100 * outliers.length) / ready.points.length)} % of practices lie outside the 99.8 % limits, where chance alone would put 0.2 %: practices differ far more than sampling variation (list age, deprivation, case-finding and coding). These limits show chance variation only; they are not adjusted for that overdispersion, so being outside them is a reason to look, not a verdict.`}</p>
@@ -47,14 +50,15 @@ export function PracticesPanel({ queries }: { queries: QueryRunner }) {
           <div className="funnel-outliers" tabIndex={0} role="region" aria-labelledby="funnel-outliers-title">
             <table data-testid="funnel-outliers">
               <caption className="visually-hidden">Practices outside the 99.8 % limits, largest lists first{outliers.length > SHOWN ? ` (first ${SHOWN})` : ''}</caption>
-              <thead><tr><th scope="col">Practice</th><th scope="col">Code</th><th scope="col" className="num">Share</th><th scope="col" className="num">List</th><th scope="col">Against England</th></tr></thead>
+              <thead><tr><th scope="col">Practice</th><th scope="col">Code</th><th scope="col" className="num">Share</th><th scope="col" className="num">List</th><th scope="col">Against England</th><th scope="col" className="num">Neighbourhood IMD 2025 score (approximate)</th></tr></thead>
               <tbody>
                 {outliers.slice(0, SHOWN).map((o) => (
-                  <tr key={o.code}><th scope="row"><button type="button" className="link-button" onClick={() => setPicked(o.code)}>{o.name}</button></th><td>{o.code}</td><td className="num">{pct(o.value)}</td><td className="num">{o.denominator.toLocaleString('en-GB')}</td><td>{o.position > 0 ? 'above' : 'below'}</td></tr>
+                  <tr key={o.code}><th scope="row"><button type="button" className="link-button" onClick={() => setPicked(o.code)}>{o.name}</button></th><td>{o.code}</td><td className="num">{pct(o.value)}</td><td className="num">{o.denominator.toLocaleString('en-GB')}</td><td>{o.position > 0 ? 'above' : 'below'}</td><td className="num">{neighbourhood ? (neighbourhood.get(o.code)?.score?.toFixed(1) ?? '–') : '…'}</td></tr>
                 ))}
               </tbody>
             </table>
           </div>
+          <p className="hint">Neighbourhood IMD 2025 score: Census 2021 residents of the 10 LSOAs nearest the practice (within 15 km), weighted; higher = more deprived. Approximate: a practice's patients do not live only next to it.</p>
           {outliers.length > SHOWN && <p className="hint">The {SHOWN} with the largest lists are shown; <code>npm run -s atlas -- export --level practice</code> gives every practice with its numerator and denominator.</p>}
         </>
       )}
