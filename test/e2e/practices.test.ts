@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPracticeValues } from '../../src/data/practice-data';
-import { loadPracticeFunnel, type PracticeFunnel } from '../../src/data/practice-funnel';
+import { loadFunnelSubIcbs, loadPracticeFunnel, type PracticeFunnel } from '../../src/data/practice-funnel';
 import { QueryRunner } from '../../src/data/query-runner';
 import { openBuiltDataDb } from '../support/node-db';
 import { axeViolations } from './support/axe';
@@ -85,6 +85,27 @@ describe('Practices tab: funnel plot of a QOF register', () => {
     }
     expect(await page.getByTestId('funnel-picked').innerText()).toMatch(/Neighbourhood \(approximate, the 10 LSOAs nearest the practice\): (IMD 2025 score [\d.]+, Core20 \d+ % of residents|not located)\./);
   });
+
+  it('compares within a Sub-ICB (its practices only, limits around its value) and allows for overdispersion, with fewer outliers', async () => {
+    const { page } = s;
+    const db = new QueryRunner(await openBuiltDataDb());
+    const [sub] = await loadFunnelSubIcbs(db);
+    const local = await loadPracticeFunnel(db, 'qof.copd.prevalence', { sicbl: sub.code, limits: 'exact' });
+    const adjusted = await loadPracticeFunnel(db, 'qof.copd.prevalence', { sicbl: null, limits: 'overdispersed' });
+    const outside = (f: PracticeFunnel) => f.points.filter((p) => Math.abs(p.position) === 2).length;
+    // the Sub-ICB's value is the sum of its practices' registers over the sum of their lists
+    expect(local.target).toBeCloseTo((100 * local.points.reduce((t, p) => t + p.numerator, 0)) / local.points.reduce((t, p) => t + p.denominator, 0), 9);
+    await page.getByTestId('funnel-comparator').selectOption(sub.code);
+    await expect.poll(() => page.locator('.funnel-plot figcaption').innerText(), { timeout: 60_000 }).toContain(`${local.points.length.toLocaleString('en-GB')} practices against ${sub.name} (${local.target.toFixed(2)}%)`);
+    expect(await page.locator('#funnel-outliers-title').innerText()).toContain(`${outside(local).toLocaleString('en-GB')} practice`);
+    await page.getByTestId('funnel-comparator').selectOption('');
+    await page.getByTestId('funnel-limits').selectOption('overdispersed');
+    await expect.poll(() => page.getByTestId('funnel-method').innerText(), { timeout: 60_000 }).toMatch(/^Limits allow for overdispersion: Spiegelhalter's \(2005\) additive random effects/);
+    await expect.poll(() => page.locator('#funnel-outliers-title').innerText()).toContain(`${outside(adjusted).toLocaleString('en-GB')} practice`);
+    expect(outside(adjusted)).toBeLessThan(outside(want));
+    expect(await page.getByTestId('funnel-method').innerText()).toContain(`φ = ${adjusted.dispersion.phi.toFixed(1)}`);
+    await page.screenshot({ path: join(OUT, 'practices-overdispersed.png') });
+  }, 120_000);
 
   it('has no accessibility violations and no page errors', async () => {
     expect(await axeViolations(s.page, '[data-testid=practices-panel]')).toEqual([]);
