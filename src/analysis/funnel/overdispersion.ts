@@ -11,7 +11,7 @@
  */
 import type { FunnelLimits } from './funnel-limits';
 
-export const WINSOR_TAIL = 0.1;
+const WINSOR_TAIL = 0.1;
 const Z95 = 1.959963984540054;
 const Z998 = 3.090232306167813;
 

@@ -8,8 +8,8 @@
  * practice's latitude), which ranks neighbours the same as great-circle distance at these ranges.
  * An approximation: a practice's patients do not live only next to it.
  */
-export const NEIGHBOURS = 10;
-export const RADIUS_KM = 15;
+const NEIGHBOURS = 10;
+const RADIUS_KM = 15;
 const KM_PER_DEGREE = 111.195;
 const NEAR_KM = 3;
 
@@ -37,7 +37,7 @@ function pairsWithin(km: number, practices: string): string {
  * with the same result as one 15 km search, much faster: a practice with NEIGHBOURS LSOAs within
  * NEAR_KM has its nearest ones among them; only the others (rural, coastal) search the full radius.
  */
-export function practiceNeighbourhoodSql(): string {
+function practiceNeighbourhoodSql(): string {
   const located = 'SELECT practice_code, lon, lat FROM gp_practices WHERE lat IS NOT NULL AND lon IS NOT NULL';
   const dense = `SELECT practice_code FROM near GROUP BY practice_code HAVING count(*) >= ${NEIGHBOURS}`;
   return `WITH near AS MATERIALIZED (${pairsWithin(NEAR_KM, located)})

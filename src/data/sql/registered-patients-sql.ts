@@ -11,7 +11,7 @@ import { sqlIdent } from './sql-text';
 export const REGISTERED_TABLE = 'registered_patients_lsoa21';
 
 /** The file's columns this layout needs (SEX is optional). */
-export const REGISTERED_COLUMNS = ['PRACTICE_CODE', 'LSOA_CODE', 'NUMBER_OF_PATIENTS'] as const;
+const REGISTERED_COLUMNS = ['PRACTICE_CODE', 'LSOA_CODE', 'NUMBER_OF_PATIENTS'] as const;
 
 /** True when a header row is this layout (column names compared without case or surrounding spaces). */
 export function isRegisteredPatientsLayout(header: readonly string[]): boolean {
