@@ -12,7 +12,7 @@ import type { PracticeValue } from '../data/practice-data';
 import { classColours, NO_DATA_COLOUR, type Rgba } from './palettes';
 import type { PracticePoint } from './practice-layer';
 
-export const PRACTICE_CLASSES = 5;
+const PRACTICE_CLASSES = 5;
 
 /**
  * Practices sit on top of the area fills: their palette differs from the areas' (a blue-green one,

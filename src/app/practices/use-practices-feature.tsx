@@ -19,8 +19,8 @@ import './practices.css';
 // The panel, its funnel maths and its styles load when the tab is first opened.
 const PracticesPanel = lazyPanel(() => import('./PracticesPanel').then((m) => m.PracticesPanel));
 
-export const PRACTICE_TABLE = 'practices';
-export const PRACTICE_PROFILE = 'practice';
+const PRACTICE_TABLE = 'practices';
+const PRACTICE_PROFILE = 'practice';
 
 export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
   const { state, update, flyTo } = ctx;
