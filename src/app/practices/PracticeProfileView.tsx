@@ -5,9 +5,9 @@
  * context: no "better" or "worse".
  */
 import type { ReactNode } from 'react';
-import type { PracticeProfile, ProfileCell } from '../data/practice-profile';
-import { formatCount, formatNumber } from './format';
-import { compareWords } from './practice-compare';
+import type { PracticeProfile, ProfileCell } from '../../data/practice-profile';
+import { formatCount, formatNumber } from '../../ui/format';
+import { compareWords } from '../../ui/practice-compare';
 
 const value = (c: ProfileCell | null, count: boolean) => (!c || c.value === null ? 'no value' : count ? formatCount(c.value) : `${formatNumber(c.value, 2)} %`);
 const interval = (c: ProfileCell | null) => (!c || c.lower === null || c.upper === null ? '' : `${formatNumber(c.lower, 2)} to ${formatNumber(c.upper, 2)}`);

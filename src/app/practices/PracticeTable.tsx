@@ -4,8 +4,8 @@
  * opens), each PCN a button that highlights its practices. Rows follow the map's register.
  */
 import { useId, useMemo, useState } from 'react';
-import type { PracticeValue } from '../data/practice-data';
-import { formatCount, formatNumber } from './format';
+import type { PracticeValue } from '../../data/practice-data';
+import { formatCount, formatNumber } from '../../ui/format';
 
 const SHOWN = 200;
 

@@ -3,10 +3,10 @@
  * the symbol sizes (area ∝ list size, the non-colour cue), what is drawn at this zoom, practices that
  * could not be placed, and the chosen PCN's ring and approximate outline.
  */
-import { pointRadius } from '../analysis/points/point-sizes';
-import { PCN_HULL_NOTE } from '../map/practice-layer';
-import type { PracticeSymbols } from '../map/practice-points';
-import { formatCount, formatNumber } from './format';
+import { pointRadius } from '../../analysis/points/point-sizes';
+import { PCN_HULL_NOTE } from '../../map/practice-layer';
+import type { PracticeSymbols } from '../../map/practice-points';
+import { formatCount, formatNumber } from '../../ui/format';
 
 const SIZES = [2_000, 10_000, 30_000];
 
