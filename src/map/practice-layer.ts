@@ -6,6 +6,7 @@
  * The selected practice gets a black ring on a white casing. Pure: the caller sizes, colours and thins.
  */
 import type { LayersList } from '@deck.gl/core';
+import { PathStyleExtension } from '@deck.gl/extensions';
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Rgba } from './palettes';
 
@@ -28,7 +29,9 @@ export interface PracticeLayerInputs {
 }
 
 /** NHS blue: not in any sequential palette's light end, and distinct from the shortlist's magenta. */
-const PCN_COLOUR: [number, number, number, number] = [0, 94, 184, 255];
+const PCN_COLOUR: Rgba = [0, 94, 184, 255];
+/** Dashes say "approximate" without colour; one extension instance, so deck.gl does not rebuild the layer's shaders. */
+const DASHES = new PathStyleExtension({ dash: true });
 export const PCN_HULL_NOTE = 'approximate: a PCN is a group of practices, not an area';
 
 export function practiceLayers(p: PracticeLayerInputs): LayersList {
@@ -37,7 +40,7 @@ export function practiceLayers(p: PracticeLayerInputs): LayersList {
     const ring = [...p.pcn.hull, p.pcn.hull[0]];
     const top = p.pcn.hull.reduce((a, b) => (b[1] > a[1] ? b : a));
     layers.push(
-      new PathLayer({ id: 'pcn-hull', data: [ring], getPath: (r: [number, number][]) => r, getColor: [...PCN_COLOUR.slice(0, 3), 200], getWidth: 2, widthUnits: 'pixels', getDashArray: [6, 4], pickable: false } as never),
+      new PathLayer({ id: 'pcn-hull', data: [ring], getPath: (r: [number, number][]) => r, getColor: [...PCN_COLOUR.slice(0, 3), 200], getWidth: 2, widthUnits: 'pixels', getDashArray: [6, 4], dashJustified: true, extensions: [DASHES], pickable: false } as never),
       new TextLayer({
         id: 'pcn-hull-label', data: [{ at: top, text: `${p.pcn.label} (${PCN_HULL_NOTE})` }],
         getPosition: (d: { at: [number, number] }) => d.at, getText: (d: { text: string }) => d.text,
@@ -64,10 +67,12 @@ export function practiceLayers(p: PracticeLayerInputs): LayersList {
     updateTriggers: { getRadius: p.key, getFillColor: p.key },
   } as never));
   if (p.pcn?.members.length) {
-    layers.push(new ScatterplotLayer<PracticePoint>({
-      id: 'pcn-members', data: p.pcn.members, getPosition: (d: PracticePoint) => [d.lon, d.lat], getRadius: (d: PracticePoint) => d.radius + 3,
-      radiusUnits: 'pixels', lineWidthUnits: 'pixels', stroked: true, filled: false, getLineColor: PCN_COLOUR, getLineWidth: 2.5, pickable: false,
-    } as never));
+    // A white casing under the blue ring keeps it apart from the blue classes' fills.
+    const members = (id: string, colour: Rgba, width: number) => new ScatterplotLayer<PracticePoint>({
+      id, data: p.pcn!.members, getPosition: (d: PracticePoint) => [d.lon, d.lat], getRadius: (d: PracticePoint) => d.radius + 3,
+      radiusUnits: 'pixels', lineWidthUnits: 'pixels', stroked: true, filled: false, getLineColor: colour, getLineWidth: width, pickable: false,
+    } as never);
+    layers.push(members('pcn-members-casing', [255, 255, 255, 255], 5), members('pcn-members', PCN_COLOUR, 2.5));
   }
   if (p.selected) {
     const s = p.selected;
