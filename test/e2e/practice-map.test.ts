@@ -13,7 +13,9 @@ import { loadPracticeValues, type PracticeValue } from '../../src/data/practice-
 import { QueryRunner } from '../../src/data/query-runner';
 import { openBuiltDataDb } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
-import { hoverAt, waitForCameraStill } from './support/atlas-page';
+import { checkCode, packText } from '../../src/state/link-bytes';
+import { LINK_DICTIONARY_V2 } from '../../src/state/link-dictionary';
+import { hoverAt, waitForCameraStill, waitForView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
 import { closeAtlasSession, openAtlasSession, ROOT, waitForReady, type AtlasSession } from './support/browser';
 import { gridDifference, mapPixels } from './support/map-pixels';
@@ -144,6 +146,14 @@ describe('GP practices on the map', () => {
     await other.getByTestId('practice-profile-pcn').waitFor({ timeout: 120_000 });
     expect(await other.getByTestId('practice-profile-practice').locator('h3').innerText()).toBe(`${target.name} (${target.code})`);
     await other.getByTestId('practice-key').waitFor();
+    // A link made before practices were kept (no "practices" key) opens as before: no practices, no message.
+    const old = `${packText(JSON.stringify({ v: 1, level: 'lad24', indicator: 'imd2025.imd.score', tab: 'map' }), LINK_DICTIONARY_V2)}..`;
+    await other.goto(`${s.server.url}#s2=${old}.${checkCode(old)}`);
+    await other.reload();
+    await waitForView(other, 'lad24', 'imd2025.imd.score');
+    expect(await other.getByTestId('practice-key').count()).toBe(0);
+    expect(await other.getByTestId('drawer').count()).toBe(0);
+    expect(await other.locator('.notice').allInnerTexts()).toEqual([]);
     await other.close();
   });
 
