@@ -13,11 +13,14 @@ const SHOWN = 100;
 const pct = (v: number) => `${v.toFixed(2)}%`;
 const nbhdWords = (n: Neighbourhood | undefined) => (n?.score == null ? 'not located' : `IMD 2025 score ${n.score.toFixed(1)}, Core20 ${(n.core20 ?? 0).toFixed(0)} % of residents`);
 
-export function PracticesPanel({ queries }: { queries: QueryRunner }) {
-  const [measure, setMeasure] = useState('qof.can.prevalence');
+/**
+ * The register and the picked practice live in the view state (practice-view.ts): the map colours its
+ * practices by the same register, and picking a practice here (click or Enter on the plot, or its
+ * name in the table) selects it on the map, flies there and opens its profile.
+ */
+export function PracticesPanel({ queries, measure, selected: picked, onMeasure, onPick }: { queries: QueryRunner; measure: string; selected: string | null; onMeasure(id: string): void; onPick(code: string): void }) {
   const [funnel, setFunnel] = useState<PracticeFunnel | null>(null);
   const [error, setError] = useState<Error | null>(null);
-  const [picked, setPicked] = useState<string | null>(null);
   const [options, setOptions] = useState<FunnelOptions>(DEFAULT_FUNNEL);
   const [subIcbs, setSubIcbs] = useState<{ code: string; name: string }[]>([]);
   const neighbourhood = useNeighbourhood(queries);
@@ -33,7 +36,7 @@ export function PracticesPanel({ queries }: { queries: QueryRunner }) {
     loadPracticeFunnel(queries, measure, options).then((f) => { if (live) setFunnel(f); }, (e: unknown) => { if (live) setError(e instanceof Error ? e : new Error(String(e))); });
     return () => { live = false; };
   }, [queries, measure, options]);
-  const m = REGISTERS.find((r) => r.id === measure)!;
+  const m = REGISTERS.find((r) => r.id === measure) ?? REGISTERS[0];
   const ready = funnel?.measureId === measure && funnel.options === options ? funnel : null;
   const against = options.sicbl ? (subIcbs.find((x) => x.code === options.sicbl)?.name ?? options.sicbl) : 'England';
   const outliers = ready ? ready.points.filter((p) => Math.abs(p.position) === 2).sort((a, b) => b.denominator - a.denominator) : [];
@@ -41,9 +44,9 @@ export function PracticesPanel({ queries }: { queries: QueryRunner }) {
   return (
     <div className="practices-panel" data-testid="practices-panel">
       <p className="hint">GP practices of QOF 2022-23. Registers are recorded prevalence: context, not better or worse (they reflect case-finding and coding as well as disease).</p>
-      <Select label="Register (share of the practice list)" value={measure} testId="funnel-measure" onChange={(v) => { setMeasure(v); setPicked(null); }}
+      <Select label="Register (share of the practice list)" value={measure} testId="funnel-measure" onChange={onMeasure}
         options={REGISTERS.map((r) => ({ value: r.id, label: r.short }))} />
-      <Select label="Compare with" value={options.sicbl ?? ''} testId="funnel-comparator" onChange={(v) => { setOptions({ ...options, sicbl: v || null }); setPicked(null); }}
+      <Select label="Compare with" value={options.sicbl ?? ''} testId="funnel-comparator" onChange={(v) => setOptions({ ...options, sicbl: v || null })}
         options={[{ value: '', label: 'England (all practices)' }, ...subIcbs.map((x) => ({ value: x.code, label: x.name }))]} />
       <Select label="Control limits" value={options.limits} testId="funnel-limits" onChange={(v) => setOptions({ ...options, limits: v === 'overdispersed' ? 'overdispersed' : 'exact' })}
         options={[{ value: 'exact', label: 'Exact binomial (chance only)' }, { value: 'overdispersed', label: 'Allowing for overdispersion (random effects)' }]} />
@@ -52,7 +55,7 @@ export function PracticesPanel({ queries }: { queries: QueryRunner }) {
       {ready && (
         <>
           <FunnelPlot title={`${m.short}: ${ready.points.length.toLocaleString('en-GB')} practices against ${against} (${pct(ready.target)})`}
-            points={ready.points} curve={ready.curve} target={ready.target} format={pct} xLabel="practice list" onPick={setPicked} />
+            points={ready.points} curve={ready.curve} target={ready.target} format={pct} xLabel="practice list" onPick={onPick} />
           {options.limits === 'exact'
             ? <p className="hint" data-testid="funnel-method">Limits: exact binomial around {against === 'England' ? "England's" : `${against}'s`} value (Spiegelhalter's interpolation), 95 % and 99.8 %. With many practices, some lie outside the 95 % limits by chance alone (about 1 in 20); the 99.8 % limits are the ones to act on. Large lists make even small differences significant.</p>
             : <p className="hint" data-testid="funnel-method">{`Limits allow for overdispersion: Spiegelhalter's (2005) additive random effects, with z-scores winsorised at the 10th and 90th percentiles (φ = ${ready.dispersion.phi.toFixed(1)}, τ = ${(100 * Math.sqrt(ready.dispersion.tau2)).toFixed(2)} percentage points between practices), normal limits at 95 % and 99.8 % around ${against === 'England' ? "England's" : `${against}'s`} value. They ask whether a practice is unusual beyond the usual spread between practices, not beyond chance alone.`}</p>}
@@ -68,7 +71,7 @@ export function PracticesPanel({ queries }: { queries: QueryRunner }) {
               <thead><tr><th scope="col">Practice</th><th scope="col">Code</th><th scope="col" className="num">Share</th><th scope="col" className="num">List</th><th scope="col">Against {against}</th><th scope="col" className="num">Neighbourhood IMD 2025 score (approximate)</th></tr></thead>
               <tbody>
                 {outliers.slice(0, SHOWN).map((o) => (
-                  <tr key={o.code}><th scope="row"><button type="button" className="link-button" onClick={() => setPicked(o.code)}>{o.name}</button></th><td>{o.code}</td><td className="num">{pct(o.value)}</td><td className="num">{o.denominator.toLocaleString('en-GB')}</td><td>{o.position > 0 ? 'above' : 'below'}</td><td className="num">{neighbourhood ? (neighbourhood.get(o.code)?.score?.toFixed(1) ?? '–') : '…'}</td></tr>
+                  <tr key={o.code}><th scope="row"><button type="button" className="link-button" onClick={() => onPick(o.code)}>{o.name}</button></th><td>{o.code}</td><td className="num">{pct(o.value)}</td><td className="num">{o.denominator.toLocaleString('en-GB')}</td><td>{o.position > 0 ? 'above' : 'below'}</td><td className="num">{neighbourhood ? (neighbourhood.get(o.code)?.score?.toFixed(1) ?? '–') : '…'}</td></tr>
                 ))}
               </tbody>
             </table>
