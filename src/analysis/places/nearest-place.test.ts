@@ -1,17 +1,14 @@
 import { distance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { rawRows } from '../../../test/support/raw-csv';
 import { buildPlaceGrid, haversineKm, nearestPlaces } from './nearest-place';
 
-/** Real practice sites (MANIFEST §8) as "places"; origins are other real sites shifted by up to ~30 km. */
-function practiceSites(): { lon: number[]; lat: number[] } {
-  const rows = rawRows('lookups/gp_practice_locations_nhs_website_2019_with_lsoa21_ward24_lad24_derived.csv');
+/** Deterministic pseudo-random points over England's extent (a small LCG, so the test needs no seed source). */
+function points(n: number, seed: number): { lon: number[]; lat: number[] } {
+  let s = seed;
+  const next = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
   const lon: number[] = [];
   const lat: number[] = [];
-  for (const r of rows) {
-    const [x, y] = [Number(r.longitude), Number(r.latitude)];
-    if (r.longitude && r.latitude && Number.isFinite(x) && Number.isFinite(y)) [lon.push(x), lat.push(y)];
-  }
+  for (let i = 0; i < n; i++) [lon.push(-5.7 + 7.5 * next()), lat.push(50 + 5.8 * next())];
   return { lon, lat };
 }
 
@@ -22,15 +19,12 @@ describe('nearestPlaces', () => {
     }
   });
 
-  it('finds the same nearest place as a brute-force turf scan, on real sites', () => {
-    const sites = practiceSites();
-    // Every 7th site is a place ("pharmacies"), a sample of the others are origins.
-    const pl = { lon: [] as number[], lat: [] as number[] };
-    const or = { lon: [] as number[], lat: [] as number[] };
-    sites.lon.forEach((x, i) => {
-      if (i % 7 === 0) [pl.lon.push(x), pl.lat.push(sites.lat[i])];
-      else if (i % 23 === 1) [or.lon.push(x + ((i % 5) - 2) * 0.1), or.lat.push(sites.lat[i] + ((i % 3) - 1) * 0.1)];
-    });
+  it('finds the same nearest place as a brute-force turf scan (clustered and sparse places)', () => {
+    // Clustered places (most in a small box, as a town's pharmacies are) stress the grid's walk-out.
+    const spread = points(300, 7);
+    const town = points(900, 11);
+    const pl = { lon: [...spread.lon, ...town.lon.map((x) => -1.6 + (x + 5.7) / 75)], lat: [...spread.lat, ...town.lat.map((y) => 52.9 + (y - 50) / 58)] };
+    const or = points(400, 3);
     // Origins far outside the places' extent are found too (the grid search walks out to them).
     or.lon.push(-9, 3.5);
     or.lat.push(49, 58);
