@@ -5,6 +5,7 @@ import { bytesSource } from './byte-source';
 import { ImportError } from './import-issue';
 import { placeColumns, readPlacePoints } from './place-points';
 import { readCsv } from './read-csv';
+import { readGeoJson } from './read-geojson';
 
 const csv = (text: string, name = 'pharmacies.csv') => readCsv(bytesSource(new TextEncoder().encode(text), name));
 const places = async (text: string, name?: string) => readPlacePoints(await csv(text, name));
@@ -77,5 +78,19 @@ describe('readPlacePoints', () => {
       const km = haversineKm(p.lon[0], p.lat[0], 1 + 42 / 60 + 57.8663 / 3600, 52 + 39 / 60 + 28.8282 / 3600);
       expect(km).toBeLessThan(0.005);
     }
+  });
+
+  it('reads GeoJSON Points and MultiPoints as places (one place per point, quoting the feature)', async () => {
+    const fc = { type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { name: 'Lung check A', type: 'screening' }, geometry: { type: 'Point', coordinates: [-1.4701, 53.3811] } },
+      { type: 'Feature', properties: { name: 'Van stops' }, geometry: { type: 'MultiPoint', coordinates: [[-0.1278, 51.5074], [53.38, -1.47]] } },
+    ] };
+    const t = await readGeoJson(bytesSource(new TextEncoder().encode(JSON.stringify(fc)), 'sites.geojson'));
+    const p = readPlacePoints(t);
+    expect(p.names).toEqual(['Lung check A', 'Van stops']);
+    expect(p.types).toEqual(['screening', '']);
+    expect(Array.from(p.lon)).toEqual([-1.4701, -0.1278]);
+    expect(Array.from(p.rows)).toEqual([1, 2]);
+    expect(p.issues.map((i) => i.message)).toEqual(['sites.geojson: feature 2 has latitude and longitude the wrong way round (swapped, it falls in England); it was left out. Correct it in the file and load it again to include it.']);
   });
 });
