@@ -112,7 +112,7 @@ export function readPlacePoints(table: ImportedTable): PlacePoints {
     throw new ImportError('swapped-coordinates', `${file}: the column "${latName}" holds longitudes and "${lonName}" holds latitudes (${rowNoun} ${swapped[0]}: ${latName} ${cellText(cols.lat, i)}, ${lonName} ${cellText(cols.lon, i)}); swapped round they fall in England. Swap the two column names in the file and load it again.`);
   }
   if (!keep.length) {
-    const why = blank.length === n ? `every ${rowNoun} has a blank or non-numeric position (${example})`
+    const why = n > 0 && blank.length === n ? `every ${rowNoun} has a blank or non-numeric position (${example})`
       : `no ${rowNoun} lies in England (England is longitude ${ENGLAND_BBOX[0]} to ${ENGLAND_BBOX[2]}, latitude ${ENGLAND_BBOX[1]} to ${ENGLAND_BBOX[3]})`;
     throw new ImportError('unknown-crs', `${file}: none of the places can be put on the map: ${why}. Check that "${latName}" and "${lonName}" hold latitude and longitude in decimal degrees (WGS84, e.g. 51.5074 and -0.1278) or British National Grid eastings and northings in metres, and load the file again.`);
   }
