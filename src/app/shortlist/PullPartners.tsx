@@ -46,7 +46,7 @@ export function PullPartners({ ctx, level, codes }: { ctx: AtlasContext; level: 
       {error && <p role="alert">The practices could not be listed ({error}).</p>}
       {result && (
         <table className="pull-partners-table">
-          <caption>{result.rows.length.toLocaleString('en-GB')} practices</caption>
+          <caption>{result.rows.length.toLocaleString('en-GB')} practice{result.rows.length === 1 ? '' : 's'}</caption>
           <thead>
             <tr>
               <th scope="col">Rank</th><th scope="col">ODS code</th><th scope="col">Practice</th><th scope="col">PCN</th>
