@@ -14,7 +14,7 @@ import { areaAt, buildAreaIndex, type AreaIndex } from './area-index';
 import type { BinaryPolygons } from './topology-binary';
 
 /** Centroid (lon, lat) of each area's largest ring; NaN for an area without rings. */
-export function areaCentroids(g: BinaryPolygons): { lon: Float64Array; lat: Float64Array } {
+function areaCentroids(g: BinaryPolygons): { lon: Float64Array; lat: Float64Array } {
   const n = g.ids.length;
   const lon = new Float64Array(n).fill(NaN);
   const lat = new Float64Array(n).fill(NaN);

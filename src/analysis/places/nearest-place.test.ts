@@ -8,7 +8,10 @@ function points(n: number, seed: number): { lon: number[]; lat: number[] } {
   const next = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
   const lon: number[] = [];
   const lat: number[] = [];
-  for (let i = 0; i < n; i++) [lon.push(-5.7 + 7.5 * next()), lat.push(50 + 5.8 * next())];
+  for (let i = 0; i < n; i++) {
+    lon.push(-5.7 + 7.5 * next());
+    lat.push(50 + 5.8 * next());
+  }
   return { lon, lat };
 }
 

@@ -7,7 +7,7 @@
  */
 
 /** Mean Earth radius (km), as used by haversine distance in GIS tools (e.g. turf). */
-export const EARTH_RADIUS_KM = 6371.0088;
+const EARTH_RADIUS_KM = 6371.0088;
 const RAD = Math.PI / 180;
 
 /** Haversine great-circle distance in km between two lon/lat points (degrees). */

@@ -8,7 +8,7 @@ import type { PlaceSet } from './places-store';
 
 const ring = `rgb(${PLACE_RING.join(',')})`;
 
-export function PlaceMarker() {
+function PlaceMarker() {
   return (
     <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
       <circle cx="7" cy="7" r="5" fill="none" stroke="#fff" strokeWidth="4" />

@@ -27,7 +27,11 @@ export function geojsonPointsTable(file: string, features: readonly PointFeature
   const names: string[] = [];
   const seen = new Set<string>();
   for (const f of features) {
-    for (const k of Object.keys((f.properties as object | null) ?? {})) if (!seen.has(k)) [names.push(k), seen.add(k)];
+    for (const k of Object.keys((f.properties as object | null) ?? {})) {
+      if (seen.has(k)) continue;
+      names.push(k);
+      seen.add(k);
+    }
   }
   // The position columns are named so place-points.ts finds them, whatever the properties are called.
   const lonName = seen.has('longitude') ? '_longitude' : 'longitude';

@@ -17,7 +17,7 @@ const COUNT = 'places_in_area';
 const KM = 'km_to_nearest_place';
 
 /** "pharmacies" from "pharmacies.csv". */
-export const placesNoun = (file: string) => file.replace(/\.[a-z0-9]{1,8}$/i, '').replace(/[_-]+/g, ' ').trim().slice(0, 60) || 'places';
+const placesNoun = (file: string) => file.replace(/\.[a-z0-9]{1,8}$/i, '').replace(/[_-]+/g, ' ').trim().slice(0, 60) || 'places';
 
 export function placeDataset(id: string, places: PlacePoints, areaCodes: readonly string[], m: PlaceMeasures): { spec: DatasetSpec; rows: JoinedRows } {
   const noun = placesNoun(places.file);

@@ -56,6 +56,7 @@ export function placeColumns(table: ImportedTable): { lat: ImportedColumn; lon: 
 
 const inEngland = (x: number, y: number) => x >= ENGLAND_BBOX[0] && x <= ENGLAND_BBOX[2] && y >= ENGLAND_BBOX[1] && y <= ENGLAND_BBOX[3];
 const onGrid = (e: number, n: number) => e >= 0 && e <= 700_000 && n >= 0 && n <= 1_300_000 && (e > 1000 || n > 1000);
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are replaced
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 120);
 
 /** Reads the places of a table that has position columns (see placeColumns). Throws ImportError when none can be placed. */
