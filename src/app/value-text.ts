@@ -40,6 +40,9 @@ export function valueText(ind: Indicator, f: AreaValueFacts): string {
 /** A decile's "rank" only means something when it is the publisher's rank of the underlying score. */
 export function rankText(ind: Indicator, level: LevelId, f: AreaValueFacts): string {
   if (ind.kind === 'decile' && !(ind.columns.rank && ind.levels[level]?.kind === 'native')) return '–';
+  const rule = ind.levels[level];
+  // An inherited value carries its parent's rank: say among what it ranks, not "of N" areas of this level.
+  if (rule?.kind === 'inherit' && f.source && Number.isFinite(f.rank)) return `${formatRank(f.rank, f.ranked)} ${LEVELS[rule.from].noun}s`;
   return formatRank(f.rank, f.ranked);
 }
 

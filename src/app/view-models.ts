@@ -8,7 +8,7 @@ import type { Classified } from '../map/classify-values';
 import type { TableModel } from '../ui/AreaTable';
 import type { DetailModel, DetailRow } from '../ui/DetailPanel';
 import type { LegendModel } from '../ui/Legend';
-import { formatCount, formatWithUnit } from '../ui/format';
+import { formatCount, formatNumber, formatWithUnit } from '../ui/format';
 import type { EnglandValue, IndicatorValues, LevelAreas } from '../data/level-data';
 import { englandText, factsAt, provenanceNotes, rankText, valueText } from './value-text';
 import type { AreaDetail } from './use-area-detail';
@@ -44,7 +44,7 @@ export function detailModel(areas: LevelAreas, code: string, detail: AreaDetail 
     const notes = [englandText(ind, m.facts, m.england), ...provenanceNotes(ind, areas.level, m.facts, nameOf)].filter((x): x is string => !!x);
     rows.push({
       id, label: ind.short, value: valueText(ind, m.facts), rank: withRankLabel(ind, rankText(ind, areas.level, m.facts)), current: id === current, notes,
-      trend: m.trend ? { title: `${ind.short}: ${areas.names[i]}${m.facts.source ? ` (${nameOf(m.facts.source)})` : ''}`, points: m.trend, format: (v: number) => formatWithUnit(v, ind.decimals, ind.unit), breaks: ind.seriesBreaks, target: m.target ?? undefined, flags: flaggedYears(ind) } : undefined,
+      trend: m.trend ? { title: `${ind.short}: ${areas.names[i]}${m.facts.source ? ` (${nameOf(m.facts.source)})` : ''}`, points: m.trend, format: (v: number) => (ind.unit.trim().startsWith('%') ? formatWithUnit(v, ind.decimals, ind.unit) : formatNumber(v, ind.decimals)) /* a rate's long unit would not fit the axis */, breaks: ind.seriesBreaks, target: m.target ?? undefined, flags: flaggedYears(ind) } : undefined,
     });
     groups.set(ind.group, rows);
   }

@@ -8,11 +8,17 @@ export function formatNumber(v: number, decimals: number): string {
   return f.format(v);
 }
 
+/**
+ * A value with the part of its unit a reader needs beside the number: percentages ("12.3 %", also for
+ * "% of registered patients") and rates ("512.0 per 100,000 per year", a user's "4.2 per 1,000 patients").
+ * Scores, ranks, deciles and counts are named by their column or label, so they stay bare.
+ */
 export function formatWithUnit(v: number, decimals: number, unit: string): string {
   if (!Number.isFinite(v)) return 'no data';
   const n = formatNumber(v, decimals);
-  if (unit === '%') return `${n} %`;
-  if (unit === 'per 100,000') return `${n} per 100,000`;
+  const u = unit.trim();
+  if (u.startsWith('%')) return `${n} %`;
+  if (/^per\s/.test(u)) return `${n} ${u}`;
   return n;
 }
 
