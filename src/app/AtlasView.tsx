@@ -24,7 +24,7 @@ import { BusyStrip } from '../ui/LoadingScreen';
 import { Notices, type Notice } from '../ui/Notices';
 import { MapKey } from '../ui/MapKey';
 import { Tooltip } from '../ui/Tooltip';
-import type { AtlasContext, FeatureOutput, ModeOutput } from './atlas-context';
+import type { AtlasContext, FeatureOutput, ModeOutput, PointHit } from './atlas-context';
 import { exposeAutomation } from './automation';
 import { useBasemapUrl } from './basemap-setting';
 import { FEATURES } from './features';
@@ -151,6 +151,8 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
   const [hoverState, setHover] = useState<{ index: number; x: number; y: number; level: LevelId } | null>(null);
   // A hover belongs to the level it was picked on; after a level change it is void.
   const hover = hoverState && frame && hoverState.level === frame.level ? hoverState : null;
+  // A feature's point symbol (a GP practice) under the pointer wins over the area beneath it.
+  const [pointHover, setPointHover] = useState<{ hit: PointHit; x: number; y: number } | null>(null);
   const hoverIndex = hover?.index ?? null;
   const hoverRings = useMemo(() => (frame && hoverIndex !== null ? areaOutline(frame.geometry.polygons, hoverIndex) : null), [frame, hoverIndex]);
   const pick = (p: MapPointer): number => {
@@ -212,7 +214,20 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     for (const w of warnings) notify('warning', w);
   }), [notify, flyTo]);
 
+  const pointAt = (p: MapPointer): PointHit | null => {
+    for (const f of features) {
+      const hit = f.pointAt?.(p);
+      if (hit) return hit;
+    }
+    return null;
+  };
   const onClick = (p: MapPointer) => {
+    const hit = pointAt(p);
+    if (hit) {
+      setPointHover(null);
+      hit.select();
+      return;
+    }
     const i = pick(p);
     if (!frame || i < 0) return;
     if (features.some((f) => f.onAreaClick?.(i, p))) return;
@@ -254,7 +269,9 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
     flyTo({ viewport: ENGLAND_VIEWPORT });
     notify('info', `Started again from the default view${keptFiles.length ? `; your ${keptFiles.length === 1 ? 'file is' : 'files are'} still loaded under "Your data"` : ''}.`);
   };
-  const tip = hover && frame && mode
+  const tip = pointHover
+    ? { x: pointHover.x, y: pointHover.y, name: pointHover.hit.name, code: pointHover.hit.code, lines: pointHover.hit.lines, within: mapView ? { width: mapView.width, height: mapView.height } : undefined }
+    : hover && frame && mode
     ? {
         x: hover.x, y: hover.y, name: frame.areas.names[hover.index], code: frame.areas.codes[hover.index], within: mapView ? { width: mapView.width, height: mapView.height } : undefined,
         lines: [...mode.tooltip(hover.index), ...features.flatMap((f) => f.tooltipLines?.(hover.index) ?? []), { label: 'Residents', value: formatCount(frame.areas.population[hover.index]) }],
@@ -322,7 +339,9 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
               viewStore.update({ viewport });
             }}
             onHover={(p) => {
-              const i = p ? pick(p) : -1;
+              const hit = p ? pointAt(p) : null;
+              setPointHover((h) => (!hit || !p ? null : h && h.hit.id === hit.id && Math.abs(h.x - p.x) < 2 && Math.abs(h.y - p.y) < 2 ? h : { hit, x: p.x, y: p.y }));
+              const i = p && !hit ? pick(p) : -1;
               setHover((h) => (i < 0 || !frame ? null : h && h.level === frame.level && h.index === i && Math.abs(h.x - p!.x) < 2 && Math.abs(h.y - p!.y) < 2 ? h : { index: i, x: p!.x, y: p!.y, level: frame.level }));
             }}
             onClick={onClick}
@@ -334,7 +353,7 @@ export function AtlasView({ data, geometry: shapes }: { data: AtlasData; geometr
         <Tooltip model={tip} />
         <BusyStrip label={geoBusy ?? (!error ? dbBusy ?? mode?.busy ?? (!ready ? `Loading ${LEVELS[state.level].label}` : null) : null)} />
         <Notices notices={[...notices, ...(error ? [{ id: 'err', kind: 'error' as const, text: `${error.message} ${LOAD_ERROR_ADVICE}` }] : [])]} onDismiss={(id) => setNotices((n) => n.filter((x) => x.id !== id))} />
-        <MapKey legend={mode?.legend ?? null} showTable={showTable}
+        <MapKey legend={mode?.legend ?? null} showTable={showTable} extra={features.map((f, k) => (f.mapKey ? <div key={k}>{f.mapKey}</div> : null))}
           onToggleTable={() => viewStore.update({ drawer: showTable ? null : 'table' })}
           banner={featureMode ? { label: featureMode.label, onExit: () => viewStore.update({ mode: 'indicator' }) } : null} />
       </main>

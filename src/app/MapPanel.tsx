@@ -49,6 +49,11 @@ export function MapPanel(p: MapPanelProps) {
           options={d.values.map((v) => ({ value: v.value, label: v.label }))} onChange={(v) => p.onDims({ [d.key]: v })} />
       ))}
       {p.indicator.group === ETHNICITY_GROUP_TITLE && <EthnicGroupsSection state={p.state} update={p.update} />}
+      <div className="field practice-toggle">
+        <input id="show-practices" type="checkbox" checked={p.state.practices.show} data-testid="show-practices"
+          onChange={(e) => p.update({ practices: { ...p.state.practices, show: e.target.checked } })} />
+        <label htmlFor="show-practices">Show GP practices (QOF 2022-23) on the map</label>
+      </div>
       <details className="style-controls">
         <summary>Colours and classes</summary>
         <Select label="Palette (colour-blind safe)" value={p.state.palette} testId="palette-select"

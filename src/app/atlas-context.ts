@@ -84,6 +84,22 @@ export interface FeatureOutput {
    * kept in the share link; 'table' is the map as a table).
    */
   drawer?: DrawerItem[];
+  /**
+   * A point symbol this feature draws under the pointer (e.g. a GP practice), checked before the
+   * areas: its hover card, and what a click on it does.
+   */
+  pointAt?(p: MapPointer): PointHit | null;
+  /** A key for what this feature draws on the map, shown in the map key under the legend. */
+  mapKey?: ReactNode;
+}
+
+export interface PointHit {
+  /** Unique among the feature's points (a hover card is kept while it stays the same). */
+  id: string;
+  name: string;
+  code: string;
+  lines: TooltipLine[];
+  select(): void;
 }
 
 export type Feature = (ctx: AtlasContext) => FeatureOutput;

@@ -10,6 +10,7 @@ import { normaliseShortlist } from './shortlist-spec';
 import { normaliseCombine } from './combine-spec';
 import { normaliseEvaluateSpec } from './evaluate-spec';
 import { normaliseEthnicGroups } from './ethnic-groups-spec';
+import { normalisePracticeView } from './practice-view';
 import { DEFAULT_VIEW_STATE, VIEW_STATE_VERSION, type Classification, type ViewState, type Viewport } from './view-state';
 
 export interface Normalised {
@@ -82,6 +83,7 @@ export function normaliseState(input: unknown, vocab: StateVocabulary): Normalis
   take('ethnicGroups', normaliseEthnicGroups, 'group of ethnic groups');
   take('tab', panelId, 'tab');
   take('drawer', panelId, 'wide panel');
+  take('practices', normalisePracticeView, 'GP practice setting');
   return { state: s, warnings };
 }
 

@@ -62,6 +62,21 @@ describe('share link state', () => {
     expect(encodeStateHash({ ...s, tab: null, drawer: null }).length).toBeLessThan(encodeStateHash(s).length);
   });
 
+  it('carries the practice layer, register, practice and PCN; links made before them open as before', () => {
+    const s: ViewState = { ...DEFAULT_VIEW_STATE, tab: 'practices', drawer: 'practice', practices: { show: true, measure: 'qof.copd.prevalence', selected: 'B82005', pcn: 'U12345' } };
+    const back = decodeStateHash(encodeStateHash(s), vocab)!;
+    expect(back.warnings).toEqual([]);
+    expect(back.state).toEqual(s);
+    // An older link has no "practices" key: it opens with practices off and nothing selected, without a warning.
+    const { practices: _p, ...old } = { ...s, tab: 'map', drawer: 'table' };
+    const oldLink = `#s2=${packText(JSON.stringify(old), LINK_DICTIONARY_V2)}..`;
+    const fromOld = decodeStateHash(`${oldLink}.${checkCode(oldLink.slice(4))}`, vocab)!;
+    expect(fromOld.warnings).toEqual([]);
+    expect(fromOld.state).toEqual({ ...DEFAULT_VIEW_STATE, tab: 'map', drawer: 'table' });
+    // The default practice view is left out of links, so links that do not use it stay as short as before.
+    expect(encodeStateHash(DEFAULT_VIEW_STATE).length).toBeLessThan(encodeStateHash({ ...DEFAULT_VIEW_STATE, practices: { ...DEFAULT_VIEW_STATE.practices, show: true } }).length);
+  });
+
   it('ignores a tab or panel id that is not a plain id', () => {
     const body = `${packText(JSON.stringify({ v: 1, tab: '<img src=x>', drawer: 42 }), LINK_DICTIONARY_V2)}..`;
     const back = decodeStateHash(`#s2=${body}.${checkCode(body)}`, vocab)!;

@@ -36,6 +36,7 @@ export function pickPersisted(state: ViewState, where: 'url' | 'local'): Partial
  */
 const OPTIONAL_KEYS: Partial<Record<keyof ViewState, unknown>> = {
   evaluate: DEFAULT_VIEW_STATE.evaluate, ethnicGroups: DEFAULT_VIEW_STATE.ethnicGroups, tab: DEFAULT_VIEW_STATE.tab, drawer: DEFAULT_VIEW_STATE.drawer,
+  practices: DEFAULT_VIEW_STATE.practices,
 };
 
 export function encodeStateHash(state: ViewState): string {

@@ -10,6 +10,7 @@ import { DEFAULT_HOTSPOT_SPEC, type HotspotSpec } from './hotspot-spec';
 import { DEFAULT_COMBINE, type CombineSpec } from './combine-spec';
 import { DEFAULT_EVALUATE, type EvaluateSpec } from './evaluate-spec';
 import type { EthnicGroupSpec } from './ethnic-groups-spec';
+import { DEFAULT_PRACTICE_VIEW, type PracticeView } from './practice-view';
 
 export const VIEW_STATE_VERSION = 1;
 
@@ -58,6 +59,8 @@ export interface ViewState {
   tab: string | null;
   /** The wide panel below the map and what it shows ('table': the map as a table, or a feature's table id); null: closed. */
   drawer: string | null;
+  /** GP practices on the map: shown or not, their register, the selected practice or PCN (see practice-view.ts). */
+  practices: PracticeView;
 }
 
 export const ENGLAND_VIEWPORT: Viewport = { longitude: -1.9, latitude: 52.9, zoom: 5.6 };
@@ -80,6 +83,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   ethnicGroups: [],
   tab: null,
   drawer: null,
+  practices: DEFAULT_PRACTICE_VIEW,
 };
 
 /** Where each key is kept. Everything the user chose goes in the share link and in local storage. */
@@ -101,4 +105,5 @@ export const PERSISTENCE: Record<keyof ViewState, ('url' | 'local')[]> = {
   ethnicGroups: ['url', 'local'],
   tab: ['url', 'local'],
   drawer: ['url', 'local'],
+  practices: ['url', 'local'],
 };

@@ -12,6 +12,8 @@ interface MapKeyProps {
   banner: { label: string; onExit(): void } | null;
   showTable: boolean;
   onToggleTable(): void;
+  /** Keys of what features draw on top (GP practices). */
+  extra?: ReactNode;
 }
 
 export function MapKey(p: MapKeyProps) {
@@ -31,6 +33,7 @@ export function MapKey(p: MapKeyProps) {
           </div>
         )}
         <ErrorBoundary label="The legend" region="legend">{p.legend}</ErrorBoundary>
+        {p.extra}
       </div>
     </aside>
   );
