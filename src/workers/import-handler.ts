@@ -11,6 +11,7 @@ import { ImportError } from '../data/import/import-issue';
 import { runImportJob, type ImportJobResult } from '../data/import/import-job';
 import { buildJoinReport } from '../data/import/join-report';
 import { loadReferenceCodes } from '../data/import/load-reference-codes';
+import { placeColumns, readPlacePoints } from '../data/import/place-points';
 import { mayBeProject, readProjectFile } from '../data/import/read-project';
 import { buildReferenceCodes, type ReferenceCodes } from '../data/import/reference-codes';
 import { rowWeights } from '../data/import/row-weights';
@@ -69,6 +70,12 @@ export function importHandler(post: Post, fetchBytes: FetchBytes): (m: ImportReq
         const job = await runImportJob(src, async () => (refs = await referencesAt(m.referenceBase)), {
           ...m.options, onProgress: (progress) => post({ id: m.id, type: 'progress', progress }),
         });
+        // Latitude/longitude (or eastings/northings) and no column of area or practice codes: places.
+        if (!job.report.key?.target && placeColumns(job.table)) {
+          const places = readPlacePoints(job.table);
+          post({ id: m.id, type: 'places-done', places }, [places.lon.buffer, places.lat.buffer, places.rows.buffer]);
+          return;
+        }
         tables.set(m.table, { job, refs: refs! });
         post({ id: m.id, type: 'read-done', table: summariseTable(job.table), report: job.report });
       } else if (m.type === 'rejoin') {

@@ -6,6 +6,7 @@
  * frees a table. There is no cancel message: cancelling terminates the worker (see import-client).
  */
 import type { ReadErrorCode } from '../data/import/import-issue';
+import type { PlacePoints } from '../data/import/place-points';
 import type { ImportedColumn } from '../data/import/imported-table';
 import type { JoinOptions, JoinReport } from '../data/import/join-report';
 import type { ReadOptions, ReadProgress } from '../data/import/read-options';
@@ -56,6 +57,8 @@ export type ImportResponse =
   | { id: number; type: 'progress'; progress: ReadProgress }
   | { id: number; type: 'read-done'; table: TableSummary; report: JoinReport }
   | { id: number; type: 'project-done'; project: CheckedProject }
+  /** A file of places (latitude/longitude columns or GeoJSON points): nothing is kept in the worker. */
+  | { id: number; type: 'places-done'; places: PlacePoints }
   | { id: number; type: 'rejoin-done'; report: JoinReport }
   | {
     id: number; type: 'take-done'; columns: ImportedColumn[]; joinKeys: (string | null)[];

@@ -29,6 +29,8 @@ export interface AddChoice {
 export type Outcome =
   | { kind: 'refused'; at: 'read' | 'open' | 'add'; code: string; message: string; report?: Extract<ReadResult, { kind: 'table' }>['report'] }
   | { kind: 'opened' }
+  /** A file of places (latitude/longitude): read whole in the worker, nothing kept there. */
+  | { kind: 'places'; places: Extract<ReadResult, { kind: 'places' }>['places'] }
   | { kind: 'read'; report: Extract<ReadResult, { kind: 'table' }>['report']; added: ResultRow[] | null };
 
 const BASE = 'http://reference.test/data/';
@@ -82,6 +84,7 @@ export async function openSession(files: Record<string, Uint8Array>, areasSql: s
         return { kind: 'refused', at: 'open', ...errorOf(e) };
       }
     }
+    if (r.kind === 'places') return { kind: 'places', places: r.places };
     const f: ReadFile = { job: job.id, name, sheet: null, summary: r.table, report: r.report };
     const choice = defaultChoice(f, add);
     let added: ResultRow[] | null = null;

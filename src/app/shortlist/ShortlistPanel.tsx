@@ -57,6 +57,8 @@ export interface ShortlistPanelProps {
   onApplyOrder(codes: string[]): void;
   onRemoveUnknown(): void;
   onClear(): void;
+  /** Opens the pull partners (practices in or near the listed areas) in the drawer; absent when not available. */
+  onPartners?(): void;
   reach: { profile: ReachProfile | null; loading: boolean; error: Error | null };
   /** 'table': only the ranked table, for the wide panel below the map (the drawer item 'shortlist'). */
   part?: 'table';
@@ -182,6 +184,7 @@ export function ShortlistPanel(p: ShortlistPanelProps) {
       <div className="button-row">
         <button type="button" onClick={p.onUndo} disabled={!p.undoLabel} data-testid="shortlist-undo">{p.undoLabel ? `Undo: ${p.undoLabel}` : 'Undo'}</button>
         <button type="button" onClick={p.onClear} disabled={!p.spec.items.length} data-testid="shortlist-clear">Clear the list</button>
+        {p.onPartners && <button type="button" onClick={p.onPartners} data-testid="shortlist-partners">Pull partners: practices</button>}
       </div>
 
       {p.totals && p.spec.items.length > 0 && (

@@ -33,7 +33,10 @@ import { useReachProfile } from './use-reach-profile';
 import { loadReachProfile } from '../../data/load-reach-profile';
 import { listColumns, useColumnValues, useListLevel, useParentNames } from './use-list-level';
 import { lazyPanel } from '../lazy-panel';
+import { PULL_PARTNER_LEVELS } from '../../data/sql/pull-partners-sql';
+import { PullPartners } from './PullPartners';
 
+const PARTNERS_DRAWER = 'partners';
 const ShortlistPanel = lazyPanel(() => import('./ShortlistPanel').then((m) => m.ShortlistPanel));
 
 export type PickTool = 'details' | 'pick' | DrawKind;
@@ -340,6 +343,7 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       onApplyOrder={(codes) => apply(reorder(spec, codes), 'Made the sorted order the ranking')}
       onRemoveUnknown={() => apply(removeCodes(spec, rowsOut.unknown))}
       onClear={() => apply(clearItems(spec))}
+      onPartners={spec.items.length && PULL_PARTNER_LEVELS.includes(spec.level) ? () => ctx.update({ drawer: PARTNERS_DRAWER }) : undefined}
     />
   );
   const panel = render();
@@ -347,7 +351,12 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
   return {
     tab: { id: 'shortlist', label: `Shortlist${spec.items.length ? ` (${spec.items.length})` : ''}`, panel },
     overlays,
-    drawer: [{ id: SHORTLIST_DRAWER, label: `Shortlist table${spec.items.length ? ` (${spec.items.length})` : ''}`, content: render('table') }],
+    drawer: [
+      { id: SHORTLIST_DRAWER, label: `Shortlist table${spec.items.length ? ` (${spec.items.length})` : ''}`, content: render('table') },
+      ...(spec.items.length && PULL_PARTNER_LEVELS.includes(spec.level)
+        ? [{ id: PARTNERS_DRAWER, label: 'Pull partners', content: () => <PullPartners ctx={ctx} level={spec.level} codes={spec.items.map((x) => x.code)} /> }]
+        : []),
+    ],
     onAreaClick: (i, p) => {
       if (p.shiftKey) return true; // handled by the pointer listener above
       if (performance.now() - lastDrawn.current < 400) return true;

@@ -3,7 +3,7 @@
  * been added (each measure with how it is shown at the current level), the user's boundaries, and
  * the project file. Every name here comes from a user's file and is rendered as React text only.
  */
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { findIndicator } from '../../data/catalogue';
 import { methodText } from '../../data/catalogue/method-text';
 import { indicatorId, type DatasetSpec } from '../../data/import/user-dataset';
@@ -31,6 +31,8 @@ export interface YourDataPanelProps {
   /** Whether the lists of area codes are loaded (they are fetched from this site once, on mount). */
   references: 'idle' | 'loading' | 'ready' | 'error';
   onMount(): void;
+  /** The places files drawn on the map (their switches, key and table). */
+  places?: ReactNode;
 }
 
 export function YourDataPanel(p: YourDataPanelProps) {
@@ -45,10 +47,11 @@ export function YourDataPanel(p: YourDataPanelProps) {
         Files are read in this browser: nothing is uploaded.
       </p>
       <DropZone label="Choose files" accept={ACCEPTED_FILES} onFiles={p.onFiles} testId="yd-drop"
-        hint="CSV or TSV, Excel (.xlsx), Parquet or GeoJSON, several at once; or a project file saved here. Rows need an area code (LSOA, ward, local authority, Sub-ICB, ICB) or a GP practice code." />
+        hint="CSV or TSV, Excel (.xlsx), Parquet or GeoJSON, several at once; or a project file saved here. Rows need an area code (LSOA, ward, local authority, Sub-ICB, ICB) or a GP practice code; a file of places (pharmacies, venues, screening sites) needs latitude and longitude columns (or eastings and northings), or GeoJSON points." />
       {p.references === 'loading' && <p className="hint" role="status">Loading the lists of area codes to check your files against…</p>}
       {p.references === 'error' && <p className="hint" role="status">The lists of area codes could not be loaded now; they will be tried again when a file is read.</p>}
       <FileQueue items={p.queue} />
+      {p.places}
 
       {datasets.length > 0 && (
         <section aria-labelledby="yd-datasets-h">

@@ -20,10 +20,25 @@ import { MappingDialog } from './MappingDialog';
 import { downloadProjectFile } from './save-project';
 import { UserDataEngine, type MappingChoice, type ReadFile } from './user-data-engine';
 import { lazyPanel } from '../lazy-panel';
+import type { PlacePoints } from '../../data/import/place-points';
+import { deliveryPointsLayer } from '../../map/delivery-points-layer';
+import { measurePlacesInWorker } from '../../workers/places-client';
+import { PlacesList } from '../places/PlacesList';
+import { PlacesStore } from '../places/places-store';
+import { PlacesTable } from '../places/PlacesTable';
 
 const YourDataPanel = lazyPanel(() => import('./YourDataPanel').then((m) => m.YourDataPanel));
 
 const YOUR_DATA_TAB = 'your-data';
+const PLACES_DRAWER = 'places';
+
+/** The places loaded with an engine (one per atlas, like the engine: they outlive a re-mount). */
+const placeStores = new WeakMap<UserDataEngine, PlacesStore>();
+function placesStoreOf(engine: UserDataEngine): PlacesStore {
+  let s = placeStores.get(engine);
+  if (!s) placeStores.set(engine, (s = new PlacesStore()));
+  return s;
+}
 
 /**
  * One engine per loaded atlas, kept outside React: if the atlas view is ever re-mounted (an error
@@ -55,6 +70,10 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
   const engine = useMemo(() => userDataEngine(ctx.data, ctx.shapes), [ctx.data, ctx.shapes]);
   // Subscribing here re-renders the atlas when datasets or levels come and go (the catalogue changed).
   const snap = useSyncExternalStore(engine.store.subscribe, engine.store.get);
+  const placesStore = useMemo(() => placesStoreOf(engine), [engine]);
+  const placeSets = useSyncExternalStore(placesStore.subscribe, placesStore.get);
+  const zoomStep = ctx.state.viewport.zoom < 7 ? 0 : ctx.state.viewport.zoom < 10 ? 1 : 2;
+  const overlays = useMemo(() => placeSets.filter((p) => p.visible).flatMap((p) => deliveryPointsLayer(`places-${p.datasetId}`, p.places, [6, 8, 11][zoomStep])), [placeSets, zoomStep]);
   const [busy, setBusy] = useState<Busy[]>([]);
   const [failed, setFailed] = useState<Failed[]>([]);
   const [waiting, setWaiting] = useState<ReadFile[]>([]);
@@ -113,14 +132,37 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
     }
   }, [engine, fail, leave]);
 
+  /** A file of places: its LSOA measures are computed in the places worker, then it is drawn and listed. */
+  const addPlaces = useCallback(async (places: PlacePoints) => {
+    const key = `b${nextKey++}`;
+    setBusy((b) => [...b, { key, name: places.file, job: null, label: 'Counting places per area', fraction: null }]);
+    try {
+      const lsoas = await ctxRef.current.shapes.load('lsoa21');
+      const { dataset, outside } = await engine.addPlaces(places, lsoas.polygons, measurePlacesInWorker);
+      placesStore.add({ datasetId: dataset.id, places, visible: true });
+      const s = viewStore.get();
+      const c = chooseIndicator(s.level, indicatorId(dataset, dataset.values[0]));
+      viewStore.update({ level: c.level, indicator: c.indicator, dims: {}, classification: null, mode: 'indicator', selected: null });
+      const warnings = places.issues.map((i) => i.message);
+      const n = places.lon.length;
+      ctxRef.current.notify(warnings.length ? 'warning' : 'info', `${places.file}: ${n.toLocaleString('en-GB')} place${n === 1 ? '' : 's'} added to the map, with two measures under "Your data" (places in the area, km to the nearest)${outside ? `; ${outside} lie outside every English LSOA` : ''}.${warnings.length ? ` ${warnings.join(' ')}` : ''}`);
+    } catch (e) {
+      fail(places.file, errorText(e));
+    } finally {
+      setBusy((b) => b.filter((x) => x.key !== key));
+    }
+  }, [engine, fail, placesStore]);
+
   const readOne = useCallback(async (file: File) => {
     const key = `b${nextKey++}`;
     const job = engine.client.read(file, file.name, {}, (p) => setProgress(key, { label: progressLabel(p), fraction: percent(p) }));
     setBusy((b) => [...b, { key, name: file.name, job: job.id, label: 'Starting', fraction: 0 }]);
     let project: CheckedProject | null = null;
+    let places: PlacePoints | null = null;
     try {
       const r = await job.done;
       if (r.kind === 'project') project = r.project;
+      else if (r.kind === 'places') places = r.places;
       else {
         const rf: ReadFile = { job: job.id, name: file.name, sheet: null, summary: r.table, report: r.report };
         setWaiting((w) => [...w, rf]);
@@ -132,7 +174,8 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
       setBusy((b) => b.filter((x) => x.key !== key));
     }
     if (project) await openProject(file.name, project);
-  }, [engine, fail, openProject]);
+    if (places) await addPlaces(places);
+  }, [engine, fail, openProject, addPlaces]);
 
   const onFiles = useCallback((files: File[]) => {
     for (const f of files) void readOne(f).catch((e) => fail(f.name, errorText(e)));
@@ -173,8 +216,8 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
 
   const removeDataset = useCallback(async (d: DatasetSpec) => {
     leave(new Set(d.values.map((v) => indicatorId(d, v))), new Set());
-    await engine.removeDataset(d.id).catch((e) => ctxRef.current.notify('error', errorText(e)));
-  }, [engine, leave]);
+    await engine.removeDataset(d.id).then(() => placesStore.remove(d.id), (e) => ctxRef.current.notify('error', errorText(e)));
+  }, [engine, leave, placesStore]);
 
   const removeLevel = useCallback(async (id: UserLevelId) => {
     const owned = engine.store.get().datasets.filter((d) => d.nativeLevel === id);
@@ -214,6 +257,7 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
           const c = chooseLevel(l, viewStore.get().indicator);
           viewStore.update({ level: c.level, indicator: c.indicator, mode: 'indicator', selected: null });
         }}
+        places={<PlacesList sets={placeSets} onToggle={(id, v) => placesStore.toggle(id, v)} onShowTable={() => ctx.update({ drawer: PLACES_DRAWER })} />}
         onShowIndicator={(id) => {
           const c = chooseIndicator(viewStore.get().level, id);
           viewStore.update({ level: c.level, indicator: id, dims: {}, classification: null, mode: 'indicator', selected: null });
@@ -227,5 +271,6 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
       )}
     </>
   );
-  return { tab: { id: YOUR_DATA_TAB, label: 'Your data', panel } };
+  const drawer = placeSets.length ? [{ id: PLACES_DRAWER, label: 'Places', content: () => <PlacesTable sets={placeSets} /> }] : [];
+  return { tab: { id: YOUR_DATA_TAB, label: 'Your data', panel }, overlays, drawer };
 }

@@ -12,6 +12,8 @@ import type { JoinOptions, JoinReport } from '../../data/import/join-report';
 import { decimalsOf, stageDataset, type JoinedRows } from '../../data/import/load-dataset';
 import type { BoundarySpec, LevelCoverage } from '../../data/import/load-user-level';
 import { LEVEL_OBJECT, packProject } from '../../data/import/project-file';
+import { placeDataset } from '../../data/import/place-dataset';
+import type { PlacePoints } from '../../data/import/place-points';
 import type { CheckedProject } from '../../data/import/read-project';
 import { stageProjectTable } from '../../data/import/stage-project-table';
 import type { TableSummary } from '../../data/import/table-summary';
@@ -26,6 +28,8 @@ import type { UserLevelId } from '../../geo/levels';
 import type { UserLevelGeometry } from '../../geo/user-level-geometry';
 import { newUserLevelId } from '../../geo/user-levels';
 import { ImportClient } from '../../workers/import-client';
+import type { MeasurePlaces } from '../../workers/places-client';
+import type { AreaRings } from '../../workers/places-messages';
 import type { GeometryStore } from '../geometry-store';
 import { registerDataset, registerLevel, unregisterDataset, unregisterLevel } from './user-data-registry';
 import { UserDataStore, type UserDataSnapshot } from './user-data-store';
@@ -167,6 +171,20 @@ export class UserDataEngine {
       const staged = await stageDataset(this.data.db, ds, { ...taken, joinKeys: made.rowCodes });
       await this.commit({ addTables: [{ staged: staged.staged, table: ds.table }] }, { levels: [level], datasets: [staged.spec] });
       return { level: id, dataset: staged.spec };
+    });
+  }
+
+  /**
+   * A file of places becomes a dataset of two LSOA measures (place-dataset.ts): places in the area
+   * and km to the nearest, computed by `measure` (the places worker) on the LSOA 2021 rings.
+   */
+  addPlaces(places: PlacePoints, lsoas: AreaRings, measure: MeasurePlaces): Promise<{ dataset: DatasetSpec; outside: number }> {
+    return this.exclusive(async () => {
+      const m = await measure(lsoas, places.lon, places.lat);
+      const { spec, rows } = placeDataset(newDatasetId(), places, lsoas.ids, m);
+      const staged = await stageDataset(this.data.db, spec, rows);
+      await this.commit({ addTables: [{ staged: staged.staged, table: spec.table }] }, { datasets: [staged.spec] });
+      return { dataset: staged.spec, outside: m.outside };
     });
   }
 

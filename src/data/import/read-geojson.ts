@@ -8,6 +8,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { ByteSource } from './byte-source';
 import { decideCrs, ENGLAND_BBOX, toWgs84, type Bbox } from './geojson-crs';
 import { INPUT_LIMITS } from '../../lib/input-limits';
+import { allPoints, geojsonPointsTable } from './geojson-points';
 import { extendBbox, geometryProblem, positionCount, rewritePositions } from './geojson-geometry';
 import { ImportError, listRows, throwIfAborted, tooLarge, type ImportIssue } from './import-issue';
 import type { ImportedTable } from './imported-table';
@@ -60,6 +61,7 @@ export async function readGeoJson(src: ByteSource, opts: ReadOptions = {}): Prom
     throw invalidJson(file, text, e);
   }
   const features = asFeatures(doc, file);
+  if (allPoints(features)) return geojsonPointsTable(file, features);
   const simplify = 'Simplify or split the boundaries in your GIS (e.g. mapshaper: 1 % of the points is plenty for a map) and export again.';
   if (features.length > INPUT_LIMITS.geojsonFeatures) throw tooLarge(file, 'geojsonFeatures', `it has ${features.length.toLocaleString('en-GB')} features`, simplify);
   const bad = features.map((f, i) => ({ i: i + 1, why: f?.type === 'Feature' ? geometryProblem(f.geometry) : 'is not a Feature' })).filter((b) => b.why);

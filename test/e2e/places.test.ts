@@ -1,0 +1,184 @@
+/**
+ * Issue 12 (places that deliver) end to end in the built app, offline in Chromium: a generated CSV
+ * of pharmacy-like places (real GP site coordinates in Sheffield, MANIFEST §8, with made-up names,
+ * one of them markup) becomes ring markers on the map, a places table and two measures; a file with
+ * latitude and longitude swapped is refused with a message naming the file and columns, and what
+ * was loaded stays.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { area, centerOfMass, distance, polygon } from '@turf/turf';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeShapes } from '../../src/geo/shapes-file';
+import { PLACE_RING } from '../../src/map/delivery-points-layer';
+import { DATA_DIR, dataFile } from '../support/node-db';
+import { num, rawRows } from '../support/raw-csv';
+import { rawImd2019OnLsoa21 } from '../support/raw-imd';
+import { openView } from './support/atlas-page';
+import { axeViolations } from './support/axe';
+import { openAtlasSession, ROOT, type Server } from './support/browser';
+
+const OUT = join(ROOT, 'test/output');
+mkdirSync(OUT, { recursive: true });
+
+const SHEFFIELD = 'E08000019';
+const sites = rawRows('lookups/gp_practice_locations_nhs_website_2019_with_lsoa21_ward24_lad24_derived.csv')
+  .filter((r) => r.ltla24_code === SHEFFIELD && r.latitude && r.longitude);
+const EVIL = '<img src=x onerror="window.__injected=1">Late pharmacy';
+const names = sites.map((_, i) => (i === 0 ? EVIL : `Pharmacy ${i + 1}`));
+const CSV = `Name,Type,Latitude,Longitude\n${sites.map((r, i) => `"${names[i].replace(/"/g, '""')}",pharmacy,${r.latitude},${r.longitude}`).join('\n')}\n`;
+const SWAPPED = `name,latitude,longitude\n${sites.slice(0, 5).map((r, i) => `Site ${i},${r.longitude},${r.latitude}`).join('\n')}\n`;
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+/** The places file's dataset id (from the view key once it is mapped). */
+let dataset = '';
+
+/** Canvas pixels within a small distance of the places' ring colour. */
+const ringPixels = () => page.evaluate((rgb) => {
+  const gl = document.querySelector('.atlas-map canvas') as HTMLCanvasElement;
+  const c = document.createElement('canvas');
+  [c.width, c.height] = [gl.width, gl.height];
+  const g = c.getContext('2d')!;
+  g.drawImage(gl, 0, 0);
+  const { data } = g.getImageData(0, 0, c.width, c.height);
+  let n = 0;
+  for (let o = 0; o < data.length; o += 4) if (Math.abs(data[o] - rgb[0]) + Math.abs(data[o + 1] - rgb[1]) + Math.abs(data[o + 2] - rgb[2]) < 40) n++;
+  return n;
+}, PLACE_RING);
+
+beforeAll(async () => {
+  ({ server, browser, page, errors } = await openAtlasSession('/', { context: { serviceWorkers: 'block' } }));
+  // Focused on Sheffield: the overlap rule then counts Sheffield's LSOAs only.
+  await openView(page, server.url, { level: 'lsoa21', focus: { level: 'lad24', code: SHEFFIELD }, viewport: { longitude: -1.47, latitude: 53.38, zoom: 11 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('Places that deliver, in Chromium', () => {
+  it('draws a CSV of places as ring markers, lists them as a table and maps their count per area', async () => {
+    expect(sites.length).toBeGreaterThan(50);
+    const before = await ringPixels();
+    await page.getByTestId('tab-your-data').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=your-data-panel]')?.getAttribute('data-references') === 'ready', undefined, { timeout: 120_000 });
+    await page.getByTestId('yd-drop-input').setInputFiles({ name: 'sheffield pharmacies.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await page.waitForFunction(() => /^lsoa21\|user\.d[a-z0-9]{6}\.v1\|/.test(document.getElementById('root')?.dataset.view ?? '') && document.getElementById('root')?.dataset.state === 'ready', undefined, { timeout: 180_000 });
+    dataset = /user\.(d[a-z0-9]{6})\./.exec(await page.evaluate(() => document.getElementById('root')?.dataset.view ?? ''))![1];
+    await page.getByRole('heading', { name: 'Places on the map' }).waitFor();
+    await expect(page.getByText(`sheffield pharmacies.csv (${sites.length} places)`).count()).resolves.toBe(1);
+    await page.waitForTimeout(500);
+    const shown = await ringPixels();
+    await page.screenshot({ path: join(OUT, 'places-map.png') });
+    expect(before).toBeLessThan(50);
+    // A ring is ~2 px wide around a 6 px radius: dozens of places draw well over a thousand pixels.
+    expect(shown).toBeGreaterThan(sites.length * 10);
+
+    // "Show on map" off removes them, on brings them back.
+    const toggle = page.getByRole('checkbox', { name: /sheffield pharmacies\.csv/ });
+    await toggle.uncheck();
+    await page.waitForTimeout(500);
+    expect(await ringPixels()).toBeLessThan(50);
+    await toggle.check();
+
+    // The table: every place, names as text (the markup did not run).
+    await page.getByRole('button', { name: 'Places as a table' }).click();
+    const table = page.locator('table.places-table');
+    await table.waitFor();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(sites.length);
+    await expect(table.locator('tbody tr').first().locator('td').nth(2).innerText()).resolves.toBe(EVIL);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+
+    // The two measures are listed under Your data, with their method.
+    await expect(page.getByTestId('yd-map-measure').allInnerTexts()).resolves.toEqual(['Map “sheffield pharmacies: places in the area”', 'Map “sheffield pharmacies: km to the nearest”']);
+  });
+
+  it('refuses a file with latitude and longitude swapped, saying so, and keeps the places loaded', async () => {
+    await page.getByTestId('yd-drop-input').setInputFiles({ name: 'swapped sites.csv', mimeType: 'text/csv', buffer: Buffer.from(SWAPPED) });
+    const alert = page.getByTestId('file-queue').getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.innerText()).toMatch(/swapped sites\.csv: the column "latitude" holds longitudes and "longitude" holds latitudes .*Swap the two column names/);
+    await expect(page.getByText(`sheffield pharmacies.csv (${sites.length} places)`).count()).resolves.toBe(1);
+    expect(await ringPixels()).toBeGreaterThan(sites.length * 10);
+  });
+
+  it('"Core20 and no place within 1 km" as an overlap rule changes the shortlist; pull partners carry ODS codes', async () => {
+    // Expected, recomputed here: Sheffield's LSOAs, Core20 by IMD 2019 on LSOA 2021 (the preset's
+    // edition), km from the centre of mass of each LSOA's largest ring (turf) to the nearest place.
+    const areas = Papa.parse<Record<string, string>>(readFileSync(join(DATA_DIR, 'tables/areas.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const lsoas = areas.filter((a) => a.level === 'lsoa21' && a.lad24_code === SHEFFIELD).map((a) => a.code);
+    const imd = rawImd2019OnLsoa21();
+    const core20 = lsoas.filter((c) => imd.get(c)!.decile.imd <= 2);
+    const g = decodeShapes(gunzipSync(readFileSync(dataFile('geo/lsoa21.bin'))), 'lsoa21').polygons;
+    const index = new Map(g.ids.map((id, i) => [id, i]));
+    const kmOf = (code: string) => {
+      const i = index.get(code)!;
+      const rings: number[][][] = [];
+      for (let r = g.areaRings[i]; r < g.areaRings[i + 1]; r++) {
+        const ring: number[][] = [];
+        for (let v = g.ringStarts[r]; v < g.ringStarts[r + 1]; v++) ring.push([g.positions[2 * v], g.positions[2 * v + 1]]);
+        if (ring.length >= 3) rings.push([...ring, ring[0]]);
+      }
+      const c = centerOfMass(rings.map((r) => polygon([r])).reduce((a, b) => (area(b) > area(a) ? b : a))).geometry.coordinates;
+      return Math.min(...sites.map((s) => distance(c, [Number(s.longitude), Number(s.latitude)], { units: 'kilometers' })));
+    };
+    const far = core20.filter((c) => kmOf(c) >= 1);
+    expect(far.length).toBeGreaterThan(0);
+    expect(far.length).toBeLessThan(core20.length);
+
+    await page.getByTestId('tab-combine').click();
+    await page.getByTestId('combine-view-rules').check();
+    await page.getByTestId('rule-preset-core20').click();
+    const summary = page.getByTestId('rule-summary');
+    await page.waitForFunction((n) => (document.querySelector('[data-testid=rule-summary]')?.textContent ?? '').includes(n), core20.length.toLocaleString('en-GB'), { timeout: 120_000 })
+      .catch(async (e: Error) => {
+        await page.screenshot({ path: join(OUT, 'places-rule-failed.png') });
+        throw new Error(`${e.message}: summary "${await summary.innerText().catch(() => '?')}", expected ${core20.length}`);
+      });
+    expect(num(/(\d[\d,]*) area/.exec(await summary.innerText())![1])).toBe(core20.length);
+    await page.getByTestId('rule-add').click();
+    await page.getByTestId('rule-measure-1').selectOption(`user.${dataset}.v2`);
+    await page.getByTestId('rule-test-1').selectOption('at-least');
+    await page.getByTestId('rule-value-1').fill('1');
+    await page.getByTestId('rule-value-1').press('Enter');
+    await page.waitForFunction(() => /^Both conditions met: /.test(document.querySelector('[data-testid=rule-summary]')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    // "at least 1 km" to the nearest: no place within 1 km of the LSOA's centre (exactly 1 km is a measure-zero case)
+    expect(num(/(\d[\d,]*) area/.exec(await summary.innerText())![1])).toBe(far.length);
+
+    await page.getByTestId('tab-shortlist').click();
+    await page.getByTestId('shortlist-add-rule').click();
+    await page.waitForFunction((n) => (document.querySelector('[data-testid=shortlist-totals]')?.textContent ?? '').startsWith(`${n} `), String(far.length), { timeout: 60_000 });
+
+    await page.getByTestId('shortlist-partners').click();
+    const partners = page.getByTestId('pull-partners');
+    await partners.locator('table tbody tr').first().waitFor({ timeout: 60_000 });
+    const [dl] = await Promise.all([page.waitForEvent('download'), partners.getByTestId('pull-partners-csv').click()]);
+    const csv = Papa.parse<Record<string, string>>(readFileSync(await dl.path(), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const codes = new Set(csv.map((r) => r.practice_code));
+    expect(csv.every((r) => /^[A-Z]\d{5}$/.test(r.practice_code) && (r.pcn_code === '' || /^U\d{5}$/.test(r.pcn_code)))).toBe(true);
+    // Every QOF practice whose site is in a shortlisted LSOA is listed (raw file, MANIFEST §8).
+    const located = rawRows('lookups/gp_practice_locations_nhs_website_2019_with_lsoa21_ward24_lad24_derived.csv')
+      .filter((r) => r.in_qof_2022_23 === 'TRUE' && far.includes(r.lsoa21_code)).map((r) => r.practice_code);
+    for (const c of located) expect(codes.has(c), c).toBe(true);
+    expect(csv.length).toBeGreaterThanOrEqual(located.length);
+    expect(csv.length).toBeGreaterThan(0);
+    await page.screenshot({ path: join(OUT, 'places-partners.png') });
+  });
+
+  it('has no accessibility violations in the Your data panel, the places table and the pull partners', async () => {
+    expect(await axeViolations(page, '[data-testid=pull-partners]')).toEqual([]);
+    await page.getByTestId('tab-your-data').click();
+    expect(await axeViolations(page, '[data-testid=your-data-panel]')).toEqual([]);
+    await page.getByRole('button', { name: 'Places as a table' }).click();
+    await page.locator('table.places-table').waitFor();
+    expect(await axeViolations(page, 'table.places-table')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
