@@ -88,7 +88,7 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
           {registered && (
             <p data-testid="practice-profile-registered">
               {weighted?.score != null
-                ? `Weighted by where its ${formatCount(weighted.patients)} registered patients live (from ${registered.report.file}): IMD 2025 score ${formatNumber(weighted.score, 1)} (higher = more deprived), Core20 ${formatNumber(weighted.core20 ?? 0, 1)} % of its patients live in England's most deprived fifth of LSOAs.`
+                ? `Weighted by where its registered patients live (${formatCount(weighted.patients)} patients in 2021 LSOAs, from ${registered.report.file}): IMD 2025 score ${formatNumber(weighted.score, 1)} (higher = more deprived), Core20 ${formatNumber(weighted.core20 ?? 0, 1)} % of its patients live in England's most deprived fifth of LSOAs.`
                 : `Not in ${registered.report.file}, so no deprivation weighted by where its patients live.`}
             </p>
           )}
