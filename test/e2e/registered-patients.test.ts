@@ -112,4 +112,13 @@ describe('the registered-patient file in "Your data"', () => {
     await page.getByTestId('practice-deprivation').selectOption('neighbourhood');
     expect(await table.locator('thead th').last().innerText()).toBe('Neighbourhood IMD 2025 score (approximate)');
   });
+
+  it('refuses a file in that layout that joins nothing, naming it and its columns, and keeps the one loaded', async () => {
+    const { page } = s;
+    await page.getByTestId('tab-your-data').click();
+    await page.getByTestId('yd-drop-input').setInputFiles({ name: 'wrong-codes.csv', mimeType: 'text/csv', buffer: Buffer.from('PRACTICE_CODE,LSOA_CODE,NUMBER_OF_PATIENTS\nZZZ,E01999999,4\n') });
+    const queue = page.getByTestId('file-queue');
+    await expect.poll(() => queue.innerText(), { timeout: 60_000 }).toContain('wrong-codes.csv: no row has a QOF 2022-23 practice code in PRACTICE_CODE');
+    expect(await page.getByTestId('registered-report').innerText()).toContain('Registered patients: gp-reg-pat-prac-lsoa.csv');
+  });
 });
