@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allIndicators, isAvailable } from '../../src/data/catalogue';
 import { dimensionValues } from '../../src/data/catalogue/types';
 import { indicatorSql } from '../../src/data/sql/indicator-sql';
+import { practiceMeasureSql } from '../../src/data/sql/practice-sql';
 import { LEVEL_IDS } from '../../src/geo/levels';
 import { DEFAULT_DATA_DIR, readDataManifest, tablesUsed } from './atlas-data';
 import { UsageError } from './command';
@@ -17,6 +18,12 @@ describe('tablesUsed', () => {
       expect(tables[0]).toBe('areas');
       for (const t of tables.slice(1)) expect(sql).toMatch(new RegExp(`\\b${t}\\b`));
     }
+  });
+
+  it('treats a MATERIALIZED CTE name as no table, and still finds the tables inside it (practice neighbourhood SQL)', () => {
+    const sql = practiceMeasureSql('practice.neighbourhood.imd2025.score', 'practice');
+    expect(sql).toMatch(/\bnear AS MATERIALIZED \(/);
+    expect(tablesUsed(manifest, [sql]).sort()).toEqual(['areas', 'gp_practices', 'imd2025', 'qof_registers']);
   });
 
   it('names a table the data folder lacks (built by an older pipeline) and says to rebuild', () => {

@@ -40,7 +40,8 @@ export function readDataManifest(dir: string, option = '--data'): DataManifest {
  */
 export function tablesUsed(manifest: DataManifest, sql: readonly string[], option = '--data', dir = ''): string[] {
   const text = sql.join('\n');
-  const defined = new Set([...text.matchAll(/\b([a-z_][a-z0-9_]*)\s+AS\s*\(/gi)].map((m) => m[1].toLowerCase()));
+  // CTE names (`name AS (`, `name AS MATERIALIZED (`) are not tables to load.
+  const defined = new Set([...text.matchAll(/\b([a-z_][a-z0-9_]*)\s+AS\s*(?:NOT\s+)?(?:MATERIALIZED\s*)?\(/gi)].map((m) => m[1].toLowerCase()));
   const read = new Set([...text.matchAll(/\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)/gi)].map((m) => m[1].toLowerCase()));
   const missing = [...read].filter((t) => !defined.has(t) && !(t in manifest.tables));
   if (missing.length) {

@@ -43,8 +43,8 @@ Pass choices to export as ID:KEY=VALUE, e.g. cancer.incidence.dsr:period=2015-20
   async run(args, io) {
     const flags = parseFlags(args, { values: ['--level'], switches: ['--choices'] });
     if (isPracticeLevel(flags.value('--level'))) {
-      // Practice measures have no choices: one edition (QOF 2022-23), and registers are context.
-      if (!flags.has('--choices')) for (const m of PRACTICE_MEASURES) io.out([m.id, m.label, m.unit, DIRECTION_WORDS.neutral, '', ''].map(tsvField).join('\t'));
+      // Practice measures have no choices (one edition each); registers are context, neighbourhood IMD reads like the IMD.
+      if (!flags.has('--choices')) for (const m of PRACTICE_MEASURES) io.out([m.id, m.label, m.unit, DIRECTION_WORDS[m.polarity], '', ''].map(tsvField).join('\t'));
       return 0;
     }
     const level = levelArg(flags.value('--level'), false);

@@ -93,13 +93,27 @@ describe('atlas export --level practice | pcn', () => {
     }
   });
 
-  it('measures --level practice lists the list size and all 21 registers as context measures; unknown ids are named', async () => {
+  it('exports the neighbourhood deprivation measures as the app computes them, naming their sources and that they are approximate', async () => {
+    const e = await atlas(['export', '--level', 'practice', '--measures', 'practice.neighbourhood.imd2025.score,practice.neighbourhood.imd2025.core20', '--out', join(out, 'nbhd.csv')]);
+    expect(e.code, e.stderr).toBe(0);
+    expect(e.stderr).toContain('Neighbourhood measures: English Indices of Deprivation 2025');
+    expect(e.stderr).toMatch(/Approximate: a practice's patients do not live only next to it/);
+    const rows = readCsv(join(out, 'nbhd.csv'));
+    expect(rows).toHaveLength(mapping.size);
+    for (const id of ['practice.neighbourhood.imd2025.score', 'practice.neighbourhood.imd2025.core20']) {
+      const app = new Map((await loadPracticeValues(q, id, 'practice')).map((r) => [r.code, r.value]));
+      for (const r of rows) expect(r[id] === '' ? null : Number(r[id]), r.code).toBe(app.get(r.code));
+    }
+  }, 120_000);
+
+  it('measures --level practice lists the list size and all 21 registers as context measures, then the 2 neighbourhood deprivation measures (higher is worse, like the IMD); unknown ids are named', async () => {
     const [m, bad] = await Promise.all([atlas(['measures', '--level', 'practice']), atlas(['export', '--level', 'pcn', '--measures', 'qof.nope.prevalence', '--out', '-'])]);
     expect(m.code).toBe(0);
     const lines = m.stdout.trimEnd().split('\n').map((l) => l.split('\t'));
     expect(lines.map((l) => l[0])).toEqual(PRACTICE_MEASURES.map((x) => x.id));
-    expect(lines).toHaveLength(22);
-    for (const l of lines) expect(l[3]).toBe('neutral (context)');
+    expect(lines).toHaveLength(24);
+    for (const l of lines) expect(l[3]).toBe(l[0].startsWith('practice.neighbourhood.') ? 'higher is worse' : 'neutral (context)');
+    expect(lines.filter((l) => l[0].startsWith('practice.neighbourhood.'))).toHaveLength(2);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('"qof.nope.prevalence" is not a practice measure');
   });

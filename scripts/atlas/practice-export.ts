@@ -5,7 +5,7 @@
  * plot or a PCN sum can be redone elsewhere.
  */
 
-import { PRACTICE_LEVELS, QOF_SOURCE, practiceMeasure, type PracticeLevelId, type PracticeMeasure } from '../../src/data/catalogue/practice-measures';
+import { NEIGHBOURHOOD_SOURCE, PRACTICE_LEVELS, QOF_SOURCE, practiceMeasure, type PracticeLevelId, type PracticeMeasure } from '../../src/data/catalogue/practice-measures';
 import { loadPracticeValues, type PracticeValue } from '../../src/data/practice-data';
 import { practiceMeasureSql } from '../../src/data/sql/practice-sql';
 import { toCsv, type Cell } from '../../src/lib/csv-write';
@@ -44,5 +44,6 @@ export async function runPracticeExport(level: PracticeLevelId, measures: Practi
   io.err(`${rows.length} ${PRACTICE_LEVELS[level].label} rows × ${measures.length} measure${measures.length === 1 ? '' : 's'}${out ? ` → ${out}` : ''}`);
   for (const m of measures) io.err(`  ${m.id}: ${m.label}. ${m.definition}`);
   io.err(`  Source: ${QOF_SOURCE}`);
+  if (measures.some((m) => m.kind === 'neighbourhood')) io.err(`  Neighbourhood measures: ${NEIGHBOURHOOD_SOURCE}`);
   return 0;
 }

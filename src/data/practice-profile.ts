@@ -38,7 +38,8 @@ export async function loadPracticeProfile(q: Pick<QueryRunner, 'run'>, level: Pr
     return r && r.area_code !== null ? String(r.area_code) : null;
   };
   const scopes: ProfileScope[] = ['unit', 'sicbl', 'icb', 'england'];
-  const rows = PRACTICE_MEASURES.map((measure) => {
+  // Neighbourhood deprivation is not a register sum (practice-neighbourhood-sql.ts); it is not in this profile yet.
+  const rows = PRACTICE_MEASURES.filter((m) => m.kind !== 'neighbourhood').map((measure) => {
     const cells = Object.fromEntries(scopes.map((s) => {
       const c = cell(s, measure.group ?? 'CAN');
       // The list size is a count: the cancer register's whole list, with no interval.

@@ -7,7 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPracticeFunnel, type PracticeFunnel } from '../../src/data/practice-funnel';
+import { loadPracticeValues } from '../../src/data/practice-data';
+import { loadFunnelSubIcbs, loadPracticeFunnel, type PracticeFunnel } from '../../src/data/practice-funnel';
 import { QueryRunner } from '../../src/data/query-runner';
 import { openBuiltDataDb } from '../support/node-db';
 import { axeViolations } from './support/axe';
@@ -18,10 +19,13 @@ mkdirSync(OUT, { recursive: true });
 
 let s: AtlasSession;
 let want: PracticeFunnel;
+let nbhd: Map<string, number | null>;
 beforeAll(async () => {
   const [session, db] = await Promise.all([openAtlasSession('/', { open: true }), openBuiltDataDb()]);
   s = session;
-  want = await loadPracticeFunnel(new QueryRunner(db), 'qof.copd.prevalence');
+  const q = new QueryRunner(db);
+  want = await loadPracticeFunnel(q, 'qof.copd.prevalence');
+  nbhd = new Map((await loadPracticeValues(q, 'practice.neighbourhood.imd2025.score', 'practice')).map((r) => [r.code, r.value]));
 }, 300_000);
 
 afterAll(async () => {
@@ -67,6 +71,41 @@ describe('Practices tab: funnel plot of a QOF register', () => {
     expect(await page.getByTestId('funnel-picked').innerText()).toContain(await first.locator('td').first().innerText());
     expect(await page.getByTestId('funnel-picked').innerText()).toMatch(/(above|below) the 99\.8 % limit/);
   });
+
+  it('gives each listed practice its neighbourhood IMD 2025 score (approximate), as the practice SQL computes it', async () => {
+    const { page } = s;
+    const table = page.getByTestId('funnel-outliers');
+    expect(await table.locator('thead th').last().innerText()).toBe('Neighbourhood IMD 2025 score (approximate)');
+    await expect.poll(() => table.locator('tbody tr').first().locator('td').last().innerText(), { timeout: 60_000 }).not.toBe('…');
+    const rows = await table.locator('tbody tr').all();
+    for (const row of rows.slice(0, 20)) {
+      const code = await row.locator('td').first().innerText();
+      const v = nbhd.get(code);
+      expect(await row.locator('td').last().innerText(), code).toBe(v == null ? '–' : v.toFixed(1));
+    }
+    expect(await page.getByTestId('funnel-picked').innerText()).toMatch(/Neighbourhood \(approximate, the 10 LSOAs nearest the practice\): (IMD 2025 score [\d.]+, Core20 \d+ % of residents|not located)\./);
+  });
+
+  it('compares within a Sub-ICB (its practices only, limits around its value) and allows for overdispersion, with fewer outliers', async () => {
+    const { page } = s;
+    const db = new QueryRunner(await openBuiltDataDb());
+    const [sub] = await loadFunnelSubIcbs(db);
+    const local = await loadPracticeFunnel(db, 'qof.copd.prevalence', { sicbl: sub.code, limits: 'exact' });
+    const adjusted = await loadPracticeFunnel(db, 'qof.copd.prevalence', { sicbl: null, limits: 'overdispersed' });
+    const outside = (f: PracticeFunnel) => f.points.filter((p) => Math.abs(p.position) === 2).length;
+    // the Sub-ICB's value is the sum of its practices' registers over the sum of their lists
+    expect(local.target).toBeCloseTo((100 * local.points.reduce((t, p) => t + p.numerator, 0)) / local.points.reduce((t, p) => t + p.denominator, 0), 9);
+    await page.getByTestId('funnel-comparator').selectOption(sub.code);
+    await expect.poll(() => page.locator('.funnel-plot figcaption').innerText(), { timeout: 60_000 }).toContain(`${local.points.length.toLocaleString('en-GB')} practices against ${sub.name} (${local.target.toFixed(2)}%)`);
+    expect(await page.locator('#funnel-outliers-title').innerText()).toContain(`${outside(local).toLocaleString('en-GB')} practice`);
+    await page.getByTestId('funnel-comparator').selectOption('');
+    await page.getByTestId('funnel-limits').selectOption('overdispersed');
+    await expect.poll(() => page.getByTestId('funnel-method').innerText(), { timeout: 60_000 }).toMatch(/^Limits allow for overdispersion: Spiegelhalter's \(2005\) additive random effects/);
+    await expect.poll(() => page.locator('#funnel-outliers-title').innerText()).toContain(`${outside(adjusted).toLocaleString('en-GB')} practice`);
+    expect(outside(adjusted)).toBeLessThan(outside(want));
+    expect(await page.getByTestId('funnel-method').innerText()).toContain(`φ = ${adjusted.dispersion.phi.toFixed(1)}`);
+    await page.screenshot({ path: join(OUT, 'practices-overdispersed.png') });
+  }, 120_000);
 
   it('has no accessibility violations and no page errors', async () => {
     expect(await axeViolations(s.page, '[data-testid=practices-panel]')).toEqual([]);

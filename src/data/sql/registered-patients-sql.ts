@@ -1,0 +1,65 @@
+/**
+ * NHS England's "Patients registered at a GP practice" LSOA breakdown, as SQL: the file's rows (loaded
+ * as a raw table with its own column names) become `registered_patients_lsoa21(practice_code,
+ * lsoa21_code, patients)` — a contract other parts read — and practices' registered-population-weighted
+ * deprivation is summed from it. Sex: where the file has ALL rows only those are used; where it has only
+ * MALE and FEMALE rows they are added. LSOA codes: a code that is a 2021 LSOA is used as it is (2011
+ * codes unchanged in 2021 keep their code, so they match too); any other code is reported, not guessed.
+ */
+import { sqlIdent } from './sql-text';
+
+export const REGISTERED_TABLE = 'registered_patients_lsoa21';
+
+/** The file's columns this layout needs (SEX is optional). */
+const REGISTERED_COLUMNS = ['PRACTICE_CODE', 'LSOA_CODE', 'NUMBER_OF_PATIENTS'] as const;
+
+/** True when a header row is this layout (column names compared without case or surrounding spaces). */
+export function isRegisteredPatientsLayout(header: readonly string[]): boolean {
+  const have = new Set(header.map((h) => h.trim().toUpperCase()));
+  return REGISTERED_COLUMNS.every((c) => have.has(c));
+}
+
+/** Rows of `raw` this build uses: ALL rows where the file has them, else every sex row. */
+function usedRows(raw: string, hasSex: boolean): string {
+  const t = sqlIdent(raw);
+  if (!hasSex) return `SELECT * FROM ${t}`;
+  return `SELECT * FROM ${t} WHERE CASE WHEN (SELECT bool_or(upper(trim(SEX)) = 'ALL') FROM ${t}) THEN upper(trim(SEX)) = 'ALL' ELSE upper(trim(SEX)) IN ('MALE', 'FEMALE') END`;
+}
+
+/** Creates registered_patients_lsoa21 from `raw`: known practices and 2021 LSOAs only, patients summed. */
+export function createRegisteredSql(raw: string, hasSex: boolean): string {
+  return `CREATE OR REPLACE TABLE ${REGISTERED_TABLE} AS
+    SELECT upper(trim(u.PRACTICE_CODE)) AS practice_code, upper(trim(u.LSOA_CODE)) AS lsoa21_code, sum(TRY_CAST(u.NUMBER_OF_PATIENTS AS DOUBLE)) AS patients
+    FROM (${usedRows(raw, hasSex)}) u
+    WHERE upper(trim(u.PRACTICE_CODE)) IN (SELECT practice_code FROM gp_practices)
+      AND upper(trim(u.LSOA_CODE)) IN (SELECT code FROM areas WHERE level = 'lsoa21')
+    GROUP BY ALL`;
+}
+
+/**
+ * The join report, one row: rows read and used, the sex rows used, practices not in QOF 2022-23
+ * (closed or merged since, with their patients) and LSOA codes that are not 2021 LSOAs (with theirs).
+ */
+export function registeredReportSql(raw: string, hasSex: boolean): string {
+  const t = sqlIdent(raw);
+  return `WITH u AS (SELECT upper(trim(PRACTICE_CODE)) AS practice, upper(trim(LSOA_CODE)) AS lsoa, TRY_CAST(NUMBER_OF_PATIENTS AS DOUBLE) AS patients FROM (${usedRows(raw, hasSex)}))
+    SELECT (SELECT count(*) FROM ${t}) AS rows_read, (SELECT count(*) FROM u) AS rows_used,
+      ${hasSex ? `(SELECT string_agg(DISTINCT upper(trim(SEX)), ', ' ORDER BY upper(trim(SEX))) FROM (${usedRows(raw, true)}))` : 'NULL'} AS sex_used,
+      (SELECT list(DISTINCT practice ORDER BY practice) FROM u WHERE practice NOT IN (SELECT practice_code FROM gp_practices)) AS closed_practices,
+      (SELECT coalesce(sum(patients), 0) FROM u WHERE practice NOT IN (SELECT practice_code FROM gp_practices)) AS closed_patients,
+      (SELECT list(DISTINCT lsoa ORDER BY lsoa) FROM u WHERE lsoa NOT IN (SELECT code FROM areas WHERE level = 'lsoa21')) AS unknown_lsoas,
+      (SELECT coalesce(sum(patients), 0) FROM u WHERE lsoa NOT IN (SELECT code FROM areas WHERE level = 'lsoa21')) AS unknown_lsoa_patients,
+      (SELECT count(*) FROM u WHERE patients IS NULL) AS bad_counts`;
+}
+
+export type RegisteredStat = 'imd2025_score' | 'imd2025_core20' | 'imd2019_core20';
+
+/** Per practice: (practice_code, numerator, denominator = registered patients with a known LSOA). */
+export function registeredSumsSql(stat: RegisteredStat): string {
+  const numerator = stat === 'imd2025_score' ? 'sum(r.patients * i.imd_score)'
+    : stat === 'imd2025_core20' ? 'coalesce(sum(r.patients) FILTER (WHERE i.imd_decile <= 2), 0)'
+      : 'coalesce(sum(r.patients) FILTER (WHERE j.imd_decile <= 2), 0)';
+  const join = stat === 'imd2019_core20' ? 'JOIN imd2019_lsoa21 j ON j.code = r.lsoa21_code' : 'JOIN imd2025 i ON i.code = r.lsoa21_code';
+  return `SELECT r.practice_code, ${numerator}::DOUBLE AS numerator, sum(r.patients)::DOUBLE AS denominator
+    FROM ${REGISTERED_TABLE} r ${join} GROUP BY r.practice_code ORDER BY r.practice_code`;
+}
