@@ -15,6 +15,7 @@ import { isoDatePart } from './format-value';
 import { provenanceRows } from './provenance';
 import { REACH_HEADER, reachRows } from './reach-profile-text';
 import { shortlistTable } from './shortlist-table';
+import { writePracticesCsv } from './shortlist-practices';
 import type { ShortlistExport } from './types';
 
 const CSV = { bom: true, guardFormulas: true } as const;
@@ -34,9 +35,9 @@ function writeReachCsv(input: ShortlistExport): string | null {
 }
 
 /** File names inside the CSV bundle (the zip itself is `exportFileName(title, date, 'csv-zip')`). */
-export function csvBundleNames(input: ShortlistExport): { table: string; method: string; reach: string } {
+export function csvBundleNames(input: ShortlistExport): { table: string; method: string; reach: string; practices: string } {
   const base = exportBaseName(input.title, input.provenance.generatedAt);
-  return { table: `${base}.csv`, method: `${base}-method-and-sources.csv`, reach: `${base}-who-it-reaches.csv` };
+  return { table: `${base}.csv`, method: `${base}-method-and-sources.csv`, reach: `${base}-who-it-reaches.csv`, practices: `${base}-practices-and-pcns.csv` };
 }
 
 /**
@@ -47,6 +48,7 @@ export function csvBundleNames(input: ShortlistExport): { table: string; method:
 export function writeCsvBundle(input: ShortlistExport): Uint8Array {
   const names = csvBundleNames(input);
   const reach = writeReachCsv(input);
+  const practices = input.practices?.length ? writePracticesCsv(input.practices) : null;
   const day = isoDatePart(input.provenance.generatedAt);
   const mtime = day && day >= '1980-01-02' ? new Date(`${day}T12:00:00Z`) : new Date(Date.UTC(1980, 0, 2, 12));
   return zipSync(
@@ -54,6 +56,7 @@ export function writeCsvBundle(input: ShortlistExport): Uint8Array {
       [names.table]: [strToU8(writeShortlistCsv(input)), { mtime }],
       [names.method]: [strToU8(writeMethodCsv(input)), { mtime }],
       ...(reach ? { [names.reach]: [strToU8(reach), { mtime }] as [Uint8Array, { mtime: Date }] } : {}),
+      ...(practices ? { [names.practices]: [strToU8(practices), { mtime }] as [Uint8Array, { mtime: Date }] } : {}),
     },
     { level: 6 },
   );

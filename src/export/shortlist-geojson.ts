@@ -15,6 +15,7 @@ import { isoDatePart } from './format-value';
 import { geometryBbox, normaliseGeometry } from './geojson-geometry';
 import { APP_NAME, provenanceText } from './provenance';
 import { shortlistTable } from './shortlist-table';
+import { practiceFeatures } from './shortlist-practices';
 import type { GeometryLookup, ShortlistExport } from './types';
 
 /** The structured provenance member; field names are part of the file format, so keep them stable. */
@@ -62,6 +63,6 @@ export function writeShortlistGeoJson(input: ShortlistExport, geometryOf: Geomet
   };
   // One feature per line: still a single JSON text, but readable and diffable in an editor.
   const open = JSON.stringify(head).slice(0, -1);
-  const body = features.map((f) => JSON.stringify(f)).join(',\n');
+  const body = [...features, ...practiceFeatures(input.practices ?? [])].map((f) => JSON.stringify(f)).join(',\n');
   return `${open},"features":[\n${body}\n]}\n`;
 }

@@ -11,12 +11,14 @@ import writeXlsxFile from 'write-excel-file/universal';
 import type { Cell, CellObject, SheetData } from 'write-excel-file/universal';
 import { provenanceRows } from './provenance';
 import { REACH_HEADER, reachRows } from './reach-profile-text';
+import { PRACTICE_HEADER, practiceTableRows } from './shortlist-practices';
 import { shortlistTable, type TableCell, type TableColumn } from './shortlist-table';
 import type { ShortlistExport } from './types';
 
 export const SHORTLIST_SHEET = 'Shortlist';
 export const METHOD_SHEET = 'Method and sources';
 const REACH_SHEET = 'Who it reaches';
+const PRACTICES_SHEET = 'Practices and PCNs';
 
 /** Excel refuses cells longer than this ("file is corrupt"), so longer untrusted text is cut. */
 const MAX_CELL_CHARS = 32767;
@@ -83,6 +85,9 @@ export async function writeShortlistXlsx(input: ShortlistExport): Promise<Blob> 
   const reach: SheetData | null = input.reach
     ? [header([...REACH_HEADER]), ...reachRows(input.reach).map((r) => r.map((v) => (typeof v === 'number' ? { type: Number, value: v } : textCell(v))))]
     : null;
+  const practices: SheetData | null = input.practices?.length
+    ? [header([...PRACTICE_HEADER]), ...practiceTableRows(input.practices).map((r) => r.map((v) => (typeof v === 'number' ? { type: Number, value: v } : textCell(v))))]
+    : null;
   return writeXlsxFile([
     {
       sheet: SHORTLIST_SHEET,
@@ -94,5 +99,6 @@ export async function writeShortlistXlsx(input: ShortlistExport): Promise<Blob> 
     },
     { sheet: METHOD_SHEET, data: method, columns: [{ width: 16 }, { width: 32 }, { width: 100 }], stickyRowsCount: 1 },
     ...(reach ? [{ sheet: REACH_SHEET, data: reach, columns: [{ width: 28 }, { width: 40 }, { width: 30 }, { width: 40 }, { width: 12 }, { width: 10 }, { width: 12 }, { width: 12 }, { width: 10 }], stickyRowsCount: 1 }] : []),
+    ...(practices ? [{ sheet: PRACTICES_SHEET, data: practices, columns: [{ width: 12 }, { width: 12 }, { width: 40 }, { width: 10 }, { width: 40 }, { width: 10 }, { width: 11 }, { width: 11 }], stickyRowsCount: 1 }] : []),
   ]).toBlob();
 }

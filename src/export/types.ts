@@ -3,6 +3,7 @@
  * results; the writers never reach back into state, DuckDB or the map. Every string in it may have
  * come from a file (area names, notes, catalogue labels) and is treated as untrusted by the writers.
  */
+import type { ShortlistPracticeRow } from './shortlist-practices';
 import type { ReachProfile } from '../data/reach-profile';
 import type { LevelId } from '../geo/levels';
 
@@ -28,6 +29,8 @@ export interface ShortlistExport {
    * (which names those sources in one line and leaves the detail to the file exports).
    */
   briefProvenance?: ShortlistExport['provenance'];
+  /** GP practices and PCNs the planner added, a section apart from the areas (absent or empty: none). */
+  practices?: readonly ShortlistPracticeRow[];
 }
 
 export interface ExportColumn {

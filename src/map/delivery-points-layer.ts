@@ -15,12 +15,16 @@ export interface PlacePositions {
 /** The marker's colour, also drawn in the map key and the places list (same RGB). */
 export const PLACE_RING: [number, number, number] = [1, 102, 94];
 
+/** The ring's radius in pixels: smaller at England scale, where thousands of places would cover each other. */
+export function placeRadius(zoom: number): number {
+  return zoom < 7 ? 2.5 : zoom < 10 ? 4 : 5.5;
+}
+
 export function deliveryPointsLayer(id: string, p: PlacePositions, zoom: number): LayersList {
   const n = p.lon.length;
   const positions = new Float32Array(n * 2);
   for (let i = 0; i < n; i++) [positions[2 * i], positions[2 * i + 1]] = [p.lon[i], p.lat[i]];
-  // Smaller rings at England scale, where thousands of places would cover each other.
-  const radius = zoom < 7 ? 2.5 : zoom < 10 ? 4 : 5.5;
+  const radius = placeRadius(zoom);
   const common = {
     data: { length: n, attributes: { getPosition: { value: positions, size: 2 } } },
     radiusUnits: 'pixels' as const, lineWidthUnits: 'pixels' as const, filled: false, stroked: true, pickable: false,

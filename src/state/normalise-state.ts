@@ -11,6 +11,7 @@ import { normaliseCombine } from './combine-spec';
 import { normaliseEvaluateSpec } from './evaluate-spec';
 import { normaliseEthnicGroups } from './ethnic-groups-spec';
 import { normalisePracticeView } from './practice-view';
+import { normaliseShortlistPractices } from './shortlist-practices';
 import { DEFAULT_VIEW_STATE, VIEW_STATE_VERSION, type Classification, type ViewState, type Viewport } from './view-state';
 
 export interface Normalised {
@@ -84,6 +85,7 @@ export function normaliseState(input: unknown, vocab: StateVocabulary): Normalis
   take('tab', panelId, 'tab');
   take('drawer', panelId, 'wide panel');
   take('practices', normalisePracticeView, 'GP practice setting');
+  take('shortlistPractices', normaliseShortlistPractices, 'list of shortlisted practices');
   return { state: s, warnings };
 }
 

@@ -77,6 +77,21 @@ describe('share link state', () => {
     expect(encodeStateHash(DEFAULT_VIEW_STATE).length).toBeLessThan(encodeStateHash({ ...DEFAULT_VIEW_STATE, practices: { ...DEFAULT_VIEW_STATE.practices, show: true } }).length);
   });
 
+  it('carries the shortlisted practices and PCNs; links made before them open with none, and bad entries are left out', () => {
+    const s: ViewState = { ...DEFAULT_VIEW_STATE, shortlistPractices: [{ kind: 'practice', code: 'B82005' }, { kind: 'pcn', code: 'U12345' }] };
+    const back = decodeStateHash(encodeStateHash(s), vocab)!;
+    expect(back.warnings).toEqual([]);
+    expect(back.state).toEqual(s);
+    const { shortlistPractices: _sp, ...old } = { ...s, tab: 'shortlist' };
+    const oldLink = `#s2=${packText(JSON.stringify(old), LINK_DICTIONARY_V2)}..`;
+    const fromOld = decodeStateHash(`${oldLink}.${checkCode(oldLink.slice(4))}`, vocab)!;
+    expect(fromOld.warnings).toEqual([]);
+    expect(fromOld.state).toEqual({ ...DEFAULT_VIEW_STATE, tab: 'shortlist' });
+    const bad = `#s2=${packText(JSON.stringify({ ...old, shortlistPractices: [{ kind: 'practice', code: '=cmd' }, { kind: 'pcn', code: 'U12345' }] }), LINK_DICTIONARY_V2)}..`;
+    expect(decodeStateHash(`${bad}.${checkCode(bad.slice(4))}`, vocab)!.state.shortlistPractices).toEqual([{ kind: 'pcn', code: 'U12345' }]);
+    expect(encodeStateHash(DEFAULT_VIEW_STATE).length).toBeLessThan(encodeStateHash(s).length);
+  });
+
   it('ignores a tab or panel id that is not a plain id', () => {
     const body = `${packText(JSON.stringify({ v: 1, tab: '<img src=x>', drawer: 42 }), LINK_DICTIONARY_V2)}..`;
     const back = decodeStateHash(`#s2=${body}.${checkCode(body)}`, vocab)!;

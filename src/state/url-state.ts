@@ -36,7 +36,7 @@ export function pickPersisted(state: ViewState, where: 'url' | 'local'): Partial
  */
 const OPTIONAL_KEYS: Partial<Record<keyof ViewState, unknown>> = {
   evaluate: DEFAULT_VIEW_STATE.evaluate, ethnicGroups: DEFAULT_VIEW_STATE.ethnicGroups, tab: DEFAULT_VIEW_STATE.tab, drawer: DEFAULT_VIEW_STATE.drawer,
-  practices: DEFAULT_VIEW_STATE.practices,
+  practices: DEFAULT_VIEW_STATE.practices, shortlistPractices: DEFAULT_VIEW_STATE.shortlistPractices,
 };
 
 export function encodeStateHash(state: ViewState): string {

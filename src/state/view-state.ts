@@ -11,6 +11,7 @@ import { DEFAULT_COMBINE, type CombineSpec } from './combine-spec';
 import { DEFAULT_EVALUATE, type EvaluateSpec } from './evaluate-spec';
 import type { EthnicGroupSpec } from './ethnic-groups-spec';
 import { DEFAULT_PRACTICE_VIEW, type PracticeView } from './practice-view';
+import type { ShortlistPractice } from './shortlist-practices';
 
 export const VIEW_STATE_VERSION = 1;
 
@@ -61,6 +62,8 @@ export interface ViewState {
   drawer: string | null;
   /** GP practices on the map: shown or not, their register, the selected practice or PCN (see practice-view.ts). */
   practices: PracticeView;
+  /** GP practices and PCNs added to the shortlist, a section apart from its areas (see shortlist-practices.ts). */
+  shortlistPractices: ShortlistPractice[];
 }
 
 export const ENGLAND_VIEWPORT: Viewport = { longitude: -1.9, latitude: 52.9, zoom: 5.6 };
@@ -84,6 +87,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   tab: null,
   drawer: null,
   practices: DEFAULT_PRACTICE_VIEW,
+  shortlistPractices: [],
 };
 
 /** Where each key is kept. Everything the user chose goes in the share link and in local storage. */
@@ -106,4 +110,5 @@ export const PERSISTENCE: Record<keyof ViewState, ('url' | 'local')[]> = {
   tab: ['url', 'local'],
   drawer: ['url', 'local'],
   practices: ['url', 'local'],
+  shortlistPractices: ['url', 'local'],
 };

@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
 import { area, centerOfMass, distance, polygon } from '@turf/turf';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
@@ -17,7 +18,7 @@ import { PLACE_RING } from '../../src/map/delivery-points-layer';
 import { DATA_DIR, dataFile } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
 import { rawImd2019OnLsoa21 } from '../support/raw-imd';
-import { openView } from './support/atlas-page';
+import { hoverAt, openView } from './support/atlas-page';
 import { axeViolations } from './support/axe';
 import { openAtlasSession, ROOT, type Server } from './support/browser';
 
@@ -100,6 +101,29 @@ describe('Places that deliver, in Chromium', () => {
     await expect(page.getByTestId('yd-map-measure').allInnerTexts()).resolves.toEqual(['Map “sheffield pharmacies: places in the area”', 'Map “sheffield pharmacies: km to the nearest”']);
   });
 
+  it('names the place under the pointer (as text) and keys the places in the map key', async () => {
+    // The place nearest the map's centre among those that share their position with no other place.
+    const at = (r: (typeof sites)[number]) => `${r.latitude},${r.longitude}`;
+    const off = (r: (typeof sites)[number]) => Math.hypot(Number(r.longitude) + 1.47, Number(r.latitude) - 53.38);
+    const lone = sites.filter((r) => sites.filter((o) => at(o) === at(r)).length === 1).sort((a, b) => off(a) - off(b));
+    expect(lone.length).toBeGreaterThan(0);
+    const i = sites.indexOf(lone[0]);
+    await page.getByTestId('tab-your-data').click();
+    const text = await hoverAt(page, Number(sites[i].longitude), Number(sites[i].latitude));
+    expect(text).toContain(names[i]);
+    expect(text).toMatch(/Your place/);
+    expect(text).toMatch(/Type\s*pharmacy/);
+    // Row numbers as the file counts them: the header is line 1, so place i is on line i + 2.
+    expect(text).toContain(`sheffield pharmacies.csv, row ${i + 2}`);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+    await page.screenshot({ path: join(OUT, 'places-hover.png') });
+    await page.mouse.move(5, 5);
+
+    const key = page.getByTestId('places-key');
+    expect(await key.innerText()).toMatch(new RegExp(`sheffield pharmacies\\.csv\\s*${sites.length}`));
+    expect(await axeViolations(page, '[data-testid=map-key]')).toEqual([]);
+  });
+
   it('refuses a file with latitude and longitude swapped, saying so, and keeps the places loaded', async () => {
     await page.getByTestId('yd-drop-input').setInputFiles({ name: 'swapped sites.csv', mimeType: 'text/csv', buffer: Buffer.from(SWAPPED) });
     const alert = page.getByTestId('file-queue').getByRole('alert');
@@ -170,6 +194,33 @@ describe('Places that deliver, in Chromium', () => {
     expect(csv.length).toBeGreaterThanOrEqual(located.length);
     expect(csv.length).toBeGreaterThan(0);
     await page.screenshot({ path: join(OUT, 'places-partners.png') });
+
+    // "Add to shortlist" on the first practice: it joins the shortlist's own "Practices and PCNs"
+    // section, and the CSV download carries it with its ODS codes and its site (raw file, MANIFEST §8).
+    const first = csv[0];
+    const row = partners.locator('table tbody tr').first();
+    expect(await row.locator('td').nth(1).innerText()).toBe(first.practice_code);
+    await row.getByRole('button', { name: `Add to shortlist: ${first.practice_name}` }).click();
+    await row.getByText('in the shortlist').waitFor();
+    await page.getByTestId('tab-shortlist').click();
+    const section = page.getByTestId('shortlist-practices');
+    await expect.poll(() => section.innerText(), { timeout: 60_000 }).toContain(`${first.practice_name} (${first.practice_code}`);
+    await page.screenshot({ path: join(OUT, 'places-shortlist-practices.png') });
+    const [zipped] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-csv').click()]);
+    const files = unzipSync(new Uint8Array(readFileSync(await zipped.path())));
+    const name = Object.keys(files).find((n) => n.endsWith('-practices-and-pcns.csv'));
+    expect(name).toBeDefined();
+    const listed = Papa.parse<Record<string, string>>(strFromU8(files[name!]).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const site = rawRows('lookups/gp_practice_locations_nhs_website_2019_with_lsoa21_ward24_lad24_derived.csv').find((r) => r.practice_code === first.practice_code)!;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ kind: 'GP practice', practice_code: first.practice_code, practice_name: first.practice_name, pcn_code: first.pcn_code, pcn_name: first.pcn_name });
+    expect(Number(listed[0].latitude)).toBeCloseTo(Number(site.latitude), 5);
+    expect(Number(listed[0].longitude)).toBeCloseTo(Number(site.longitude), 5);
+    // Removable: the section goes when its last entry is removed.
+    await section.getByRole('button', { name: /^Remove / }).click();
+    await expect.poll(() => section.count()).toBe(0);
+    await page.getByTestId('shortlist-partners').click();
+    await partners.locator('table tbody tr').first().getByTestId('partner-add-practice').waitFor();
   });
 
   it('has no accessibility violations in the Your data panel, the places table and the pull partners', async () => {

@@ -98,6 +98,12 @@ describe('GP practices on the map', () => {
     const listCells = await profile.locator('tr[data-measure="qof.list_size"] td').allInnerTexts();
     expect(listCells[0]).toBe(lists.get(target.code)!.toLocaleString('en-GB'));
     expect(listCells[5]).toBe('');
+    // From the profile, the practice joins the shortlist's own "Practices and PCNs" section.
+    await profile.getByTestId('profile-shortlist-practice').click();
+    await profile.getByText('(in the shortlist)').waitFor();
+    await page.getByTestId('tab-shortlist').click();
+    await expect.poll(() => page.getByTestId('shortlist-practices').innerText(), { timeout: 60_000 }).toContain(`${target.name} (${target.code}`);
+    await page.getByTestId('tab-practices').click();
     await waitForCameraStill(page);
     expect((await page.evaluate(() => window.hotspotAtlas!.camera())).zoom).toBeGreaterThanOrEqual(12);
     await page.screenshot({ path: join(OUT, 'practice-selected.png') });

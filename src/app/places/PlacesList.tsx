@@ -3,19 +3,8 @@
  * (the key entry), how many places were placed, and a button opening them as a table in the drawer.
  * Names are shown as text only (React escapes them): they come from the user's file.
  */
-import { PLACE_RING } from '../../map/delivery-points-layer';
+import { PlaceMarker } from './PlaceMarker';
 import type { PlaceSet } from './places-store';
-
-const ring = `rgb(${PLACE_RING.join(',')})`;
-
-function PlaceMarker() {
-  return (
-    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false">
-      <circle cx="7" cy="7" r="5" fill="none" stroke="#fff" strokeWidth="4" />
-      <circle cx="7" cy="7" r="5" fill="none" stroke={ring} strokeWidth="2" />
-    </svg>
-  );
-}
 
 export function PlacesList({ sets, onToggle, onShowTable }: { sets: readonly PlaceSet[]; onToggle(id: string, visible: boolean): void; onShowTable(): void }) {
   if (!sets.length) return null;

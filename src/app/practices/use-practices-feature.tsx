@@ -11,6 +11,7 @@ import { formatCount, formatNumber } from '../../ui/format';
 import { PracticeKey } from './PracticeKey';
 import { PracticeProfileView } from './PracticeProfileView';
 import { PracticeTable } from './PracticeTable';
+import { addShortlistPractice, type ShortlistPractice } from '../../state/shortlist-practices';
 import type { AtlasContext, FeatureOutput, PointHit } from '../atlas-context';
 import { lazyPanel } from '../lazy-panel';
 import { usePracticeMap } from './use-practice-map';
@@ -73,6 +74,10 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
   };
 
   const practice = pv.selected ? byCode.get(pv.selected) : undefined;
+  // Practices and PCNs join the shortlist in a section of their own (they are not areas).
+  const shortlistButton = (p: ShortlistPractice) => (state.shortlistPractices.some((o) => o.kind === p.kind && o.code === p.code)
+    ? <span className="hint">(in the shortlist)</span>
+    : <button type="button" data-testid={`profile-shortlist-${p.kind}`} onClick={() => update((s) => ({ shortlistPractices: addShortlistPractice(s.shortlistPractices, p) }))}>Add {p.kind === 'pcn' ? 'the PCN' : 'the practice'} to the shortlist</button>);
   const profile = (
     <div className="practice-profile" data-testid="practice-profile">
       {!pv.selected && !pv.pcn && <p className="hint">Click a practice on the map, in the table or in the funnel plot to see its profile.</p>}
@@ -83,6 +88,7 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
         <PracticeProfileView heading={`${practice?.name ?? pv.selected} (${pv.selected})`} profile={m.practiceProfile.value} unitLabel="This practice" nameOf={ctx.nameOf} testId="practice-profile-practice">
           <p>
             {practice?.pcn ? <>PCN: {practice.pcnName ?? practice.pcn} ({practice.pcn}) <button type="button" onClick={() => selectPcn(practice.pcn)} data-testid="practice-show-pcn">Show its PCN on the map</button></> : 'Not in a PCN (unallocated in the QOF mapping).'}
+            {' '}{shortlistButton({ kind: 'practice', code: pv.selected })}
             {' '}<button type="button" onClick={() => update((s) => ({ practices: { ...s.practices, selected: null } }))}>Clear practice</button>
           </p>
           {registered && (
@@ -98,7 +104,7 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
         <PracticeProfileView heading={`${m.pcn.name} (${m.pcn.code}): a Primary Care Network of ${m.pcn.rows.length} practice${m.pcn.rows.length === 1 ? '' : 's'}`} profile={m.pcnProfile.value} unitLabel="This PCN" nameOf={ctx.nameOf} testId="practice-profile-pcn">
           <p>A PCN is a group of practices, not an area: on the map its practices are ringed in blue, and the dashed outline around them is approximate. Its figures add up its practices' registers and lists. Its Sub-ICB and ICB are those holding most of its patients.</p>
           <p>Practices: {m.pcn.rows.map((r, i) => <span key={r.code}>{i ? ', ' : ''}<button type="button" className="link-button" onClick={() => selectPractice(r.code, true)}>{r.name}</button></span>)}.{' '}
-            <button type="button" onClick={() => selectPcn(null)}>Clear PCN</button></p>
+            {shortlistButton({ kind: 'pcn', code: m.pcn.code })} <button type="button" onClick={() => selectPcn(null)}>Clear PCN</button></p>
         </PracticeProfileView>
       )}
     </div>

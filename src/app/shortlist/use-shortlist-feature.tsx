@@ -35,6 +35,8 @@ import { listColumns, useColumnValues, useListLevel, useParentNames } from './us
 import { lazyPanel } from '../lazy-panel';
 import { PULL_PARTNER_LEVELS } from '../../data/sql/pull-partners-sql';
 import { PullPartners } from './PullPartners';
+import { loadShortlistPracticeRows } from './shortlist-practice-rows';
+import { ShortlistPractices } from './ShortlistPractices';
 
 const PARTNERS_DRAWER = 'partners';
 const ShortlistPanel = lazyPanel(() => import('./ShortlistPanel').then((m) => m.ShortlistPanel));
@@ -295,7 +297,8 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       // Who the list reaches goes with every table export (the same cached queries as the panel's).
       const profile = kind === 'png' || kind === 'geojson' ? null
         : await loadReachProfile(ctx.data.queries, listLevel, listed, state.ethnicGroups, { title: 'Shortlist', withIcbs: listLevel !== 'icb24' && listLevel !== 'cal22' && listLevel !== 'cal19' });
-      const input = profile ? withReach(base, profile, ctx.data.manifest) : base;
+      const practices = await loadShortlistPracticeRows(ctx.data.queries, state.shortlistPractices);
+      const input = { ...(profile ? withReach(base, profile, ctx.data.manifest) : base), practices };
       let name = '';
       if (kind === 'csv') name = downloadExport(x.writeCsvBundle(input), 'csv-zip', input.title, now);
       else if (kind === 'xlsx') name = downloadExport(await x.writeShortlistXlsx(input), 'xlsx', input.title, now);
@@ -346,7 +349,7 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       onPartners={spec.items.length && PULL_PARTNER_LEVELS.includes(spec.level) ? () => ctx.update({ drawer: PARTNERS_DRAWER }) : undefined}
     />
   );
-  const panel = render();
+  const panel = <>{render()}<ShortlistPractices ctx={ctx} list={state.shortlistPractices} /></>;
 
   return {
     tab: { id: 'shortlist', label: `Shortlist${spec.items.length ? ` (${spec.items.length})` : ''}`, panel },

@@ -13,7 +13,7 @@ import { indicatorId, type DatasetSpec } from '../../data/import/user-dataset';
 import { LEVELS, type LevelId, type UserLevelId } from '../../geo/levels';
 import { normaliseState } from '../../state/normalise-state';
 import type { FileQueueItem } from '../../ui/FileQueue';
-import type { AtlasContext, FeatureOutput } from '../atlas-context';
+import type { AtlasContext, FeatureOutput, PointHit } from '../atlas-context';
 import { chooseIndicator, chooseLevel } from '../measure-choice';
 import { VOCABULARY, viewStore } from '../view-store';
 import { MappingDialog } from './MappingDialog';
@@ -23,6 +23,8 @@ import { lazyPanel } from '../lazy-panel';
 import type { PlacePoints } from '../../data/import/place-points';
 import { deliveryPointsLayer } from '../../map/delivery-points-layer';
 import { measurePlacesInWorker } from '../../workers/places-client';
+import { placeAt } from '../../map/place-at';
+import { PlacesKey } from '../places/PlacesKey';
 import { PlacesList } from '../places/PlacesList';
 import { PlacesStore } from '../places/places-store';
 import { PlacesTable } from '../places/PlacesTable';
@@ -78,7 +80,24 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
   const registeredStore = useMemo(() => registeredStoreOf(ctx.data.db), [ctx.data.db]);
   const registered = useSyncExternalStore(registeredStore.subscribe, registeredStore.get);
   const zoomStep = ctx.state.viewport.zoom < 7 ? 0 : ctx.state.viewport.zoom < 10 ? 1 : 2;
-  const overlays = useMemo(() => placeSets.filter((p) => p.visible).flatMap((p) => deliveryPointsLayer(`places-${p.datasetId}`, p.places, [6, 8, 11][zoomStep])), [placeSets, zoomStep]);
+  const drawZoom = [6, 8, 11][zoomStep];
+  const shownSets = useMemo(() => placeSets.filter((p) => p.visible), [placeSets]);
+  const overlays = useMemo(() => shownSets.flatMap((p) => deliveryPointsLayer(`places-${p.datasetId}`, p.places, drawZoom)), [shownSets, drawZoom]);
+  // The hover card of a drawn place: its name, type, file and row (all from the user's file, shown as text).
+  const pointAt = (p: { x: number; y: number }): PointHit | null => {
+    if (!shownSets.length || !ctx.mapView) return null;
+    const hit = placeAt(shownSets.map((s) => s.places), ctx.mapView.project, p.x, p.y, drawZoom);
+    if (!hit) return null;
+    const { places, datasetId } = shownSets[hit.set];
+    return {
+      id: `place-${datasetId}-${hit.index}`, name: places.names[hit.index] || `Place on row ${places.rows[hit.index]}`, code: 'Your place',
+      lines: [
+        { label: 'Type', value: places.types[hit.index] || 'not given' },
+        { label: 'File', value: `${places.file}, row ${places.rows[hit.index]}` },
+      ],
+      select: () => ctx.update({ drawer: PLACES_DRAWER }),
+    };
+  };
   const [busy, setBusy] = useState<Busy[]>([]);
   const [failed, setFailed] = useState<Failed[]>([]);
   const [waiting, setWaiting] = useState<ReadFile[]>([]);
@@ -299,5 +318,6 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
     </>
   );
   const drawer = placeSets.length ? [{ id: PLACES_DRAWER, label: 'Places', content: () => <PlacesTable sets={placeSets} /> }] : [];
-  return { tab: { id: YOUR_DATA_TAB, label: 'Your data', panel }, overlays, drawer };
+  const mapKey = shownSets.length ? <PlacesKey sets={shownSets} onTable={() => ctx.update({ drawer: PLACES_DRAWER })} /> : null;
+  return { tab: { id: YOUR_DATA_TAB, label: 'Your data', panel }, overlays, drawer, pointAt, mapKey };
 }
