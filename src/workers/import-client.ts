@@ -12,6 +12,7 @@
 import type { BoundaryChoice } from '../data/import/boundary-topology';
 import type { JoinOptions, JoinReport } from '../data/import/join-report';
 import type { PlacePoints } from '../data/import/place-points';
+import type { RegisteredFile } from '../data/import/registered-file';
 import type { ReadProgress } from '../data/import/read-options';
 import type { CheckedProject } from '../data/import/read-project';
 import type { TableSummary } from '../data/import/table-summary';
@@ -51,7 +52,8 @@ function spawnImportWorker(): WorkerLike {
 export type ReadResult =
   | { kind: 'table'; table: TableSummary; report: JoinReport }
   | { kind: 'project'; project: CheckedProject }
-  | { kind: 'places'; places: PlacePoints };
+  | { kind: 'places'; places: PlacePoints }
+  | { kind: 'registered'; registered: RegisteredFile };
 
 type Reply<T extends ImportResponse['type']> = Extract<ImportResponse, { type: T }>;
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -161,11 +163,15 @@ export class ImportClient {
   read(file: Blob, name: string, options: ImportJobOptions, onProgress?: (p: ReadProgress) => void): { id: number; done: Promise<ReadResult> } {
     const job = this.nextJob++;
     this.jobs.set(job, { file, name, options });
-    const done = this.request<'read-done' | 'project-done' | 'places-done'>(job, () => this.readBody(job), onProgress).then(
+    const done = this.request<'read-done' | 'project-done' | 'places-done' | 'registered-done'>(job, () => this.readBody(job), onProgress).then(
       (m): ReadResult => {
         if (m.type === 'project-done') {
           this.jobs.delete(job);
           return { kind: 'project', project: m.project };
+        }
+        if (m.type === 'registered-done') {
+          this.jobs.delete(job);
+          return { kind: 'registered', registered: m.registered };
         }
         if (m.type === 'places-done') {
           this.jobs.delete(job);

@@ -12,6 +12,7 @@ import { runImportJob, type ImportJobResult } from '../data/import/import-job';
 import { buildJoinReport } from '../data/import/join-report';
 import { loadReferenceCodes } from '../data/import/load-reference-codes';
 import { placeColumns, readPlacePoints } from '../data/import/place-points';
+import { readRegisteredFile } from '../data/import/registered-file';
 import { mayBeProject, readProjectFile } from '../data/import/read-project';
 import { buildReferenceCodes, type ReferenceCodes } from '../data/import/reference-codes';
 import { rowWeights } from '../data/import/row-weights';
@@ -70,6 +71,12 @@ export function importHandler(post: Post, fetchBytes: FetchBytes): (m: ImportReq
         const job = await runImportJob(src, async () => (refs = await referencesAt(m.referenceBase)), {
           ...m.options, onProgress: (progress) => post({ id: m.id, type: 'progress', progress }),
         });
+        // PRACTICE_CODE, LSOA_CODE and NUMBER_OF_PATIENTS: the registered-patient file, not a practice measure.
+        const registered = readRegisteredFile(job.table);
+        if (registered) {
+          post({ id: m.id, type: 'registered-done', registered }, [registered.patients.buffer]);
+          return;
+        }
         // Latitude/longitude (or eastings/northings) and no column of area or practice codes: places.
         if (!job.report.key?.target && placeColumns(job.table)) {
           const places = readPlacePoints(job.table);

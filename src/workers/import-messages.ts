@@ -7,6 +7,7 @@
  */
 import type { ReadErrorCode } from '../data/import/import-issue';
 import type { PlacePoints } from '../data/import/place-points';
+import type { RegisteredFile } from '../data/import/registered-file';
 import type { ImportedColumn } from '../data/import/imported-table';
 import type { JoinOptions, JoinReport } from '../data/import/join-report';
 import type { ReadOptions, ReadProgress } from '../data/import/read-options';
@@ -59,6 +60,8 @@ export type ImportResponse =
   | { id: number; type: 'project-done'; project: CheckedProject }
   /** A file of places (latitude/longitude columns or GeoJSON points): nothing is kept in the worker. */
   | { id: number; type: 'places-done'; places: PlacePoints }
+  /** NHS England's registered patients by LSOA (registered-file.ts): loaded by the app, not kept here. */
+  | { id: number; type: 'registered-done'; registered: RegisteredFile }
   | { id: number; type: 'rejoin-done'; report: JoinReport }
   | {
     id: number; type: 'take-done'; columns: ImportedColumn[]; joinKeys: (string | null)[];

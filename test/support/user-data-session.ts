@@ -31,6 +31,8 @@ export type Outcome =
   | { kind: 'opened' }
   /** A file of places (latitude/longitude): read whole in the worker, nothing kept there. */
   | { kind: 'places'; places: Extract<ReadResult, { kind: 'places' }>['places'] }
+  /** NHS England's registered patients by LSOA: the columns the app loads (registered-patients.ts). */
+  | { kind: 'registered'; registered: Extract<ReadResult, { kind: 'registered' }>['registered'] }
   | { kind: 'read'; report: Extract<ReadResult, { kind: 'table' }>['report']; added: ResultRow[] | null };
 
 const BASE = 'http://reference.test/data/';
@@ -85,6 +87,7 @@ export async function openSession(files: Record<string, Uint8Array>, areasSql: s
       }
     }
     if (r.kind === 'places') return { kind: 'places', places: r.places };
+    if (r.kind === 'registered') return { kind: 'registered', registered: r.registered };
     const f: ReadFile = { job: job.id, name, sheet: null, summary: r.table, report: r.report };
     const choice = defaultChoice(f, add);
     let added: ResultRow[] | null = null;

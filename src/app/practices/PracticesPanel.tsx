@@ -7,18 +7,30 @@ import { FunnelPlot, positionWords } from '../../ui/FunnelPlot';
 import { Select } from '../../ui/Select';
 import './practices.css';
 import { useNeighbourhood, type Neighbourhood } from './use-neighbourhood';
+import type { RegisteredState } from '../registered/registered-store';
 
 const REGISTERS = PRACTICE_MEASURES.filter((m) => m.kind === 'proportion');
 const SHOWN = 100;
 const pct = (v: number) => `${v.toFixed(2)}%`;
 const nbhdWords = (n: Neighbourhood | undefined) => (n?.score == null ? 'not located' : `IMD 2025 score ${n.score.toFixed(1)}, Core20 ${(n.core20 ?? 0).toFixed(0)} % of residents`);
+const regWords = (r: RegisteredState, code: string) => {
+  const d = r.byPractice.get(code);
+  return d?.score == null ? `not in ${r.report.file}` : `IMD 2025 score ${d.score.toFixed(1)}, Core20 ${(d.core20 ?? 0).toFixed(1)} % of ${d.patients.toLocaleString('en-GB')} patients`;
+};
+type Deprivation = 'neighbourhood' | 'registered';
 
 /**
  * The register and the picked practice live in the view state (practice-view.ts): the map colours its
  * practices by the same register, and picking a practice here (click or Enter on the plot, or its
  * name in the table) selects it on the map, flies there and opens its profile.
  */
-export function PracticesPanel({ queries, measure, selected: picked, onMeasure, onPick }: { queries: QueryRunner; measure: string; selected: string | null; onMeasure(id: string): void; onPick(code: string): void }) {
+/**
+ * Deprivation beside each practice: its neighbourhood's (always) or, once the user has loaded the
+ * registered-patient file (`registered`), weighted by where its registered patients live.
+ */
+export function PracticesPanel({ queries, measure, selected: picked, registered, onMeasure, onPick }: { queries: QueryRunner; measure: string; selected: string | null; registered: RegisteredState | null; onMeasure(id: string): void; onPick(code: string): void }) {
+  const [deprivationChoice, setDeprivation] = useState<Deprivation>('registered');
+  const deprivation: Deprivation = registered ? deprivationChoice : 'neighbourhood';
   const [funnel, setFunnel] = useState<PracticeFunnel | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [options, setOptions] = useState<FunnelOptions>(DEFAULT_FUNNEL);
@@ -50,6 +62,8 @@ export function PracticesPanel({ queries, measure, selected: picked, onMeasure, 
         options={[{ value: '', label: 'England (all practices)' }, ...subIcbs.map((x) => ({ value: x.code, label: x.name }))]} />
       <Select label="Control limits" value={options.limits} testId="funnel-limits" onChange={(v) => setOptions({ ...options, limits: v === 'overdispersed' ? 'overdispersed' : 'exact' })}
         options={[{ value: 'exact', label: 'Exact binomial (chance only)' }, { value: 'overdispersed', label: 'Allowing for overdispersion (random effects)' }]} />
+      {registered && <Select label="Deprivation beside each practice" value={deprivation} testId="practice-deprivation" onChange={(v) => setDeprivation(v === 'neighbourhood' ? 'neighbourhood' : 'registered')}
+        options={[{ value: 'registered', label: `Where its registered patients live (${registered.report.file})` }, { value: 'neighbourhood', label: 'Its neighbourhood (10 nearest LSOAs, approximate)' }]} />}
       {error && <p className="notice-inline" role="alert">The funnel plot could not be computed: {error.message}. Try another register, or reload the page.</p>}
       {!ready && !error && <p className="hint" role="status">Computing the funnel plot…</p>}
       {ready && (
@@ -59,7 +73,9 @@ export function PracticesPanel({ queries, measure, selected: picked, onMeasure, 
           {options.limits === 'exact'
             ? <p className="hint" data-testid="funnel-method">Limits: exact binomial around {against === 'England' ? "England's" : `${against}'s`} value (Spiegelhalter's interpolation), 95 % and 99.8 %. With many practices, some lie outside the 95 % limits by chance alone (about 1 in 20); the 99.8 % limits are the ones to act on. Large lists make even small differences significant.</p>
             : <p className="hint" data-testid="funnel-method">{`Limits allow for overdispersion: Spiegelhalter's (2005) additive random effects, with z-scores winsorised at the 10th and 90th percentiles (φ = ${ready.dispersion.phi.toFixed(1)}, τ = ${(100 * Math.sqrt(ready.dispersion.tau2)).toFixed(2)} percentage points between practices), normal limits at 95 % and 99.8 % around ${against === 'England' ? "England's" : `${against}'s`} value. They ask whether a practice is unusual beyond the usual spread between practices, not beyond chance alone.`}</p>}
-          {chosen && <p data-testid="funnel-picked"><strong>{chosen.name}</strong> ({chosen.code}{chosen.pcn ? `, ${chosen.pcn}` : ''}): {pct(chosen.value)}, {chosen.numerator.toLocaleString('en-GB')} of {chosen.denominator.toLocaleString('en-GB')} patients; {positionWords(chosen.position)}. Neighbourhood (approximate, the 10 LSOAs nearest the practice): {neighbourhood ? nbhdWords(neighbourhood.get(chosen.code)) : '…'}.</p>}
+          {chosen && <p data-testid="funnel-picked"><strong>{chosen.name}</strong> ({chosen.code}{chosen.pcn ? `, ${chosen.pcn}` : ''}): {pct(chosen.value)}, {chosen.numerator.toLocaleString('en-GB')} of {chosen.denominator.toLocaleString('en-GB')} patients; {positionWords(chosen.position)}. {registered && deprivation === 'registered'
+            ? <span data-testid="funnel-picked-registered">Weighted by where its registered patients live (from {registered.report.file}): {regWords(registered, chosen.code)}.</span>
+            : <>Neighbourhood (approximate, the 10 LSOAs nearest the practice): {neighbourhood ? nbhdWords(neighbourhood.get(chosen.code)) : '…'}.</>}</p>}
           {ready.left.length > 0 && <p className="hint">{ready.left.length} practice{ready.left.length === 1 ? '' : 's'} left out: no list, or a register larger than its list ({ready.left.slice(0, 3).map((r) => r.code).join(', ')}).</p>}
           {options.limits === 'exact' && outliers.length > 0.01 * ready.points.length && (
             <p className="notice-inline" data-testid="funnel-overdispersion">{`${Math.round((100 * outliers.length) / ready.points.length)} % of practices lie outside the 99.8 % limits, where chance alone would put 0.2 %: practices differ far more than sampling variation (list age, deprivation, case-finding and coding). These limits show chance variation only; they are not adjusted for that overdispersion, so being outside them is a reason to look, not a verdict.`}</p>
@@ -68,14 +84,15 @@ export function PracticesPanel({ queries, measure, selected: picked, onMeasure, 
           <div className="funnel-outliers" tabIndex={0} role="region" aria-labelledby="funnel-outliers-title">
             <table data-testid="funnel-outliers">
               <caption className="visually-hidden">Practices outside the 99.8 % limits, largest lists first{outliers.length > SHOWN ? ` (first ${SHOWN})` : ''}</caption>
-              <thead><tr><th scope="col">Practice</th><th scope="col">Code</th><th scope="col" className="num">Share</th><th scope="col" className="num">List</th><th scope="col">Against {against}</th><th scope="col" className="num">Neighbourhood IMD 2025 score (approximate)</th></tr></thead>
+              <thead><tr><th scope="col">Practice</th><th scope="col">Code</th><th scope="col" className="num">Share</th><th scope="col" className="num">List</th><th scope="col">Against {against}</th><th scope="col" className="num">{deprivation === 'registered' ? "IMD 2025 score where its registered patients live" : 'Neighbourhood IMD 2025 score (approximate)'}</th></tr></thead>
               <tbody>
                 {outliers.slice(0, SHOWN).map((o) => (
-                  <tr key={o.code}><th scope="row"><button type="button" className="link-button" onClick={() => onPick(o.code)}>{o.name}</button></th><td>{o.code}</td><td className="num">{pct(o.value)}</td><td className="num">{o.denominator.toLocaleString('en-GB')}</td><td>{o.position > 0 ? 'above' : 'below'}</td><td className="num">{neighbourhood ? (neighbourhood.get(o.code)?.score?.toFixed(1) ?? '–') : '…'}</td></tr>
+                  <tr key={o.code}><th scope="row"><button type="button" className="link-button" onClick={() => onPick(o.code)}>{o.name}</button></th><td>{o.code}</td><td className="num">{pct(o.value)}</td><td className="num">{o.denominator.toLocaleString('en-GB')}</td><td>{o.position > 0 ? 'above' : 'below'}</td><td className="num">{registered && deprivation === 'registered' ? (registered.byPractice.get(o.code)?.score?.toFixed(1) ?? '–') : neighbourhood ? (neighbourhood.get(o.code)?.score?.toFixed(1) ?? '–') : '…'}</td></tr>
                 ))}
               </tbody>
             </table>
           </div>
+          {registered && deprivation === 'registered' && <p className="hint">IMD 2025 score where its registered patients live: the LSOA scores weighted by the practice&apos;s registered patients living in each, from {registered.report.file} (patients in LSOAs that are not 2021 LSOAs left out); higher = more deprived. – : the practice is not in that file.</p>}
           <p className="hint">Neighbourhood IMD 2025 score: Census 2021 residents of the 10 LSOAs nearest the practice (within 15 km), weighted; higher = more deprived. Approximate: a practice's patients do not live only next to it.</p>
           {outliers.length > SHOWN && <p className="hint">The {SHOWN} with the largest lists are shown; <code>npm run -s atlas -- export --level practice</code> gives every practice with its numerator and denominator.</p>}
         </>

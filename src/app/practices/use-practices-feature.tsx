@@ -4,7 +4,7 @@
  * selection, the practices as a table and the selected practice's and PCN's profiles in the drawer,
  * and a chosen PCN shown as its group of practices.
  */
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { practiceLayers } from '../../map/practice-layer';
 import { practiceAt } from '../../map/practice-points';
 import { formatCount, formatNumber } from '../../ui/format';
@@ -15,6 +15,7 @@ import { addShortlistPractice, type ShortlistPractice } from '../../state/shortl
 import type { AtlasContext, FeatureOutput, PointHit } from '../atlas-context';
 import { lazyPanel } from '../lazy-panel';
 import { usePracticeMap } from './use-practice-map';
+import { registeredStoreOf } from '../registered/registered-store';
 import './practices.css';
 
 // The panel, its funnel maths and its styles load when the tab is first opened.
@@ -29,6 +30,9 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
   const m = usePracticeMap(ctx.data.queries, state);
   const rows = m.values.value;
   const byCode = useMemo(() => new Map((rows ?? []).map((r) => [r.code, r])), [rows]);
+  const registeredStore = useMemo(() => registeredStoreOf(ctx.data.db), [ctx.data.db]);
+  const registered = useSyncExternalStore(registeredStore.subscribe, registeredStore.get);
+  const weighted = pv.selected && registered ? registered.byPractice.get(pv.selected) : undefined;
 
   const selectPractice = (code: string, fly: boolean) => {
     update((s) => ({ practices: { ...s.practices, selected: code }, drawer: PRACTICE_PROFILE }));
@@ -87,6 +91,13 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
             {' '}{shortlistButton({ kind: 'practice', code: pv.selected })}
             {' '}<button type="button" onClick={() => update((s) => ({ practices: { ...s.practices, selected: null } }))}>Clear practice</button>
           </p>
+          {registered && (
+            <p data-testid="practice-profile-registered">
+              {weighted?.score != null
+                ? `Weighted by where its registered patients live (${formatCount(weighted.patients)} patients in 2021 LSOAs, from ${registered.report.file}): IMD 2025 score ${formatNumber(weighted.score, 1)} (higher = more deprived), Core20 ${formatNumber(weighted.core20 ?? 0, 1)} % of its patients live in England's most deprived fifth of LSOAs.`
+                : `Not in ${registered.report.file}, so no deprivation weighted by where its patients live.`}
+            </p>
+          )}
         </PracticeProfileView>
       )}
       {m.pcnProfile.value && m.pcnProfile.value.code === pv.pcn && m.pcn && (
@@ -110,7 +121,7 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
   return {
     tab: {
       id: 'practices', label: 'Practices',
-      panel: <PracticesPanel queries={ctx.data.queries} measure={m.measureId} selected={pv.selected}
+      panel: <PracticesPanel queries={ctx.data.queries} measure={m.measureId} selected={pv.selected} registered={registered}
         onMeasure={(measure) => update((s) => ({ practices: { ...s.practices, measure } }))} onPick={(code) => selectPractice(code, true)} />,
     },
     overlays,

@@ -47,7 +47,7 @@ export function YourDataPanel(p: YourDataPanelProps) {
         Files are read in this browser: nothing is uploaded.
       </p>
       <DropZone label="Choose files" accept={ACCEPTED_FILES} onFiles={p.onFiles} testId="yd-drop"
-        hint="CSV or TSV, Excel (.xlsx), Parquet or GeoJSON, several at once; or a project file saved here. Rows need an area code (LSOA, ward, local authority, Sub-ICB, ICB) or a GP practice code; a file of places (pharmacies, venues, screening sites) needs latitude and longitude columns (or eastings and northings), or GeoJSON points." />
+        hint="CSV or TSV, Excel (.xlsx), Parquet or GeoJSON, several at once; or a project file saved here. Rows need an area code (LSOA, ward, local authority, Sub-ICB, ICB) or a GP practice code; a file of places (pharmacies, venues, screening sites) needs latitude and longitude columns (or eastings and northings), or GeoJSON points. NHS England's registered patients by LSOA (PRACTICE_CODE, LSOA_CODE, NUMBER_OF_PATIENTS) is recognised as such." />
       {p.references === 'loading' && <p className="hint" role="status">Loading the lists of area codes to check your files against…</p>}
       {p.references === 'error' && <p className="hint" role="status">The lists of area codes could not be loaded now; they will be tried again when a file is read.</p>}
       <FileQueue items={p.queue} />

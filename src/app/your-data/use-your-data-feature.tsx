@@ -28,6 +28,9 @@ import { PlacesKey } from '../places/PlacesKey';
 import { PlacesList } from '../places/PlacesList';
 import { PlacesStore } from '../places/places-store';
 import { PlacesTable } from '../places/PlacesTable';
+import type { RegisteredFile } from '../../data/import/registered-file';
+import { RegisteredReportView } from '../registered/RegisteredReportView';
+import { registeredStoreOf } from '../registered/registered-store';
 
 const YourDataPanel = lazyPanel(() => import('./YourDataPanel').then((m) => m.YourDataPanel));
 
@@ -74,6 +77,8 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
   const snap = useSyncExternalStore(engine.store.subscribe, engine.store.get);
   const placesStore = useMemo(() => placesStoreOf(engine), [engine]);
   const placeSets = useSyncExternalStore(placesStore.subscribe, placesStore.get);
+  const registeredStore = useMemo(() => registeredStoreOf(ctx.data.db), [ctx.data.db]);
+  const registered = useSyncExternalStore(registeredStore.subscribe, registeredStore.get);
   const zoomStep = ctx.state.viewport.zoom < 7 ? 0 : ctx.state.viewport.zoom < 10 ? 1 : 2;
   const drawZoom = [6, 8, 11][zoomStep];
   const shownSets = useMemo(() => placeSets.filter((p) => p.visible), [placeSets]);
@@ -172,16 +177,34 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
     }
   }, [engine, fail, placesStore]);
 
+  /** The registered-patient file: loaded as the practice-to-LSOA table, replacing an earlier one. */
+  const addRegistered = useCallback(async (f: RegisteredFile) => {
+    const key = `b${nextKey++}`;
+    setBusy((b) => [...b, { key, name: f.file, job: null, label: 'Loading registered patients by LSOA', fraction: null }]);
+    try {
+      const state = await engine.addRegistered(f);
+      registeredStore.set(state);
+      const r = state.report;
+      ctxRef.current.notify(r.closed.length || r.unknownLsoas.length ? 'warning' : 'info', `${f.file}: registered patients of ${r.practices.toLocaleString('en-GB')} practices by LSOA loaded; the Practices tab now shows their deprivation weighted by where their patients live. Its join report is under "Your data".`);
+    } catch (e) {
+      fail(f.file, errorText(e));
+    } finally {
+      setBusy((b) => b.filter((x) => x.key !== key));
+    }
+  }, [engine, fail, registeredStore]);
+
   const readOne = useCallback(async (file: File) => {
     const key = `b${nextKey++}`;
     const job = engine.client.read(file, file.name, {}, (p) => setProgress(key, { label: progressLabel(p), fraction: percent(p) }));
     setBusy((b) => [...b, { key, name: file.name, job: job.id, label: 'Starting', fraction: 0 }]);
     let project: CheckedProject | null = null;
     let places: PlacePoints | null = null;
+    let registeredFile: RegisteredFile | null = null;
     try {
       const r = await job.done;
       if (r.kind === 'project') project = r.project;
       else if (r.kind === 'places') places = r.places;
+      else if (r.kind === 'registered') registeredFile = r.registered;
       else {
         const rf: ReadFile = { job: job.id, name: file.name, sheet: null, summary: r.table, report: r.report };
         setWaiting((w) => [...w, rf]);
@@ -194,7 +217,8 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
     }
     if (project) await openProject(file.name, project);
     if (places) await addPlaces(places);
-  }, [engine, fail, openProject, addPlaces]);
+    if (registeredFile) await addRegistered(registeredFile);
+  }, [engine, fail, openProject, addPlaces, addRegistered]);
 
   const onFiles = useCallback((files: File[]) => {
     for (const f of files) void readOne(f).catch((e) => fail(f.name, errorText(e)));
@@ -276,7 +300,10 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
           const c = chooseLevel(l, viewStore.get().indicator);
           viewStore.update({ level: c.level, indicator: c.indicator, mode: 'indicator', selected: null });
         }}
-        places={<PlacesList sets={placeSets} onToggle={(id, v) => placesStore.toggle(id, v)} onShowTable={() => ctx.update({ drawer: PLACES_DRAWER })} />}
+        places={<>
+          <PlacesList sets={placeSets} onToggle={(id, v) => placesStore.toggle(id, v)} onShowTable={() => ctx.update({ drawer: PLACES_DRAWER })} />
+          {registered && <RegisteredReportView report={registered.report} />}
+        </>}
         onShowIndicator={(id) => {
           const c = chooseIndicator(viewStore.get().level, id);
           viewStore.update({ level: c.level, indicator: id, dims: {}, classification: null, mode: 'indicator', selected: null });

@@ -14,6 +14,9 @@ import type { BoundarySpec, LevelCoverage } from '../../data/import/load-user-le
 import { LEVEL_OBJECT, packProject } from '../../data/import/project-file';
 import { placeDataset } from '../../data/import/place-dataset';
 import type { PlacePoints } from '../../data/import/place-points';
+import type { RegisteredFile } from '../../data/import/registered-file';
+import { loadRegisteredDeprivation, loadRegisteredPatients } from '../../data/registered-patients';
+import type { RegisteredState } from '../registered/registered-store';
 import type { CheckedProject } from '../../data/import/read-project';
 import { stageProjectTable } from '../../data/import/stage-project-table';
 import type { TableSummary } from '../../data/import/table-summary';
@@ -185,6 +188,18 @@ export class UserDataEngine {
       const staged = await stageDataset(this.data.db, spec, rows);
       await this.commit({ addTables: [{ staged: staged.staged, table: spec.table }] }, { datasets: [staged.spec] });
       return { dataset: staged.spec, outside: m.outside };
+    });
+  }
+
+  /**
+   * The registered-patient file becomes table registered_patients_lsoa21 (replacing an earlier one),
+   * not a dataset: it is a practice-to-LSOA weighting that practice measures and pull partners read.
+   */
+  addRegistered(f: RegisteredFile): Promise<RegisteredState> {
+    return this.exclusive(async () => {
+      const report = await loadRegisteredPatients(this.data.db, f);
+      this.data.queries.clear();
+      return { report, byPractice: await loadRegisteredDeprivation(this.data.db) };
     });
   }
 

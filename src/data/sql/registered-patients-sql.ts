@@ -26,9 +26,9 @@ function usedRows(raw: string, hasSex: boolean): string {
   return `SELECT * FROM ${t} WHERE CASE WHEN (SELECT bool_or(upper(trim(SEX)) = 'ALL') FROM ${t}) THEN upper(trim(SEX)) = 'ALL' ELSE upper(trim(SEX)) IN ('MALE', 'FEMALE') END`;
 }
 
-/** Creates registered_patients_lsoa21 from `raw`: known practices and 2021 LSOAs only, patients summed. */
-export function createRegisteredSql(raw: string, hasSex: boolean): string {
-  return `CREATE OR REPLACE TABLE ${REGISTERED_TABLE} AS
+/** Creates registered_patients_lsoa21 (or `target`, to be swapped in) from `raw`: known practices and 2021 LSOAs only, patients summed. */
+export function createRegisteredSql(raw: string, hasSex: boolean, target: string = REGISTERED_TABLE): string {
+  return `CREATE OR REPLACE TABLE ${sqlIdent(target)} AS
     SELECT upper(trim(u.PRACTICE_CODE)) AS practice_code, upper(trim(u.LSOA_CODE)) AS lsoa21_code, sum(TRY_CAST(u.NUMBER_OF_PATIENTS AS DOUBLE)) AS patients
     FROM (${usedRows(raw, hasSex)}) u
     WHERE upper(trim(u.PRACTICE_CODE)) IN (SELECT practice_code FROM gp_practices)
@@ -62,4 +62,11 @@ export function registeredSumsSql(stat: RegisteredStat): string {
   const join = stat === 'imd2019_core20' ? 'JOIN imd2019_lsoa21 j ON j.code = r.lsoa21_code' : 'JOIN imd2025 i ON i.code = r.lsoa21_code';
   return `SELECT r.practice_code, ${numerator}::DOUBLE AS numerator, sum(r.patients)::DOUBLE AS denominator
     FROM ${REGISTERED_TABLE} r ${join} GROUP BY r.practice_code ORDER BY r.practice_code`;
+}
+
+/** Per practice not in QOF 2022-23 (closed or merged since): its code and the patients the file gives it. */
+export function registeredClosedSql(raw: string, hasSex: boolean): string {
+  return `SELECT upper(trim(PRACTICE_CODE)) AS practice, coalesce(sum(TRY_CAST(NUMBER_OF_PATIENTS AS DOUBLE)), 0)::DOUBLE AS patients
+    FROM (${usedRows(raw, hasSex)}) WHERE upper(trim(PRACTICE_CODE)) NOT IN (SELECT practice_code FROM gp_practices)
+    GROUP BY 1 ORDER BY patients DESC, practice`;
 }
