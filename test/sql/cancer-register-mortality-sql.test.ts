@@ -9,6 +9,7 @@ import { openBuiltDataDb } from '../support/node-db';
 import { indicatorRows, rows } from '../support/query-rows';
 import { num, rawRows } from '../support/raw-csv';
 import { rawLsoas, weightedMean } from '../support/raw-geography';
+import { wilson } from '../support/raw-plus';
 
 let db: Db;
 /** Sub-ICB locations recoded in April 2024 (QOF 2022-23 still uses the 2022 codes). */
@@ -23,13 +24,6 @@ for (const r of register) {
 }
 
 /** Wilson score interval for a proportion, in %. */
-function wilson(k: number, n: number): [number, number] {
-  const z = 1.959964;
-  const p = k / n;
-  const centre = p + (z * z) / (2 * n);
-  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return [(100 * (centre - half)) / (1 + (z * z) / n), (100 * (centre + half)) / (1 + (z * z) / n)];
-}
 
 beforeAll(async () => {
   db = await openBuiltDataDb();

@@ -9,6 +9,7 @@ import { loadPracticeProfile } from '../../src/data/practice-profile';
 import { QueryRunner } from '../../src/data/query-runner';
 import { openBuiltDataDb } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
+import { wilson } from '../support/raw-plus';
 
 const RECODED: Record<string, string> = { E38000246: 'E38000264', E38000248: 'E38000265' };
 const prevalence = rawRows('cancer/qof_2022_23_prevalence_all_registers_by_gp_practice_england.csv.gz');
@@ -18,13 +19,6 @@ const sicblOf = (code: string) => {
   return RECODED[s] ?? s;
 };
 
-function wilson(k: number, n: number): [number, number] {
-  const z = 1.959964;
-  const p = k / n;
-  const centre = p + (z * z) / (2 * n);
-  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return [(100 * (centre - half)) / (1 + (z * z) / n), (100 * (centre + half)) / (1 + (z * z) / n)];
-}
 
 /** Register and list sums over the practices a test picks. */
 function sums(group: string, keep: (practice: string) => boolean): [number, number] {

@@ -10,6 +10,7 @@ import { loadPracticeEngland, loadPracticeValues, type PracticeValue } from '../
 import { QueryRunner } from '../../src/data/query-runner';
 import { openBuiltDataDb } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
+import { wilson } from '../support/raw-plus';
 
 /** Sub-ICB locations recoded in April 2024 (QOF 2022-23 still uses the 2022 codes). */
 const RECODED: Record<string, string> = { E38000246: 'E38000264', E38000248: 'E38000265' };
@@ -17,13 +18,6 @@ const RECODED: Record<string, string> = { E38000246: 'E38000264', E38000248: 'E3
 const prevalence = rawRows('cancer/qof_2022_23_prevalence_all_registers_by_gp_practice_england.csv.gz');
 const mapping = new Map(rawRows('lookups/gp_practice_pcn_subicb_icb_region_qof_2022_23_mapping.csv').map((r) => [r.PRACTICE_CODE, r]));
 
-function wilson(k: number, n: number): [number, number] {
-  const z = 1.959964;
-  const p = k / n;
-  const centre = p + (z * z) / (2 * n);
-  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return [(100 * (centre - half)) / (1 + (z * z) / n), (100 * (centre + half)) / (1 + (z * z) / n)];
-}
 
 let q: QueryRunner;
 beforeAll(async () => {

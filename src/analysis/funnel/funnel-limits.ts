@@ -42,7 +42,11 @@ export function funnelLimits(denominators: ArrayLike<number>, theta: number): Fu
 
 /** Where each unit lies: 2 above the 99.8 % limit, 1 above 95 %, 0 within, −1 below 95 %, −2 below 99.8 %; NaN without a value. */
 export function funnelPositions(numerators: ArrayLike<number>, denominators: ArrayLike<number>, theta: number): Float64Array {
-  const lim = funnelLimits(denominators, theta);
+  return positionsAgainst(numerators, denominators, funnelLimits(denominators, theta));
+}
+
+/** The same positions against any limits (exact binomial or overdispersion-adjusted). */
+export function positionsAgainst(numerators: ArrayLike<number>, denominators: ArrayLike<number>, lim: FunnelLimits): Float64Array {
   const out = new Float64Array(numerators.length);
   for (let i = 0; i < out.length; i++) {
     const n = denominators[i];

@@ -9,7 +9,7 @@
  *   limits θ ± z_q √(s_i² + τ²) (normal), clipped to [0, 1].
  * With τ² = 0 (no overdispersion) the limits are the normal-approximation ones. Pure: arrays in and out.
  */
-import type { FunnelLimits } from './funnel-limits';
+import { positionsAgainst, type FunnelLimits } from './funnel-limits';
 
 const WINSOR_TAIL = 0.1;
 const Z95 = 1.959963984540054;
@@ -65,16 +65,5 @@ export function adjustedLimits(denominators: ArrayLike<number>, theta: number, t
 
 /** Positions against the adjusted limits: 2 above 99.8 %, 1 above 95 %, 0 within, −1, −2 below; NaN without a value. */
 export function adjustedPositions(numerators: ArrayLike<number>, denominators: ArrayLike<number>, theta: number, tau2: number): Float64Array {
-  const lim = adjustedLimits(denominators, theta, tau2);
-  const out = new Float64Array(numerators.length);
-  for (let i = 0; i < out.length; i++) {
-    const n = denominators[i];
-    if (!(n > 0) || !Number.isFinite(numerators[i])) {
-      out[i] = NaN;
-      continue;
-    }
-    const p = numerators[i] / n;
-    out[i] = p > lim.upper998[i] ? 2 : p > lim.upper95[i] ? 1 : p < lim.lower998[i] ? -2 : p < lim.lower95[i] ? -1 : 0;
-  }
-  return out;
+  return positionsAgainst(numerators, denominators, adjustedLimits(denominators, theta, tau2));
 }
