@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { funnelPositions } from '../../src/analysis/funnel/funnel-limits';
 import { adjustedPositions } from '../../src/analysis/funnel/overdispersion';
@@ -26,24 +25,10 @@ import { loadUserPracticeFunnel } from '../../src/data/practice-funnel';
 import { QueryRunner } from '../../src/data/query-runner';
 import type { UserPracticeRate } from '../../src/data/sql/user-practice-sql';
 import { DATA_DIR, openBuiltDataDb } from '../support/node-db';
-import { rawRows } from '../support/raw-csv';
+import { practiceFile } from '../support/practice-file';
 import { wilson } from '../support/raw-plus';
 
-const mapping = rawRows('lookups/gp_practice_pcn_subicb_icb_region_qof_2022_23_mapping.csv');
-const inQof = new Set(mapping.map((m) => m.PRACTICE_CODE));
-const refPractices = Papa.parse<Record<string, string>>(readFileSync(join(DATA_DIR, 'tables/ref_practices.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const closed = refPractices.find((p) => p.lsoa21_code && !inQof.has(p.code))!.code;
-
-// Every practice of the first 60 PCNs (so PCN sums cover whole PCNs) and two practices without one.
-const pcnCodes = [...new Set(mapping.filter((m) => m.PCN_ODS_CODE !== 'U').map((m) => m.PCN_ODS_CODE))].slice(0, 60);
-const chosen = [...mapping.filter((m) => pcnCodes.includes(m.PCN_ODS_CODE)), ...mapping.filter((m) => m.PCN_ODS_CODE === 'U').slice(0, 2)];
-const pair = (i: number): [number, number] => {
-  const eligible = 300 + ((i * 97) % 4000);
-  return [Math.round(eligible * (0.55 + ((i * 13) % 30) / 100)), eligible];
-};
-const file = new Map(chosen.map((m, i) => [m.PRACTICE_CODE, pair(i)]));
-const INJECTION = '=HYPERLINK("http://x","click")';
-const text = `practice_code,practice_name,screened,eligible\n${chosen.map((m, i) => `${m.PRACTICE_CODE},"${i === 0 ? INJECTION.replace(/"/g, '""') : m.PRACTICE_NAME}",${pair(i).join(',')}`).join('\n')}\n${closed},Closed surgery,50,100\n`;
+const { chosen, closed, values: file, text } = practiceFile(60);
 
 let q: QueryRunner;
 let rate: UserPracticeRate;
