@@ -11,7 +11,7 @@ import { loadPracticeValues } from '../../src/data/practice-data';
 import { loadFunnelSubIcbs, loadPracticeFunnel, type PracticeFunnel } from '../../src/data/practice-funnel';
 import { QueryRunner } from '../../src/data/query-runner';
 import { openBuiltDataDb } from '../support/node-db';
-import { practiceFile } from '../support/practice-file';
+import { INJECTION, practiceFile } from '../support/practice-file';
 import { axeViolations } from './support/axe';
 import { closeAtlasSession, openAtlasSession, ROOT, type AtlasSession } from './support/browser';
 
@@ -139,8 +139,15 @@ describe("Practices tab: a GP practice file's share of a list as a practice meas
     await expect.poll(() => page.locator('.funnel-plot figcaption').innerText(), { timeout: 120_000 })
       .toContain(`${option}: ${f.england.practices.toLocaleString('en-GB')} practices against England (your file's practices) (${target.toFixed(2)}%)`);
     await expect.poll(() => page.getByTestId('funnel-user-missing').innerText(), { timeout: 60_000 }).toContain(`1 practice of screening-practices.csv is not in QOF 2022-23 (closed or merged) and is left out of the funnel: ${f.closed}.`);
+    // each PCN sums its member practices' numerators and denominators
+    const pcn = f.chosen[0].PCN_ODS_CODE;
+    const members = f.chosen.filter((m) => m.PCN_ODS_CODE === pcn).map((m) => f.values.get(m.PRACTICE_CODE)!);
+    const [k, d] = [members.reduce((t, x) => t + x[0], 0), members.reduce((t, x) => t + x[1], 0)];
+    const row = page.getByTestId('funnel-user-pcns').locator('tbody tr', { hasText: pcn });
+    await row.waitFor({ timeout: 60_000 });
+    expect((await row.locator('td').allInnerTexts()).slice(0, 5)).toEqual([pcn, String(members.length), k.toLocaleString('en-GB'), d.toLocaleString('en-GB'), ((100 * k) / d).toFixed(2)]);
     // names shown are QOF's, never the file's formula
-    expect(await page.getByTestId('practices-panel').innerText()).not.toContain('=HYPERLINK');
+    expect(await page.getByTestId('practices-panel').innerText()).not.toContain(INJECTION);
     await page.screenshot({ path: join(OUT, 'practices-user-file.png') });
     expect(await axeViolations(page, '[data-testid=practices-panel]')).toEqual([]);
 

@@ -9,6 +9,7 @@ import { FunnelPlot, positionWords } from '../../ui/FunnelPlot';
 import { Select } from '../../ui/Select';
 import './practices.css';
 import { useNeighbourhood, type Neighbourhood } from './use-neighbourhood';
+import { UserPcnTable } from './UserPcnTable';
 import type { RegisteredState } from '../registered/registered-store';
 
 const REGISTERS = PRACTICE_MEASURES.filter((m) => m.kind === 'proportion');
@@ -103,6 +104,7 @@ export function PracticesPanel({ queries, measure: asked, userMeasures, selected
               </tbody>
             </table>
           </div>
+          {user && <UserPcnTable queries={queries} measure={user} />}
           {registered && deprivation === 'registered' && <p className="hint">IMD 2025 score where its registered patients live: the LSOA scores weighted by the practice&apos;s registered patients living in each, from {registered.report.file} (patients in LSOAs that are not 2021 LSOAs left out); higher = more deprived. – : the practice is not in that file.</p>}
           <p className="hint">Neighbourhood IMD 2025 score: Census 2021 residents of the 10 LSOAs nearest the practice (within 15 km), weighted; higher = more deprived. Approximate: a practice's patients do not live only next to it.</p>
           {outliers.length > SHOWN && <p className="hint">The {SHOWN} with the largest lists are shown; <code>npm run -s atlas -- export --level practice</code> gives every practice with its numerator and denominator.</p>}
