@@ -36,7 +36,7 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
   const registered = useSyncExternalStore(registeredStore.subscribe, registeredStore.get);
   const userStore = userDataEngine(ctx.data, ctx.shapes).store;
   const userData = useSyncExternalStore(userStore.subscribe, userStore.get);
-  const userMeasures = useMemo(() => userPracticeMeasures(userData.datasets), [userData.datasets]);
+  const userMeasures = useMemo(() => userPracticeMeasures(userData.datasets, userData.practiceTables), [userData.datasets, userData.practiceTables]);
   const weighted = pv.selected && registered ? registered.byPractice.get(pv.selected) : undefined;
 
   const selectPractice = (code: string, fly: boolean) => {

@@ -141,6 +141,7 @@ export class UserDataEngine {
     this.store.update((x): UserDataSnapshot => ({
       datasets: [...x.datasets.filter((d) => !droppedTables.has(d.table)), ...(add.datasets ?? [])],
       levels: [...x.levels.filter((l) => !droppedLevels.has(l.spec.id)), ...levels],
+      practiceTables: [...x.practiceTables.filter((t) => !droppedTables.has(t)), ...(change.addTables ?? []).map((t) => t.table).filter((t) => (add.datasets ?? []).some((d) => practiceTableOf(d.table) === t))],
     }));
   }
 

@@ -17,8 +17,9 @@ export interface UserPracticeMeasure {
   rate: UserPracticeRate;
 }
 
-export function userPracticeMeasures(datasets: readonly DatasetSpec[]): UserPracticeMeasure[] {
-  return datasets.filter((d) => d.practices && !d.split).flatMap((d) => d.values.flatMap((v): UserPracticeMeasure[] => (v.ratio?.ci === 'proportion' && v.ratio.multiplier === 100 ? [{
+/** `tables`: the per-practice tables that exist (a dataset opened from a project file has none). */
+export function userPracticeMeasures(datasets: readonly DatasetSpec[], tables: readonly string[]): UserPracticeMeasure[] {
+  return datasets.filter((d) => d.practices && !d.split && tables.includes(practiceTableOf(d.table))).flatMap((d) => d.values.flatMap((v): UserPracticeMeasure[] => (v.ratio?.ci === 'proportion' && v.ratio.multiplier === 100 ? [{
     id: `user.${d.id}.${v.field}`,
     label: `Your data: ${d.file} – ${v.label}`,
     file: d.file,
