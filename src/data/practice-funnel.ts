@@ -11,7 +11,8 @@
 import { funnelLimits, funnelPositions } from '../analysis/funnel/funnel-limits';
 import { adjustedLimits, adjustedPositions, overdispersion, type Overdispersion } from '../analysis/funnel/overdispersion';
 import { practiceMeasure } from './catalogue/practice-measures';
-import { loadPracticeEngland, loadPracticeValues, type PracticeValue } from './practice-data';
+import { loadPracticeEngland, loadPracticeValues, loadUserPracticeEngland, loadUserPracticeValues, type PracticeValue } from './practice-data';
+import type { UserPracticeRate } from './sql/user-practice-sql';
 import type { QueryRunner } from './query-runner';
 import { rowsOf } from './db/arrow-columns';
 
@@ -44,6 +45,20 @@ export async function loadPracticeFunnel(q: Pick<QueryRunner, 'run'>, measureId:
   const m = practiceMeasure(measureId);
   if (!m || m.kind !== 'proportion') throw new Error(`a funnel plot needs a register share, not ${measureId}`);
   const [all, england] = await Promise.all([loadPracticeValues(q, measureId, 'practice'), loadPracticeEngland(q, measureId)]);
+  return funnelOf(measureId, all, england, options);
+}
+
+/**
+ * The funnel of a GP practice file's share of a list (numerator ÷ denominator, multiplier 100):
+ * the same limits and positions, around the file's England (its practices in QOF 2022-23 summed).
+ */
+export async function loadUserPracticeFunnel(q: Pick<QueryRunner, 'run'>, measureId: string, rate: UserPracticeRate, options: FunnelOptions = DEFAULT_FUNNEL): Promise<PracticeFunnel> {
+  if (rate.ci !== 'proportion' || rate.multiplier !== 100) throw new Error(`a funnel plot needs a share of a list (a percentage), not ${measureId}`);
+  const [all, england] = await Promise.all([loadUserPracticeValues(q, rate, 'practice'), loadUserPracticeEngland(q, rate)]);
+  return funnelOf(measureId, all, england, options);
+}
+
+async function funnelOf(measureId: string, all: PracticeValue[], england: Pick<PracticeValue, 'numerator' | 'denominator'>, options: FunnelOptions): Promise<PracticeFunnel> {
   if (!england.numerator || !england.denominator) throw new Error(`no England value for ${measureId}`);
   const rows = options.sicbl ? all.filter((r) => r.sicbl24 === options.sicbl) : all;
   const ok = rows.filter((r) => r.numerator !== null && r.denominator !== null && r.denominator > 0 && r.numerator <= r.denominator);

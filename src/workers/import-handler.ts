@@ -101,12 +101,13 @@ export function importHandler(post: Post, fetchBytes: FetchBytes): (m: ImportReq
         const same = (m.options.keyColumn ?? job.report.key?.column) === job.report.key?.column;
         const joined = same ? { ...job.report, joinKeys: job.joinKeys } : buildJoinReport(job.table, refs, m.options);
         let joinKeys = joined.joinKeys;
+        const practiceKeys = m.placeAt === 'lsoa21' ? joinKeys.map((k) => (k === ENGLAND_CODE ? null : k)) : null;
         const weights = m.weight ? rowWeights(job.table, joined, joinKeys, refs, m.weight) : null;
         // England's own row stays under its code (kept for comparisons, never mapped)
         if (m.placeAt === 'lsoa21') joinKeys = joinKeys.map((k) => (k === null || k === ENGLAND_CODE ? k : refs.practices.get(k)?.lsoa21 ?? null));
         const columns = takeColumns(job.table, m.columns);
         const rowNumbers = job.table.rowNumbers.slice();
-        post({ id: m.id, type: 'take-done', columns, joinKeys, rowNumbers, geometries: job.table.geometries, weights },
+        post({ id: m.id, type: 'take-done', columns, joinKeys, rowNumbers, geometries: job.table.geometries, weights, practiceKeys },
           [...columns.map((c) => c.numbers.buffer), rowNumbers.buffer, ...(weights ? [weights.buffer] : [])]);
       }
     } catch (err) {

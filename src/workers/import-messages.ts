@@ -68,6 +68,8 @@ export type ImportResponse =
     rowNumbers: Uint32Array; geometries?: (Polygon | MultiPolygon)[];
     /** Per row, its weight for averages (when asked for). */
     weights: Float64Array | null;
+    /** With `placeAt: 'lsoa21'`: per row, the GP practice code it joined (the rows are also kept per practice). */
+    practiceKeys: (string | null)[] | null;
   }
   | {
     id: number; type: 'level-done'; geometry: UserLevelGeometry;

@@ -11,6 +11,7 @@ import { loadPracticeValues } from '../../src/data/practice-data';
 import { loadFunnelSubIcbs, loadPracticeFunnel, type PracticeFunnel } from '../../src/data/practice-funnel';
 import { QueryRunner } from '../../src/data/query-runner';
 import { openBuiltDataDb } from '../support/node-db';
+import { INJECTION, practiceFile } from '../support/practice-file';
 import { axeViolations } from './support/axe';
 import { closeAtlasSession, openAtlasSession, ROOT, type AtlasSession } from './support/browser';
 
@@ -111,4 +112,51 @@ describe('Practices tab: funnel plot of a QOF register', () => {
     expect(await axeViolations(s.page, '[data-testid=practices-panel]')).toEqual([]);
     expect(s.errors).toEqual([]);
   });
+});
+
+describe("Practices tab: a GP practice file's share of a list as a practice measure", () => {
+  it('drops a generated practice file, maps screened / eligible as a share, and plots it around the file\'s England value', async () => {
+    const { page } = s;
+    const f = practiceFile(40);
+    const label = 'Screening coverage';
+    await page.getByTestId('tab-your-data').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=your-data-panel]')?.getAttribute('data-references') === 'ready', undefined, { timeout: 120_000 });
+    await page.getByTestId('yd-drop-input').setInputFiles({ name: 'screening-practices.csv', mimeType: 'text/csv', buffer: Buffer.from(f.text) });
+    const dialog = page.getByTestId('yd-mapping');
+    await dialog.getByTestId('yd-report').waitFor({ timeout: 120_000 });
+    await dialog.getByTestId('yd-value-label-0').fill(label);
+    await dialog.getByTestId('yd-value-unit-0').selectOption('ratio');
+    await dialog.getByTestId('yd-value-denominator-0').selectOption('eligible');
+    await dialog.getByTestId('yd-value-kind-0').selectOption('proportion');
+    await dialog.getByTestId('yd-value-per-0').selectOption('100');
+    await dialog.getByTestId('yd-add').click();
+    await page.getByTestId('yd-dataset').first().waitFor({ timeout: 120_000 });
+
+    await page.getByTestId('tab-practices').click();
+    const option = `Your data: screening-practices.csv – ${label}`;
+    await page.getByTestId('funnel-measure').selectOption({ label: option });
+    const target = (100 * f.england.numerator) / f.england.denominator;
+    await expect.poll(() => page.locator('.funnel-plot figcaption').innerText(), { timeout: 120_000 })
+      .toContain(`${option}: ${f.england.practices.toLocaleString('en-GB')} practices against England (your file's practices) (${target.toFixed(2)}%)`);
+    await expect.poll(() => page.getByTestId('funnel-user-missing').innerText(), { timeout: 60_000 }).toContain(`1 practice of screening-practices.csv is not in QOF 2022-23 (closed or merged) and is left out of the funnel: ${f.closed}.`);
+    // each PCN sums its member practices' numerators and denominators
+    const pcn = f.chosen[0].PCN_ODS_CODE;
+    const members = f.chosen.filter((m) => m.PCN_ODS_CODE === pcn).map((m) => f.values.get(m.PRACTICE_CODE)!);
+    const [k, d] = [members.reduce((t, x) => t + x[0], 0), members.reduce((t, x) => t + x[1], 0)];
+    const row = page.getByTestId('funnel-user-pcns').locator('tbody tr', { hasText: pcn });
+    await row.waitFor({ timeout: 60_000 });
+    expect((await row.locator('td').allInnerTexts()).slice(0, 5)).toEqual([pcn, String(members.length), k.toLocaleString('en-GB'), d.toLocaleString('en-GB'), ((100 * k) / d).toFixed(2)]);
+    // names shown are QOF's, never the file's formula
+    expect(await page.getByTestId('practices-panel').innerText()).not.toContain(INJECTION);
+    await page.screenshot({ path: join(OUT, 'practices-user-file.png') });
+    expect(await axeViolations(page, '[data-testid=practices-panel]')).toEqual([]);
+
+    // removing the dataset removes the measure
+    await page.getByTestId('tab-your-data').click();
+    await page.getByTestId('yd-remove-dataset').first().click();
+    await expect.poll(() => page.getByTestId('yd-dataset').count(), { timeout: 60_000 }).toBe(0);
+    await page.getByTestId('tab-practices').click();
+    expect(await page.getByTestId('funnel-measure').locator('option', { hasText: option }).count()).toBe(0);
+    expect(s.errors).toEqual([]);
+  }, 300_000);
 });

@@ -1,12 +1,15 @@
 /** The Practices tab: a QOF register's funnel plot across England's practices and the practices outside its 99.8 % limits. */
 import { useEffect, useState } from 'react';
 import { PRACTICE_MEASURES } from '../../data/catalogue/practice-measures';
-import { DEFAULT_FUNNEL, loadFunnelSubIcbs, loadPracticeFunnel, type FunnelOptions, type PracticeFunnel } from '../../data/practice-funnel';
+import type { UserPracticeMeasure } from '../../data/import/user-practice-measures';
+import { loadUserPracticeMissing } from '../../data/practice-data';
+import { DEFAULT_FUNNEL, loadFunnelSubIcbs, loadPracticeFunnel, loadUserPracticeFunnel, type FunnelOptions, type PracticeFunnel } from '../../data/practice-funnel';
 import type { QueryRunner } from '../../data/query-runner';
 import { FunnelPlot, positionWords } from '../../ui/FunnelPlot';
 import { Select } from '../../ui/Select';
 import './practices.css';
 import { useNeighbourhood, type Neighbourhood } from './use-neighbourhood';
+import { UserPcnTable } from './UserPcnTable';
 import type { RegisteredState } from '../registered/registered-store';
 
 const REGISTERS = PRACTICE_MEASURES.filter((m) => m.kind === 'proportion');
@@ -28,7 +31,11 @@ type Deprivation = 'neighbourhood' | 'registered';
  * Deprivation beside each practice: its neighbourhood's (always) or, once the user has loaded the
  * registered-patient file (`registered`), weighted by where its registered patients live.
  */
-export function PracticesPanel({ queries, measure, selected: picked, registered, onMeasure, onPick }: { queries: QueryRunner; measure: string; selected: string | null; registered: RegisteredState | null; onMeasure(id: string): void; onPick(code: string): void }) {
+export function PracticesPanel({ queries, measure: asked, userMeasures, selected: picked, registered, onMeasure, onPick }: { queries: QueryRunner; measure: string; userMeasures: readonly UserPracticeMeasure[]; selected: string | null; registered: RegisteredState | null; onMeasure(id: string): void; onPick(code: string): void }) {
+  // A user's practice file's share (until the file is removed), else a register.
+  const user = userMeasures.find((u) => u.id === asked) ?? null;
+  const measure = user || REGISTERS.some((r) => r.id === asked) ? asked : REGISTERS[0].id;
+  const [missing, setMissing] = useState<{ id: string; codes: string[] } | null>(null);
   const [deprivationChoice, setDeprivation] = useState<Deprivation>('registered');
   const deprivation: Deprivation = registered ? deprivationChoice : 'neighbourhood';
   const [funnel, setFunnel] = useState<PracticeFunnel | null>(null);
@@ -45,10 +52,13 @@ export function PracticesPanel({ queries, measure, selected: picked, registered,
   useEffect(() => {
     let live = true;
     setError(null);
-    loadPracticeFunnel(queries, measure, options).then((f) => { if (live) setFunnel(f); }, (e: unknown) => { if (live) setError(e instanceof Error ? e : new Error(String(e))); });
+    const fail = (e: unknown) => { if (live) setError(e instanceof Error ? e : new Error(String(e))); };
+    (user ? loadUserPracticeFunnel(queries, user.id, user.rate, options) : loadPracticeFunnel(queries, measure, options)).then((f) => { if (live) setFunnel(f); }, fail);
+    if (user) loadUserPracticeMissing(queries, user.rate).then((codes) => { if (live) setMissing({ id: user.id, codes }); }, fail);
     return () => { live = false; };
-  }, [queries, measure, options]);
-  const m = REGISTERS.find((r) => r.id === measure) ?? REGISTERS[0];
+  }, [queries, measure, user, options]);
+  const title = user ? user.label : (REGISTERS.find((r) => r.id === measure) ?? REGISTERS[0]).short;
+  const gone = user && missing?.id === user.id ? missing.codes : [];
   const ready = funnel?.measureId === measure && funnel.options === options ? funnel : null;
   const against = options.sicbl ? (subIcbs.find((x) => x.code === options.sicbl)?.name ?? options.sicbl) : 'England';
   const outliers = ready ? ready.points.filter((p) => Math.abs(p.position) === 2).sort((a, b) => b.denominator - a.denominator) : [];
@@ -56,8 +66,10 @@ export function PracticesPanel({ queries, measure, selected: picked, registered,
   return (
     <div className="practices-panel" data-testid="practices-panel">
       <p className="hint">GP practices of QOF 2022-23. Registers are recorded prevalence: context, not better or worse (they reflect case-finding and coding as well as disease).</p>
-      <Select label="Register (share of the practice list)" value={measure} testId="funnel-measure" onChange={onMeasure}
-        options={REGISTERS.map((r) => ({ value: r.id, label: r.short }))} />
+      <Select label="Register or your practice data (share of a list)" value={measure} testId="funnel-measure" onChange={onMeasure}
+        options={[...REGISTERS.map((r) => ({ value: r.id, label: r.short })), ...userMeasures.map((u) => ({ value: u.id, label: u.label }))]} />
+      {user && <p className="hint" data-testid="funnel-user-note">{`${user.label}: your file's numerator over its denominator for each of its practices in QOF 2022-23. "England" here is your file's practices summed, not the whole country; a PCN sums its practices' numerators and denominators. On the map, practices keep their QOF register colours.`}</p>}
+      {user && gone.length > 0 && <p className="hint" data-testid="funnel-user-missing">{`${gone.length} practice${gone.length === 1 ? '' : 's'} of ${user.file} ${gone.length === 1 ? 'is' : 'are'} not in QOF 2022-23 (closed or merged) and ${gone.length === 1 ? 'is' : 'are'} left out of the funnel: ${gone.slice(0, 10).join(', ')}${gone.length > 10 ? ', …' : ''}.`}</p>}
       <Select label="Compare with" value={options.sicbl ?? ''} testId="funnel-comparator" onChange={(v) => setOptions({ ...options, sicbl: v || null })}
         options={[{ value: '', label: 'England (all practices)' }, ...subIcbs.map((x) => ({ value: x.code, label: x.name }))]} />
       <Select label="Control limits" value={options.limits} testId="funnel-limits" onChange={(v) => setOptions({ ...options, limits: v === 'overdispersed' ? 'overdispersed' : 'exact' })}
@@ -68,7 +80,7 @@ export function PracticesPanel({ queries, measure, selected: picked, registered,
       {!ready && !error && <p className="hint" role="status">Computing the funnel plot…</p>}
       {ready && (
         <>
-          <FunnelPlot title={`${m.short}: ${ready.points.length.toLocaleString('en-GB')} practices against ${against} (${pct(ready.target)})`}
+          <FunnelPlot title={`${title}: ${ready.points.length.toLocaleString('en-GB')} practices against ${user && against === 'England' ? "England (your file's practices)" : against} (${pct(ready.target)})`}
             points={ready.points} curve={ready.curve} target={ready.target} format={pct} xLabel="practice list" onPick={onPick} />
           {options.limits === 'exact'
             ? <p className="hint" data-testid="funnel-method">Limits: exact binomial around {against === 'England' ? "England's" : `${against}'s`} value (Spiegelhalter's interpolation), 95 % and 99.8 %. With many practices, some lie outside the 95 % limits by chance alone (about 1 in 20); the 99.8 % limits are the ones to act on. Large lists make even small differences significant.</p>
@@ -92,6 +104,7 @@ export function PracticesPanel({ queries, measure, selected: picked, registered,
               </tbody>
             </table>
           </div>
+          {user && <UserPcnTable queries={queries} measure={user} />}
           {registered && deprivation === 'registered' && <p className="hint">IMD 2025 score where its registered patients live: the LSOA scores weighted by the practice&apos;s registered patients living in each, from {registered.report.file} (patients in LSOAs that are not 2021 LSOAs left out); higher = more deprived. – : the practice is not in that file.</p>}
           <p className="hint">Neighbourhood IMD 2025 score: Census 2021 residents of the 10 LSOAs nearest the practice (within 15 km), weighted; higher = more deprived. Approximate: a practice's patients do not live only next to it.</p>
           {outliers.length > SHOWN && <p className="hint">The {SHOWN} with the largest lists are shown; <code>npm run -s atlas -- export --level practice</code> gives every practice with its numerator and denominator.</p>}

@@ -16,6 +16,8 @@ import type { AtlasContext, FeatureOutput, PointHit } from '../atlas-context';
 import { lazyPanel } from '../lazy-panel';
 import { usePracticeMap } from './use-practice-map';
 import { registeredStoreOf } from '../registered/registered-store';
+import { userPracticeMeasures } from '../../data/import/user-practice-measures';
+import { userDataEngine } from '../your-data/use-your-data-feature';
 import './practices.css';
 
 // The panel, its funnel maths and its styles load when the tab is first opened.
@@ -32,6 +34,9 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
   const byCode = useMemo(() => new Map((rows ?? []).map((r) => [r.code, r])), [rows]);
   const registeredStore = useMemo(() => registeredStoreOf(ctx.data.db), [ctx.data.db]);
   const registered = useSyncExternalStore(registeredStore.subscribe, registeredStore.get);
+  const userStore = userDataEngine(ctx.data, ctx.shapes).store;
+  const userData = useSyncExternalStore(userStore.subscribe, userStore.get);
+  const userMeasures = useMemo(() => userPracticeMeasures(userData.datasets, userData.practiceTables), [userData.datasets, userData.practiceTables]);
   const weighted = pv.selected && registered ? registered.byPractice.get(pv.selected) : undefined;
 
   const selectPractice = (code: string, fly: boolean) => {
@@ -121,7 +126,7 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
   return {
     tab: {
       id: 'practices', label: 'Practices',
-      panel: <PracticesPanel queries={ctx.data.queries} measure={m.measureId} selected={pv.selected} registered={registered}
+      panel: <PracticesPanel queries={ctx.data.queries} measure={pv.measure} userMeasures={userMeasures} selected={pv.selected} registered={registered}
         onMeasure={(measure) => update((s) => ({ practices: { ...s.practices, measure } }))} onPick={(code) => selectPractice(code, true)} />,
     },
     overlays,

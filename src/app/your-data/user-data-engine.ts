@@ -22,7 +22,7 @@ import { stageProjectTable } from '../../data/import/stage-project-table';
 import type { TableSummary } from '../../data/import/table-summary';
 import { applyUserDataChange, type UserDataChange } from '../../data/import/user-data-swap';
 import type { Combine, DatasetSpec, RatioSpec, UnitChoice, WeightSpec } from '../../data/import/user-dataset';
-import { dropTableSql } from '../../data/import/user-table-sql';
+import { dropTableSql, practiceTableOf } from '../../data/import/user-table-sql';
 import type { AtlasData } from '../../data/load-atlas';
 import type { Polarity } from '../../data/catalogue/types';
 import type { Db } from '../../data/db/db';
@@ -141,6 +141,7 @@ export class UserDataEngine {
     this.store.update((x): UserDataSnapshot => ({
       datasets: [...x.datasets.filter((d) => !droppedTables.has(d.table)), ...(add.datasets ?? [])],
       levels: [...x.levels.filter((l) => !droppedLevels.has(l.spec.id)), ...levels],
+      practiceTables: [...x.practiceTables.filter((t) => !droppedTables.has(t)), ...(change.addTables ?? []).map((t) => t.table).filter((t) => (add.datasets ?? []).some((d) => practiceTableOf(d.table) === t))],
     }));
   }
 
@@ -152,7 +153,8 @@ export class UserDataEngine {
       if (!key || !nativeLevel) throw new Error(`${file.name}: choose the column of area codes first.`);
       const taken = await this.client.take(file.job, UserDataEngine.columnsOf(c), joinOptions(key.column, c), practices ? 'lsoa21' : undefined, c.weight);
       const staged = await stageDataset(this.data.db, this.spec(file, c, nativeLevel, taken.columns), taken);
-      await this.commit({ addTables: [{ staged: staged.staged, table: staged.spec.table }] }, { datasets: [staged.spec] });
+      const perPractice = staged.stagedPractice ? [{ staged: staged.stagedPractice, table: practiceTableOf(staged.spec.table) }] : [];
+      await this.commit({ addTables: [{ staged: staged.staged, table: staged.spec.table }, ...perPractice] }, { datasets: [staged.spec] });
       return staged.spec;
     });
   }
@@ -206,7 +208,8 @@ export class UserDataEngine {
   removeDataset(id: string): Promise<void> {
     return this.exclusive(async () => {
       const d = this.store.get().datasets.find((x) => x.id === id);
-      if (d) await this.commit({ dropTables: [d.table] }, {});
+      // a GP practice file's per-practice table (user-practice-sql.ts) goes with it
+      if (d) await this.commit({ dropTables: [d.table, ...(d.practices ? [practiceTableOf(d.table)] : [])] }, {});
     });
   }
 
@@ -243,7 +246,7 @@ export class UserDataEngine {
       }
       const s = this.store.get();
       await this.commit(
-        { dropTables: s.datasets.map((d) => d.table), dropLevels: s.levels.map((l) => l.spec.id), addTables: staged },
+        { dropTables: s.datasets.flatMap((d) => [d.table, ...(d.practices ? [practiceTableOf(d.table)] : [])]), dropLevels: s.levels.map((l) => l.spec.id), addTables: staged },
         { datasets: p.datasets, levels: p.levels },
         beforeReplace,
       );

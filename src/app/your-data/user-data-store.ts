@@ -18,10 +18,12 @@ export interface LoadedLevel {
 export interface UserDataSnapshot {
   datasets: DatasetSpec[];
   levels: LoadedLevel[];
+  /** GP practice files' per-practice tables in DuckDB (not kept in project files, so absent after opening one). */
+  practiceTables: string[];
 }
 
 export class UserDataStore {
-  private snap: UserDataSnapshot = { datasets: [], levels: [] };
+  private snap: UserDataSnapshot = { datasets: [], levels: [], practiceTables: [] };
   private listeners = new Set<() => void>();
 
   get = (): UserDataSnapshot => this.snap;

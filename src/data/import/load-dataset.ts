@@ -13,7 +13,7 @@ import { cellText, type ImportedColumn } from './imported-table';
 import { usablePair } from './ratio-checks';
 import { denominatorField, numeratorField, type DatasetSpec } from './user-dataset';
 import { applyUserDataChange } from './user-data-swap';
-import { datasetSummarySql, datasetTableSql, dropTableSql, stagedName } from './user-table-sql';
+import { datasetSummarySql, datasetTableSql, dropTableSql, practiceTableOf, stagedName } from './user-table-sql';
 
 export interface JoinedRows {
   /** Per row of the file, the code it joins (null: left out). */
@@ -23,6 +23,12 @@ export interface JoinedRows {
   columns: ImportedColumn[];
   /** Per row of the file, its weight for averages (row-weights.ts); absent: every row weighs 1. */
   weights?: Float64Array | null;
+  /**
+   * GP practice files placed in their LSOA: per row, the practice code it joined (null: left out).
+   * The rows are then also kept per practice, in `practiceTableOf(table)`, so a rate becomes a
+   * practice and PCN measure (user-practice-sql.ts) as well as an area one.
+   */
+  practiceKeys?: readonly (string | null)[] | null;
 }
 
 /** Decimals worth showing: as many as the values have, at most 3 (counts: 0). */
@@ -49,7 +55,7 @@ export function decimalsOf(numbers: Float64Array, rows: Int32Array | null, isCou
  * change only when the staged ones are swapped in); returns the spec with its counts (areas, rows
  * joined) filled in, and the staged table. On failure nothing is left behind.
  */
-export async function stageDataset(db: Db, spec: DatasetSpec, rows: JoinedRows): Promise<{ spec: DatasetSpec; staged: string }> {
+export async function stageDataset(db: Db, spec: DatasetSpec, rows: JoinedRows): Promise<{ spec: DatasetSpec; staged: string; stagedPractice: string | null }> {
   const joined: number[] = [];
   rows.joinKeys.forEach((k, i) => {
     if (k !== null) joined.push(i);
@@ -60,6 +66,8 @@ export async function stageDataset(db: Db, spec: DatasetSpec, rows: JoinedRows):
     code: Array.from(pick, (i) => rows.joinKeys[i]),
     row: Int32Array.from(pick, (i) => rows.rowNumbers[i]),
   };
+  const practiceKeys = rows.practiceKeys;
+  if (practiceKeys) cols.practice = Array.from(pick, (i) => practiceKeys[i]);
   if (spec.split) {
     const c = byName.get(spec.split.column)!;
     cols.split = Array.from(pick, (i) => splitValue(cellText(c, i)));
@@ -89,13 +97,16 @@ export async function stageDataset(db: Db, spec: DatasetSpec, rows: JoinedRows):
   if (rows.weights) cols.w = Float64Array.from(pick, (i) => rows.weights![i]);
   const staged = stagedName(spec.table);
   const raw = `${staged}_raw`;
+  const stagedPractice = practiceKeys ? stagedName(practiceTableOf(spec.table)) : null;
   try {
     await db.insertArrow(raw, columnsToIpc(cols));
     await db.query(datasetTableSql(spec, raw, staged, weighted));
+    if (stagedPractice) await db.query(datasetTableSql(spec, raw, stagedPractice, weighted, 'practice'));
     const t = await db.query(datasetSummarySql(staged));
-    return { spec: { ...spec, rowsJoined: joined.length, areas: numberColumn(t, 'areas')[0] }, staged };
+    return { spec: { ...spec, rowsJoined: joined.length, areas: numberColumn(t, 'areas')[0] }, staged, stagedPractice };
   } catch (e) {
     await db.query(dropTableSql(staged)).catch(() => undefined);
+    if (stagedPractice) await db.query(dropTableSql(stagedPractice)).catch(() => undefined);
     throw e;
   } finally {
     await db.query(dropTableSql(raw)).catch(() => undefined);
@@ -105,6 +116,7 @@ export async function stageDataset(db: Db, spec: DatasetSpec, rows: JoinedRows):
 /** Stages the dataset's table and swaps it in: the one-step form for scripts and tests. */
 export async function loadDataset(db: Db, spec: DatasetSpec, rows: JoinedRows): Promise<DatasetSpec> {
   const s = await stageDataset(db, spec, rows);
-  await applyUserDataChange(db, { addTables: [{ staged: s.staged, table: spec.table }] });
+  const addTables = [{ staged: s.staged, table: spec.table }, ...(s.stagedPractice ? [{ staged: s.stagedPractice, table: practiceTableOf(spec.table) }] : [])];
+  await applyUserDataChange(db, { addTables });
   return s.spec;
 }

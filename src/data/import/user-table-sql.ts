@@ -33,13 +33,21 @@ function valueColumns(d: DatasetSpec, v: ValueSpec, weighted: boolean): string[]
   return out;
 }
 
-/** The table `target` (the staged name of `d.table`) from the joined rows in `raw` (`weighted`: it has a `w` column). */
-export function datasetTableSql(d: DatasetSpec, raw: string, target: string, weighted: boolean): string {
+/**
+ * The table `target` (the staged name of `d.table`) from the joined rows in `raw` (`weighted`: it has
+ * a `w` column), one row per `code`; with `by = 'practice'`, one row per practice code instead (raw's
+ * `practice` column, kept for GP practice files placed in their LSOA).
+ */
+export function datasetTableSql(d: DatasetSpec, raw: string, target: string, weighted: boolean, by: 'code' | 'practice' = 'code'): string {
   const keys = d.split ? 'code, split' : 'code';
   const values = d.values.flatMap((v) => valueColumns(d, v, weighted));
+  const from = by === 'code' ? sqlIdent(raw) : `(SELECT * EXCLUDE (code, practice), practice AS code FROM ${sqlIdent(raw)})`;
   return `CREATE OR REPLACE TABLE ${sqlIdent(target)} AS SELECT ${keys}, ${values.join(', ')}, count(*)::INTEGER AS "rows" `
-    + `FROM ${sqlIdent(raw)} WHERE code IS NOT NULL GROUP BY ${keys} ORDER BY ${keys}`;
+    + `FROM ${from} WHERE code IS NOT NULL GROUP BY ${keys} ORDER BY ${keys}`;
 }
+
+/** The table holding a GP practice file's values per practice, beside its per-LSOA table. */
+export const practiceTableOf = (table: string) => `${table}_practice`;
 
 /** Areas (England's own row, kept for comparisons, is not one) and the most rows combined into one, for the report after adding. */
 export function datasetSummarySql(table: string): string {
