@@ -53,13 +53,18 @@ class ViewStore {
     this.persistSoon();
     // A link pasted into the address bar of an open atlas changes only the hash: apply it.
     window.addEventListener('hashchange', () => {
-      if (location.hash === this.lastHash) return;
-      const r = decodeStateHash(location.hash, VOCABULARY);
-      if (!r) return;
-      if (!r.refused) this.replace(r.state);
-      else this.persistSoon(); // puts the current view's link back in the address bar
-      for (const l of this.linkListeners) l(this.state, r.warnings);
+      if (location.hash !== this.lastHash) this.openLinkInAddressBar();
     });
+  }
+
+  private openLinkInAddressBar() {
+    // Remember it at once, so the hashchange event that may still be queued does not apply it twice.
+    this.lastHash = location.hash;
+    const r = decodeStateHash(location.hash, VOCABULARY);
+    if (!r) return;
+    if (!r.refused) this.replace(r.state);
+    else this.persistSoon(); // puts the current view's link back in the address bar
+    for (const l of this.linkListeners) l(this.state, r.warnings);
   }
 
   /** Called when a new link replaces the whole view (the map must move to the link's viewport). */
@@ -96,6 +101,12 @@ class ViewStore {
   private persistSoon() {
     clearTimeout(this.writeTimer);
     this.writeTimer = setTimeout(() => {
+      // A link pasted while the map was still settling changes the hash before its hashchange event
+      // arrives; writing the current view now would overwrite it, so open the link instead.
+      if (this.lastHash !== '' && location.hash !== this.lastHash) {
+        this.openLinkInAddressBar();
+        return;
+      }
       const hash = encodeStateHash(this.state);
       this.lastHash = hash;
       if (location.hash !== hash) history.replaceState(null, '', hash);

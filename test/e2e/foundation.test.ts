@@ -81,6 +81,22 @@ describe('England deprivation map, offline', () => {
     await page.screenshot({ path: 'test/output/e2e-lad-income-core20.png' });
   });
 
+  it('a link arriving while a change is still being written to the address bar is opened, not overwritten', async () => {
+    await page.goto(linkTo(server.url, {}));
+    await waitForView(page, 'lsoa21', 'imd2025.imd.score');
+    const link = linkTo(server.url, { level: 'ward24', indicator: 'imd2025.income.share20' });
+    // Change the level, then put a link in the address bar before the change has been written (150 ms):
+    // replaceState changes the hash without a hashchange event, as when the event is still queued.
+    await page.evaluate((href) => {
+      const select = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === 'Areas')!.control as HTMLSelectElement;
+      select.value = 'lad24';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      history.replaceState(null, '', href);
+    }, link);
+    await waitForView(page, 'ward24', 'imd2025.income.share20');
+    await expect(page.getByLabel('Areas', { exact: true }).inputValue()).resolves.toBe('ward24');
+  });
+
   it('a ward value equals the population-weighted mean of its LSOA scores, computed from the raw files', async () => {
     const wards = [...new Set(lookup.map((r) => r.ward24_code))];
     const ward = wards[2500];

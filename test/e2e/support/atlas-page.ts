@@ -5,14 +5,26 @@ import { DEFAULT_VIEW_STATE, type ViewState } from '../../../src/state/view-stat
 
 /** Waits until the map on screen is the given level and measure, fully drawn. */
 export async function waitForView(page: Page, level: string, indicator: string, timeout = 120_000): Promise<void> {
-  await page.waitForFunction(
-    ([l, i]) => {
-      const r = document.getElementById('root');
-      return r?.dataset.state === 'ready' && (r.dataset.view ?? '').startsWith(`${l}|${i}|`);
-    },
-    [level, indicator],
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      ([l, i]) => {
+        const r = document.getElementById('root');
+        return r?.dataset.state === 'ready' && (r.dataset.view ?? '').startsWith(`${l}|${i}|`);
+      },
+      [level, indicator],
+      { timeout },
+    );
+  } catch (e) {
+    // Say what the page was showing instead, so a timeout can be diagnosed from the CI log.
+    const seen = await page
+      .evaluate(() => {
+        const r = document.getElementById('root');
+        const alerts = [...document.querySelectorAll('[role="alert"], [role="status"]')].map((n) => (n as HTMLElement).innerText.trim()).filter(Boolean);
+        return `state=${r?.dataset.state} view=${r?.dataset.view} url=${location.hash.slice(0, 200)} messages=${JSON.stringify(alerts).slice(0, 800)}`;
+      })
+      .catch(() => 'page not readable');
+    throw new Error(`waitForView(${level}, ${indicator}) timed out; the page showed ${seen}`, { cause: e });
+  }
 }
 
 export function linkTo(base: string, state: Partial<ViewState>): string {
