@@ -3,7 +3,7 @@ import { DEFAULT_PRACTICE_VIEW, normalisePracticeView } from './practice-view';
 
 describe('normalisePracticeView', () => {
   it('keeps a valid view', () => {
-    const v = { show: true, measure: 'qof.copd.prevalence', selected: 'Y05750', pcn: 'U12345', find: { level: 'practice', conditions: [{ measure: 'user.dabc123.v1', test: { kind: 'top-percent', percent: 10 } }] } };
+    const v = { show: true, measure: 'qof.copd.prevalence', selected: 'Y05750', pcn: 'U12345', find: { level: 'practice', conditions: [{ measure: 'user.dabc123.v1', test: { kind: 'top-percent', percent: 10 }, weight: 3, first: 'lower' }] } };
     expect(normalisePracticeView(v)).toEqual(v);
   });
   it('drops codes and measures that are not code-shaped, keeping the rest', () => {
@@ -17,7 +17,10 @@ describe('normalisePracticeView', () => {
       { measure: 'practice.neighbourhood.imd2025.score', test: { kind: 'drop table' } },
       { measure: 'practice.neighbourhood.imd2025.core20', test: { kind: 'bottom-percent', percent: 20 } },
     ];
-    expect(normalisePracticeView({ find: { level: 'pcn', conditions } })!.find).toEqual({ level: 'pcn', conditions: [conditions[0], conditions[4]] });
+    // conditions of links made before the score come without a weight: out of the score
+    const kept = { weight: 0, first: 'higher' };
+    expect(normalisePracticeView({ find: { level: 'pcn', conditions } })!.find).toEqual({ level: 'pcn', conditions: [{ ...conditions[0], ...kept }, { ...conditions[4], ...kept }] });
+    expect(normalisePracticeView({ find: { level: 'pcn', conditions: [{ ...conditions[0], weight: 11, first: 'sideways' }] } })!.find!.conditions[0]).toMatchObject(kept);
     expect(normalisePracticeView({ find: { level: 'lsoa', conditions } })!.find).toBeNull();
   });
   it('refuses what is not an object', () => {

@@ -9,7 +9,16 @@ import type { FindTest } from '../analysis/practice-find/find-practices';
 /** "Find practices" (Practices tab): conditions over practice or PCN measures, all to be met. */
 export interface PracticeFind {
   level: 'practice' | 'pcn';
-  conditions: { measure: string; test: FindTest }[];
+  conditions: FindCondition[];
+}
+
+export interface FindCondition {
+  measure: string;
+  test: FindTest;
+  /** Weight in the score the results are ranked by (0: not in the score; at most 10). */
+  weight: number;
+  /** Which end of the measure ranks first in the score. */
+  first: 'higher' | 'lower';
 }
 
 export const MAX_FIND_CONDITIONS = 5;
@@ -59,6 +68,7 @@ function findTest(x: unknown): FindTest | null {
       return finite(x.percent, 0.1, 100) ? { kind: x.kind, percent: x.percent } : null;
     case 'significantly-above':
     case 'significantly-below':
+    case 'any':
       return { kind: x.kind };
     default:
       return null;
@@ -71,7 +81,8 @@ export function normalisePracticeFind(x: unknown): PracticeFind | null {
   const conditions = x.conditions.slice(0, MAX_FIND_CONDITIONS).flatMap((c: unknown) => {
     if (!isObj(c) || typeof c.measure !== 'string' || !FIND_MEASURE.test(c.measure)) return [];
     const test = findTest(c.test);
-    return test ? [{ measure: c.measure, test }] : [];
+    // conditions of links made before the score have no weight: not in the score
+    return test ? [{ measure: c.measure, test, weight: finite(c.weight, 0, 10) ? c.weight : 0, first: c.first === 'lower' ? 'lower' as const : 'higher' as const }] : [];
   });
   return { level: x.level, conditions };
 }

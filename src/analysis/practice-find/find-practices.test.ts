@@ -10,6 +10,8 @@ describe('findCondition', () => {
   it('judges thresholds inclusively; no value is unknown', () => {
     expect(Array.from(findCondition(col([1, 5, 9, NaN]), { kind: 'at-least', value: 5 }, null))).toEqual([0, 1, 1, UNKNOWN]);
     expect(Array.from(findCondition(col([1, 5, 9]), { kind: 'at-most', value: 5 }, null))).toEqual([1, 1, 0]);
+    // "any value": only units that have one, in scope
+    expect(Array.from(findCondition(col([1, NaN, 9]), { kind: 'any' }, Uint8Array.from([1, 1, 0])))).toEqual([1, UNKNOWN, UNKNOWN]);
   });
 
   it('ranks top and bottom percentages among units in scope with a value, ties sharing the better rank', () => {

@@ -11,7 +11,9 @@ import { englandCondition, thresholdCondition, UNKNOWN, worstShareCondition } fr
 export type FindTest =
   | { kind: 'at-least' | 'at-most'; value: number }
   | { kind: 'top-percent' | 'bottom-percent'; percent: number }
-  | { kind: 'significantly-above' | 'significantly-below' };
+  | { kind: 'significantly-above' | 'significantly-below' }
+  /** No test: every unit with a value (a measure used only in the score). */
+  | { kind: 'any' };
 
 export interface FindColumn {
   value: Float64Array;
@@ -37,6 +39,9 @@ function ranks(values: Float64Array, scope: Uint8Array | null, highFirst: boolea
 export function findCondition(col: FindColumn, test: FindTest, scope: Uint8Array | null): Uint8Array {
   let met: Uint8Array;
   switch (test.kind) {
+    case 'any':
+      met = Uint8Array.from(col.value, (v) => (Number.isFinite(v) ? 1 : UNKNOWN));
+      break;
     case 'at-least':
     case 'at-most':
       met = thresholdCondition(col.value, test.kind, test.value);

@@ -17,6 +17,7 @@ export const hasInterval = (id: string, user: readonly UserPracticeMeasure[]) =>
 export function findTestOptions(id: string, user: readonly UserPracticeMeasure[]): SelectOption[] {
   const ci = hasInterval(id, user);
   return [
+    { value: 'any', label: 'any value (score only)' },
     { value: 'at-least', label: 'at least (≥)' },
     { value: 'at-most', label: 'at most (≤)' },
     { value: 'top-percent', label: 'in the highest N %' },
@@ -35,6 +36,7 @@ export function findTest(kind: string, number: number): FindTest {
       return { kind, percent: Math.min(100, Math.max(0.1, number)) };
     case 'significantly-above':
     case 'significantly-below':
+    case 'any':
       return { kind };
     default:
       return { kind: 'at-least', value: number };
