@@ -76,7 +76,7 @@ function findTest(x: unknown): FindTest | null {
 }
 
 /** A link's "Find practices" conditions; malformed ones are left out one by one. */
-export function normalisePracticeFind(x: unknown): PracticeFind | null {
+function normalisePracticeFind(x: unknown): PracticeFind | null {
   if (!isObj(x) || (x.level !== 'practice' && x.level !== 'pcn') || !Array.isArray(x.conditions)) return null;
   const conditions = x.conditions.slice(0, MAX_FIND_CONDITIONS).flatMap((c: unknown) => {
     if (!isObj(c) || typeof c.measure !== 'string' || !FIND_MEASURE.test(c.measure)) return [];
