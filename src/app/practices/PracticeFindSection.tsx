@@ -32,6 +32,8 @@ export function PracticeFindSection({ queries, user, find: given, focus, focusNa
   const [units, setUnits] = useState<{ key: string; u: FindUnits } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const valueId = useId();
+  // the number inputs keep what is typed (uncontrolled); after a removal the rows remount with their own values
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (!measuresKey) return;
     let live = true;
@@ -64,7 +66,7 @@ export function PracticeFindSection({ queries, user, find: given, focus, focusNa
         {conditions.map((c, j) => {
           const n = testNumber(c.test);
           return (
-            <li key={j} data-testid="find-condition">
+            <li key={`${generation}-${j}`} data-testid="find-condition">
               <Select label={`Condition ${j + 1}: measure`} value={c.measure} testId={`find-measure-${j}`} options={findMeasureOptions(user)}
                 onChange={(m) => set(j, { ...c, measure: m, test: !hasInterval(m, user) && c.test.kind.startsWith('significantly') ? findTest('at-least', 0) : c.test })} />
               <Select label={`Condition ${j + 1}: test`} value={c.test.kind} testId={`find-test-${j}`} options={findTestOptions(c.measure, user)}
@@ -83,7 +85,7 @@ export function PracticeFindSection({ queries, user, find: given, focus, focusNa
               </div>
               {c.weight > 0 && <Select label={`Condition ${j + 1}: ranks first`} value={c.first} testId={`find-first-${j}`} onChange={(v) => set(j, { ...c, first: v === 'lower' ? 'lower' : 'higher' })}
                 options={[{ value: 'higher', label: 'higher values' }, { value: 'lower', label: 'lower values' }]} />}
-              <button type="button" onClick={() => set(j, null)}>Remove condition {j + 1}</button>
+              <button type="button" onClick={() => { setGeneration((g) => g + 1); set(j, null); }}>Remove condition {j + 1}</button>
             </li>
           );
         })}
