@@ -60,4 +60,16 @@ describe('Find practices (DuckDB-wasm, built tables, raw QOF recomputation)', ()
     expect(found(u, [{ kind: 'top-percent', percent: 10 }])).toEqual(want);
     expect(want.size).toBe(Math.floor(0.1 * rates.length));
   });
+
+  it('scopes PCNs to an ICB when any of their practices is there, and practices to a local authority by where the surgery stands', async () => {
+    const icb = icbOfOds.get([...mapping.values()][0].SUB_ICB_ODS_CODE)!;
+    const pcns = new Set([...mapping.values()].filter((m) => m.PCN_ODS_CODE !== 'U' && icbOfOds.get(m.SUB_ICB_ODS_CODE) === icb).map((m) => m.PCN_ODS_CODE));
+    const u = await loadFindUnits(q, 'pcn', ['qof.list_size'], [], { level: 'icb24', code: icb });
+    expect(new Set(u.codes.filter((_, i) => u.scope![i]))).toEqual(pcns);
+    const sites = rawRows('lookups/gp_practice_locations_nhs_website_2019_with_lsoa21_ward24_lad24_derived.csv').filter((r) => r.is_branch_or_other === 'FALSE' && mapping.has(r.practice_code));
+    const lad = sites[0].ltla24_code;
+    const there = new Set(sites.filter((r) => r.ltla24_code === lad).map((r) => r.practice_code));
+    const v = await loadFindUnits(q, 'practice', ['qof.list_size'], [], { level: 'lad24', code: lad });
+    expect(new Set(v.codes.filter((_, i) => v.scope![i]))).toEqual(there);
+  });
 });
