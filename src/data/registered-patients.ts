@@ -9,7 +9,9 @@ import type { Db } from './db/db';
 import { columnsToIpc } from './import/arrow-ipc';
 import type { RegisteredFile } from './import/registered-file';
 import { dropTableSql } from './import/user-table-sql';
-import { createRegisteredSql, REGISTERED_TABLE, registeredClosedSql, registeredReportSql, registeredSumsSql } from './sql/registered-patients-sql';
+import { BROAD_GROUPS } from './sql/profile-sql';
+import { registeredMeasuresSql, type RegisteredUnit } from './sql/registered-measures-sql';
+import { createRegisteredSql, REGISTERED_TABLE, registeredClosedSql, registeredReportSql } from './sql/registered-patients-sql';
 
 export interface RegisteredReport {
   file: string;
@@ -59,15 +61,43 @@ export async function loadRegisteredPatients(db: Db, f: RegisteredFile): Promise
   }
 }
 
-export interface RegisteredDeprivation { score: number | null; core20: number | null; patients: number }
+/** Share (%) of `num` over `den`, or null when no patient has a value. */
+const share = (num: number, den: number) => (den > 0 ? (100 * num) / den : null);
 
-/** Per practice in the loaded table: weighted IMD 2025 score and Core20 share (% of patients with a known LSOA). */
-export async function loadRegisteredDeprivation(db: Db): Promise<Map<string, RegisteredDeprivation>> {
-  const [s, c] = [await db.query(registeredSumsSql('imd2025_score')), await db.query(registeredSumsSql('imd2025_core20'))];
-  const core = new Map(stringColumn(c, 'practice_code').map((p, i) => [p, numberColumn(c, 'numerator')[i]]));
-  const num = numberColumn(s, 'numerator');
-  const den = numberColumn(s, 'denominator');
-  return new Map(stringColumn(s, 'practice_code').map((p, i) => [p ?? '', {
-    score: den[i] > 0 ? num[i] / den[i] : null, core20: den[i] > 0 ? (100 * (core.get(p) ?? 0)) / den[i] : null, patients: den[i],
-  }]));
+/**
+ * A practice's or PCN's measures weighted by where its registered patients live (registered-measures-sql.ts):
+ * IMD 2025 score; Core20 shares (% of patients living in LSOAs of national deciles 1–2) by IMD 2025 and
+ * IMD 2019; adult smoking, an estimate from each patient's council's APS value in `smokingYear`;
+ * Census 2021 broad ethnic groups as % of patients (their LSOAs' residents' shares). `patients`: in 2021 LSOAs.
+ */
+export interface RegisteredDeprivation {
+  /** A practice's PCN code (null for a PCN, or a practice in none). */
+  pcn: string | null;
+  patients: number;
+  score: number | null;
+  core20: number | null;
+  core20_2019: number | null;
+  smoking: number | null;
+  /** % of the patients whose council has an APS value that year (the smoking estimate covers only them). */
+  smokingCoverage: number | null;
+  smokingYear: number | null;
+  ethnicity: Record<string, number | null>;
+}
+
+/** Per practice (or PCN: its practices' numerators and denominators summed) in the loaded table. */
+export async function loadRegisteredDeprivation(db: Db, unit: RegisteredUnit = 'practice'): Promise<Map<string, RegisteredDeprivation>> {
+  return new Map(rowsOf(await db.query(registeredMeasuresSql(unit))).map((r) => {
+    const n = (k: string) => Number(r[k] ?? 0);
+    return [String(r.code), {
+      pcn: r.pcn == null ? null : String(r.pcn),
+      patients: n('patients'),
+      score: n('imd2025_known') > 0 ? n('imd2025_score') / n('imd2025_known') : null,
+      core20: share(n('core20_2025'), n('core20_2025_known')),
+      core20_2019: share(n('core20_2019'), n('core20_2019_known')),
+      smoking: n('smoking_known') > 0 ? n('smoking') / n('smoking_known') : null,
+      smokingCoverage: share(n('smoking_known'), n('patients')),
+      smokingYear: r.smoking_year == null ? null : Number(r.smoking_year),
+      ethnicity: Object.fromEntries(BROAD_GROUPS.map((g) => [g, share(n(`eth_${g}`), n('eth_known'))])),
+    }];
+  }));
 }

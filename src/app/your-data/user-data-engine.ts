@@ -201,7 +201,7 @@ export class UserDataEngine {
     return this.exclusive(async () => {
       const report = await loadRegisteredPatients(this.data.db, f);
       this.data.queries.clear();
-      return { report, byPractice: await loadRegisteredDeprivation(this.data.db) };
+      return { report, byPractice: await loadRegisteredDeprivation(this.data.db, 'practice'), byPcn: await loadRegisteredDeprivation(this.data.db, 'pcn') };
     });
   }
 
