@@ -21,6 +21,10 @@ export interface RegisteredReport {
   sexUsed: string | null;
   /** Practices not in QOF 2022-23 (closed or merged since), most patients first. */
   closed: { practice: string; patients: number }[];
+  /** Rows with a 2011 LSOA code that changed in 2021, apportioned to 2021 LSOAs (registered-patients-sql.ts), their distinct codes and patients. */
+  lsoa11Rows: number;
+  lsoa11Codes: number;
+  lsoa11Patients: number;
   unknownLsoas: string[];
   unknownLsoaPatients: number;
   badCounts: number;
@@ -39,19 +43,20 @@ export async function loadRegisteredPatients(db: Db, f: RegisteredFile): Promise
     await db.insertArrow(raw, columnsToIpc({
       PRACTICE_CODE: f.practice, LSOA_CODE: f.lsoa, NUMBER_OF_PATIENTS: f.patients, ...(f.sex ? { SEX: f.sex } : {}),
     }));
-    const [r] = rowsOf(await db.query(`SELECT rows_read, rows_used, sex_used, array_to_string(unknown_lsoas, ',') AS unknown, unknown_lsoa_patients, bad_counts FROM (${registeredReportSql(raw, hasSex)})`));
+    const [r] = rowsOf(await db.query(`SELECT rows_read, rows_used, sex_used, lsoa11_rows, lsoa11_codes, lsoa11_patients, array_to_string(unknown_lsoas, ',') AS unknown, unknown_lsoa_patients, bad_counts FROM (${registeredReportSql(raw, hasSex)})`));
     const c = await db.query(registeredClosedSql(raw, hasSex));
     const closedCodes = stringColumn(c, 'practice');
     const closedPatients = numberColumn(c, 'patients');
     await db.query(createRegisteredSql(raw, hasSex, staged));
     const [t] = rowsOf(await db.query(`SELECT count(DISTINCT practice_code) AS practices, coalesce(sum(patients), 0) AS patients FROM ${staged}`));
     if (!Number(t.practices)) {
-      throw new Error(`${f.file}: no row has a QOF 2022-23 practice code in PRACTICE_CODE, a 2021 LSOA code in LSOA_CODE and a number in NUMBER_OF_PATIENTS, so nothing was loaded (a registered-patient file loaded before is kept). Check it is NHS England's "Patients registered at a GP practice" LSOA file.`);
+      throw new Error(`${f.file}: no row has a QOF 2022-23 practice code in PRACTICE_CODE, an LSOA code (2021, or 2011) in LSOA_CODE and a number in NUMBER_OF_PATIENTS, so nothing was loaded (a registered-patient file loaded before is kept). Check it is NHS England's "Patients registered at a GP practice" LSOA file.`);
     }
     await db.transaction([dropTableSql(REGISTERED_TABLE), `ALTER TABLE ${staged} RENAME TO ${REGISTERED_TABLE}`]);
     return {
       file: f.file, rowsRead: Number(r.rows_read), rowsUsed: Number(r.rows_used), sexUsed: r.sex_used == null ? null : String(r.sex_used),
       closed: closedCodes.map((p, i) => ({ practice: p ?? '', patients: closedPatients[i] })),
+      lsoa11Rows: Number(r.lsoa11_rows), lsoa11Codes: Number(r.lsoa11_codes), lsoa11Patients: Number(r.lsoa11_patients),
       unknownLsoas: r.unknown ? String(r.unknown).split(',') : [], unknownLsoaPatients: Number(r.unknown_lsoa_patients), badCounts: Number(r.bad_counts),
       practices: Number(t.practices), patients: Number(t.patients),
     };
