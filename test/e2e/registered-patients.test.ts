@@ -17,6 +17,7 @@ import { openBuiltDataDb } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
 import { rawLsoas } from '../support/raw-geography';
 import { axeViolations } from './support/axe';
+import { mapPixels } from './support/map-pixels';
 import { closeAtlasSession, openAtlasSession, ROOT, type AtlasSession } from './support/browser';
 
 const OUT = join(ROOT, 'test/output/practices');
@@ -133,6 +134,27 @@ describe('the registered-patient file in "Your data"', () => {
     // back to the neighbourhood measure: the column says so again
     await page.getByTestId('practice-deprivation').selectOption('neighbourhood');
     expect(await table.locator('thead th').last().innerText()).toBe('Neighbourhood IMD 2025 score (approximate)');
+  });
+
+  it('shares the COPD register out to where patients live: picked under Your data, mapped, an ICB\'s value recomputed here', async () => {
+    const { page } = s;
+    const copd = new Map(rawRows('cancer/qof_2022_23_prevalence_all_registers_by_gp_practice_england.csv.gz').filter((r) => r.GROUP_CODE === 'COPD').map((r) => [r.PRACTICE_CODE, num(r.REGISTER) / num(r.PRACTICE_LIST_SIZE)]));
+    const icbOf = new Map(rawLsoas().map((l) => [l.code, l.icb]));
+    const icb = icbOf.get(rows.find((r) => r.practice === target && icbOf.has(r.lsoa))!.lsoa)!;
+    let k = 0; let n = 0;
+    for (const r of rows) if (icbOf.get(r.lsoa) === icb && copd.has(r.practice)) { k += copd.get(r.practice)! * r.n; n += r.n; }
+    await page.getByTestId('tab-your-data').click();
+    await page.getByTestId('yd-map-measure').filter({ hasText: 'Chronic obstructive pulmonary disease register %' }).click();
+    await page.getByTestId('level-select').selectOption('icb24');
+    await page.waitForFunction(() => /^icb24\|user\.d[a-z0-9]{6}\.v6\|/.test(document.getElementById('root')?.dataset.view ?? '') && document.getElementById('root')?.dataset.state === 'ready', undefined, { timeout: 120_000 });
+    expect(await page.getByTestId('legend').innerText()).toMatch(/not better or worse/);
+    const px = await mapPixels(page);
+    await page.screenshot({ path: join(OUT, 'registered-share-map.png') });
+    expect(px.drawn).toBeGreaterThan(0.05);
+    await page.getByTestId('toggle-table').click();
+    const row = page.getByTestId('area-table').locator('tbody tr').filter({ hasText: icb });
+    expect(await row.innerText()).toContain((100 * k / n).toFixed(2));
+    await page.getByTestId('toggle-table').click();
   });
 
   it('refuses a file in that layout that joins nothing, naming it and its columns, and keeps the one loaded', async () => {

@@ -82,7 +82,7 @@ describe('measures weighted by where registered patients live', () => {
   let db: Db;
   beforeAll(async () => {
     db = await openBuiltDataDb();
-    const f = await readRegisteredFile(await readCsv(bytesSource(new TextEncoder().encode(csv), 'regpop.csv')));
+    const f = readRegisteredFile(await readCsv(bytesSource(new TextEncoder().encode(csv), 'regpop.csv')));
     await loadRegisteredPatients(db, f!);
   }, 120_000);
 

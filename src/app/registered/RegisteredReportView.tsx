@@ -14,7 +14,7 @@ export function RegisteredReportView({ report: r }: { report: RegisteredReport }
       <h3 id="yd-registered-h">Registered patients: {r.file}</h3>
       <p>
         {`Read as NHS England's "Patients registered at a GP practice" by LSOA: ${n(r.patients)} patients of ${n(r.practices)} practices, by the 2021 LSOA they live in. `}
-        It adds to the Practices tab and the practice and PCN profiles each practice&apos;s and PCN&apos;s IMD 2025 score, Core20 shares (IMD 2019 and 2025), adult smoking (estimated from council figures) and Census 2021 ethnic groups, weighted by where its registered patients live, and pull partners for a shortlist rank practices by their patients living there. It replaces any registered-patient file loaded before; it is not an area measure.
+        It adds to the Practices tab and the practice and PCN profiles each practice&apos;s and PCN&apos;s IMD 2025 score, Core20 shares (IMD 2019 and 2025), adult smoking (estimated from council figures) and Census 2021 ethnic groups, weighted by where its registered patients live, and pull partners for a shortlist rank practices by their patients living there. It also shares each QOF 2022-23 register out to where the practices&apos; patients live, as area measures under Your data (an estimate: each practice&apos;s recorded prevalence applied to its patients living in each LSOA, not a count of residents). It replaces any registered-patient file loaded before, and its shared-out measures.
       </p>
       <ul>
         <li>{`${n(r.rowsUsed)} of ${n(r.rowsRead)} rows used${r.sexUsed ? ` (SEX: ${r.sexUsed}${r.sexUsed === 'ALL' ? '; the MALE and FEMALE rows repeat them and were left out' : ' rows added together'})` : ''}.`}</li>

@@ -16,6 +16,7 @@ import { placeDataset } from '../../data/import/place-dataset';
 import type { PlacePoints } from '../../data/import/place-points';
 import type { RegisteredFile } from '../../data/import/registered-file';
 import { loadRegisteredDeprivation, loadRegisteredPatients } from '../../data/registered-patients';
+import { registeredShareDataset } from '../../data/registered-share';
 import type { RegisteredState } from '../registered/registered-store';
 import type { CheckedProject } from '../../data/import/read-project';
 import { stageProjectTable } from '../../data/import/stage-project-table';
@@ -79,6 +80,8 @@ type NewLevel = { spec: BoundarySpec; topology: string; geometry: UserLevelGeome
 export class UserDataEngine {
   readonly store = new UserDataStore();
   private queue: Promise<unknown> = Promise.resolve();
+  /** The table of the QOF registers shared out by the registered-patient file loaded last (registered-share.ts). */
+  private sharedTable: string | null = null;
 
   /**
    * @param bare true when the atlas has no built data (only users' own boundaries can be mapped)
@@ -196,11 +199,18 @@ export class UserDataEngine {
   /**
    * The registered-patient file becomes table registered_patients_lsoa21 (replacing an earlier one),
    * not a dataset: it is a practice-to-LSOA weighting that practice measures and pull partners read.
+   * It also brings one dataset: QOF registers shared out to where patients live (replacing an earlier one).
    */
   addRegistered(f: RegisteredFile): Promise<RegisteredState> {
     return this.exclusive(async () => {
       const report = await loadRegisteredPatients(this.data.db, f);
       this.data.queries.clear();
+      // QOF registers shared out to where patients live: a dataset replacing the one from an earlier file
+      const { spec, rows } = await registeredShareDataset(this.data.db, newDatasetId(), f.file);
+      const staged = await stageDataset(this.data.db, spec, rows);
+      const earlier = this.store.get().datasets.filter((d) => d.table === this.sharedTable).map((d) => d.table);
+      await this.commit({ addTables: [{ staged: staged.staged, table: spec.table }], dropTables: earlier }, { datasets: [staged.spec] });
+      this.sharedTable = spec.table;
       return { report, byPractice: await loadRegisteredDeprivation(this.data.db, 'practice'), byPcn: await loadRegisteredDeprivation(this.data.db, 'pcn') };
     });
   }
