@@ -16,7 +16,7 @@ import { loadDataset } from '../../src/data/import/load-dataset';
 import { readCsv } from '../../src/data/import/read-csv';
 import { readRegisteredFile } from '../../src/data/import/registered-file';
 import { loadRegisteredPatients } from '../../src/data/registered-patients';
-import { registeredShareDataset } from '../../src/data/registered-share';
+import { registeredShareDataset, registeredUserShareDataset } from '../../src/data/registered-share';
 import { openBuiltDataDb } from '../support/node-db';
 import { indicatorRows } from '../support/query-rows';
 import { num, rawRows } from '../support/raw-csv';
@@ -75,5 +75,33 @@ describe('QOF registers shared out to where patients live', () => {
       const s = sums(group, (r) => inLad.includes(r.lsoa));
       expect(Number(byLad.get(SHEFFIELD)!.value), `${group} Sheffield`).toBeCloseTo((100 * s.k) / s.n, 9);
     }
+  });
+
+  it('a GP practice file\'s share of a list, the same way over the file\'s practices only (sample of LSOAs and one LAD)', async () => {
+    // the file: numerator and denominator for all but every fifth practice (those are not in it) and one blank numerator
+    const file = new Map(practices.filter((_, i) => i % 5 !== 0).map((p, i) => [p, { k: i === 1 ? null : 20 + ((i * 37) % 300), n: 400 + ((i * 53) % 500) }]));
+    await db.query(`CREATE OR REPLACE TABLE user_dfile01_practice AS SELECT * FROM (VALUES ${[...file].map(([p, v]) => `('${p}', ${v.k ?? 'NULL'}::DOUBLE, ${v.n}::DOUBLE)`).join(', ')}) t(code, v1_n, v1_d)`);
+    const m = { id: 'user.dfile01.v1', label: 'Your data: screening.csv – Screened', file: 'screening.csv', rate: { table: 'user_dfile01_practice', numerator: 'v1_n', denominator: 'v1_d', multiplier: 100, ci: 'proportion' as const } };
+    const { spec, rows: joined } = await registeredUserShareDataset(db, 'dshare2', m, 'regpop.csv');
+    const d = await loadDataset(db, spec, joined);
+    for (const ind of datasetIndicators(d)) { registerUserIndicator(ind); registered.push(ind.id); }
+    expect(d.values.map((v) => v.label)).toEqual(['screening.csv – Screened, by where practices\' patients live (estimate)']);
+    const share = (pick: (r: Row) => boolean) => {
+      let k = 0; let n = 0;
+      for (const r of rows) {
+        const f = file.get(r.practice);
+        if (!pick(r) || !f || f.k === null) continue;
+        k += (f.k / f.n) * r.n; n += r.n;
+      }
+      return n ? (100 * k) / n : null;
+    };
+    const got = await indicatorRows(db, 'user.dshare2.v1', 'lsoa21');
+    const lsoas = [...new Set(rows.map((r) => r.lsoa))];
+    for (const l of lsoas.filter((_, i) => i % 5 === 0)) {
+      const want = share((r) => r.lsoa === l);
+      if (want === null) expect(got.get(l)!.value, l).toBeNull();
+      else expect(Number(got.get(l)!.value), l).toBeCloseTo(want, 9);
+    }
+    expect(Number((await indicatorRows(db, 'user.dshare2.v1', 'lad24')).get(SHEFFIELD)!.value)).toBeCloseTo(share((r) => inLad.includes(r.lsoa))!, 9);
   });
 });

@@ -9,6 +9,7 @@
 import { QOF_REGISTERS } from '../catalogue/practice-measures';
 import { sqlIdent, sqlString } from './sql-text';
 import { REGISTERED_TABLE } from './registered-patients-sql';
+import type { UserPracticeRate } from './user-practice-sql';
 
 export const shareColumn = (group: string) => sqlIdent(`reg_${group}`);
 
@@ -16,5 +17,14 @@ export function registeredShareSql(): string {
   const regs = QOF_REGISTERS.map((g) => `sum(r.patients * q.register / q.list_size) FILTER (WHERE q.group_code = ${sqlString(g.group)})::DOUBLE AS ${shareColumn(g.group)}`);
   return `SELECT r.lsoa21_code AS code, sum(r.patients) FILTER (WHERE q.group_code = 'CAN')::DOUBLE AS patients, ${regs.join(', ')}
     FROM ${REGISTERED_TABLE} r JOIN qof_registers q ON q.practice_code = r.practice_code AND q.list_size > 0
+    GROUP BY 1 HAVING sum(r.patients) > 0 ORDER BY 1`;
+}
+
+/** A GP practice file's share of a list shared out the same way: per LSOA, `patients` of the file's practices with a usable pair, and `share` = Σ (numerator ÷ denominator) × patients. */
+export function registeredUserShareSql(r: UserPracticeRate): string {
+  const [num, den] = [`u.${sqlIdent(r.numerator)}`, `u.${sqlIdent(r.denominator)}`];
+  return `SELECT r.lsoa21_code AS code, sum(r.patients)::DOUBLE AS patients, sum(r.patients * ${num} / ${den})::DOUBLE AS share
+    FROM ${REGISTERED_TABLE} r JOIN ${sqlIdent(r.table)} u ON u.code = r.practice_code
+    WHERE ${num} IS NOT NULL AND ${den} > 0
     GROUP BY 1 HAVING sum(r.patients) > 0 ORDER BY 1`;
 }
