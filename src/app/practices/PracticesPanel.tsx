@@ -30,7 +30,7 @@ function PickedRegistered({ registered, code }: { registered: RegisteredState; c
   return (
     <div className="registered-picked">
       <RegisteredMeasures d={d} file={registered.report.file} unit="practice" testId="funnel-picked-measures" />
-      {pcn && d?.pcn && <><h4>{`Its PCN (${d.pcn})`}</h4><RegisteredMeasures d={pcn} file={registered.report.file} unit="PCN" testId="funnel-picked-pcn-measures" /></>}
+      {pcn && d?.pcn && <><p><strong>{`Its PCN (${d.pcn})`}</strong></p><RegisteredMeasures d={pcn} file={registered.report.file} unit="PCN" testId="funnel-picked-pcn-measures" /></>}
     </div>
   );
 }
