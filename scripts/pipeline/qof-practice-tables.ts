@@ -23,11 +23,17 @@ export async function writePracticeTables(ctx: PipelineContext, locations: Pract
   if (wrongType.length) throw new Error(`QOF prevalence file: ${wrongType.length} rows have a list type the catalogue does not expect (first: ${wrongType[0].practice} ${wrongType[0].group} ${wrongType[0].listType})`);
   ctx.report.check('QOF 2022-23 register rows → practice mapping', registers.map((r) => r.practice), mapping);
 
+  // The mapping's ICB codes are 2022's (e.g. Sussex E54000053); the atlas's ICBs are 2024's, so a
+  // practice's ICB is the 2024 ICB of its 2024 Sub-ICB location.
+  const icbOfSicbl = new Map(ctx.areas.filter((a) => a.level === 'sicbl24').map((a) => [a.code, a.icb24_code]));
   const practices: Cell[][] = [...mapping.values()].map((m) => {
     const at = where.get(m.practice);
     const pcn = m.pcn && m.pcn !== UNALLOCATED_PCN ? m.pcn : null;
-    return [m.practice, m.name, pcn, pcn ? m.pcnName : null, sicbl22To24.get(m.sicbl) ?? m.sicbl, m.icb, at?.lsoa21 || null, at?.lon ?? null, at?.lat ?? null];
+    const sicbl = sicbl22To24.get(m.sicbl) ?? m.sicbl;
+    return [m.practice, m.name, pcn, pcn ? m.pcnName : null, sicbl, icbOfSicbl.get(sicbl) ?? null, at?.lsoa21 || null, at?.lon ?? null, at?.lat ?? null];
   });
+  const noIcb = practices.filter((p) => p[5] === null).length;
+  if (noIcb) ctx.report.note(`Practices (QOF 2022-23): ${noIcb} practices whose Sub-ICB location is not a 2024 one have no ICB`);
   ctx.tables.gp_practices = await ctx.out.writeCsv('tables/gp_practices.csv',
     ['practice_code', 'name', 'pcn_code', 'pcn_name', 'sicbl24_code', 'icb24_code', 'lsoa21_code', 'lon', 'lat'], practices);
   ctx.tables.qof_registers = await ctx.out.writeCsv('tables/qof_registers.csv',

@@ -17,6 +17,8 @@ const RECODED: Record<string, string> = { E38000246: 'E38000264', E38000248: 'E3
 
 const prevalence = rawRows('cancer/qof_2022_23_prevalence_all_registers_by_gp_practice_england.csv.gz');
 const mapping = new Map(rawRows('lookups/gp_practice_pcn_subicb_icb_region_qof_2022_23_mapping.csv').map((r) => [r.PRACTICE_CODE, r]));
+/** The 2024 ICB of each 2024 Sub-ICB location (the mapping's own ICB codes are 2022's, e.g. Sussex E54000053). */
+const icbOfSicbl = new Map(rawRows('lookups/lsoa21_sicbl24_icb24_england_geographr.csv.gz').map((r) => [r.sicbl24_code, r.icb24_code]));
 
 
 let q: QueryRunner;
@@ -28,15 +30,16 @@ beforeAll(async () => {
 const byCode = (rows: PracticeValue[]) => new Map(rows.map((r) => [r.code, r]));
 
 describe('practice level (QOF 2022-23)', () => {
-  it('has every practice of the mapping, with its PCN (none for "Unallocated"), 2024 Sub-ICB location and ICB', async () => {
+  it('has every practice of the mapping, with its PCN (none for "Unallocated"), 2024 Sub-ICB location and 2024 ICB', async () => {
     const rows = byCode(await loadPracticeValues(q, 'qof.list_size', 'practice'));
     expect(rows.size).toBe(mapping.size);
     expect(mapping.size).toBe(6378);
     for (const [code, m] of mapping) {
       const r = rows.get(code)!;
       expect(r.pcn, code).toBe(m.PCN_ODS_CODE === 'U' ? null : m.PCN_ODS_CODE);
-      expect(r.sicbl24).toBe(RECODED[m.SUB_ICB_ONS_CODE] ?? m.SUB_ICB_ONS_CODE);
-      expect(r.icb24).toBe(m.ICB_ONS_CODE);
+      const sicbl = RECODED[m.SUB_ICB_ONS_CODE] ?? m.SUB_ICB_ONS_CODE;
+      expect(r.sicbl24).toBe(sicbl);
+      expect(r.icb24, code).toBe(icbOfSicbl.get(sicbl));
       expect(r.name).toBe(m.PRACTICE_NAME);
     }
     expect([...rows.values()].filter((r) => r.pcn === null)).toHaveLength([...mapping.values()].filter((m) => m.PCN_ODS_CODE === 'U').length);
