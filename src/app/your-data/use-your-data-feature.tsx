@@ -83,17 +83,17 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
   const drawZoom = [6, 8, 11][zoomStep];
   const shownSets = useMemo(() => placeSets.filter((p) => p.visible), [placeSets]);
   const overlays = useMemo(() => shownSets.flatMap((p) => deliveryPointsLayer(`places-${p.datasetId}`, p.places, drawZoom)), [shownSets, drawZoom]);
-  // The hover card of a drawn place: its name, type, file and row (all from the user's file, shown as text).
+  // The hover card of a drawn place: its name, type, file and row (or GeoJSON feature) (all from the user's file, shown as text).
   const pointAt = (p: { x: number; y: number }): PointHit | null => {
     if (!shownSets.length || !ctx.mapView) return null;
     const hit = placeAt(shownSets.map((s) => s.places), ctx.mapView.project, p.x, p.y, drawZoom);
     if (!hit) return null;
     const { places, datasetId } = shownSets[hit.set];
     return {
-      id: `place-${datasetId}-${hit.index}`, name: places.names[hit.index] || `Place on row ${places.rows[hit.index]}`, code: 'Your place',
+      id: `place-${datasetId}-${hit.index}`, name: places.names[hit.index] || `Place on ${places.rowNoun} ${places.rows[hit.index]}`, code: 'Your place',
       lines: [
         { label: 'Type', value: places.types[hit.index] || 'not given' },
-        { label: 'File', value: `${places.file}, row ${places.rows[hit.index]}` },
+        { label: 'File', value: `${places.file}, ${places.rowNoun} ${places.rows[hit.index]}` },
       ],
       select: () => ctx.update({ drawer: PLACES_DRAWER }),
     };
