@@ -15,6 +15,7 @@ import { LEVEL_OBJECT, packProject } from '../../data/import/project-file';
 import { placeDataset } from '../../data/import/place-dataset';
 import type { PlacePoints } from '../../data/import/place-points';
 import type { RegisteredFile } from '../../data/import/registered-file';
+import { registeredToIpc } from '../../data/import/project-registered';
 import { loadRegisteredDeprivation, loadRegisteredPatients } from '../../data/registered-patients';
 import type { RegisteredState } from '../registered/registered-store';
 import type { CheckedProject } from '../../data/import/read-project';
@@ -76,8 +77,13 @@ const newDatasetId = () => `d${Math.floor(Math.random() * 36 ** 6).toString(36).
 
 type NewLevel = { spec: BoundarySpec; topology: string; geometry: UserLevelGeometry };
 
+/** A file of places as it is saved in a project: its points, by the dataset of its measures. */
+interface SavedPlaces { datasetId: string; places: PlacePoints }
+
 export class UserDataEngine {
   readonly store = new UserDataStore();
+  /** The registered-patient file loaded last (its rows, kept so a project file can carry them). */
+  private registeredFile: RegisteredFile | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   /**
@@ -200,6 +206,7 @@ export class UserDataEngine {
   addRegistered(f: RegisteredFile): Promise<RegisteredState> {
     return this.exclusive(async () => {
       const report = await loadRegisteredPatients(this.data.db, f);
+      this.registeredFile = f;
       this.data.queries.clear();
       return { report, byPractice: await loadRegisteredDeprivation(this.data.db) };
     });
@@ -222,24 +229,51 @@ export class UserDataEngine {
     });
   }
 
-  async saveProject(view: unknown): Promise<Uint8Array> {
-    const { datasets, levels } = this.store.get();
+  /**
+   * The session's own data as a project file: datasets with their tables (and GP practice files'
+   * per-practice tables), boundaries, `places` (the points of place files still loaded), the
+   * registered-patient file, and the view.
+   */
+  async saveProject(view: unknown, places: readonly SavedPlaces[] = []): Promise<Uint8Array> {
+    const { datasets, levels, practiceTables } = this.store.get();
     const tables = new Map<string, Uint8Array>();
-    for (const d of datasets) tables.set(d.table, tableToIPC(await this.data.db.query(`SELECT * FROM ${sqlIdent(d.table)}`), 'stream'));
-    return packProject({ savedAt: new Date().toISOString(), view, datasets, levels: levels.map((l) => ({ spec: l.spec, topology: l.topology })), tables });
+    const ipcOf = async (table: string) => tableToIPC(await this.data.db.query(`SELECT * FROM ${sqlIdent(table)}`), 'stream');
+    for (const d of datasets) {
+      tables.set(d.table, await ipcOf(d.table));
+      const perPractice = practiceTableOf(d.table);
+      if (d.practices && practiceTables.includes(perPractice)) tables.set(perPractice, await ipcOf(perPractice));
+    }
+    const r = this.registeredFile;
+    return packProject({
+      savedAt: new Date().toISOString(), view, datasets, levels: levels.map((l) => ({ spec: l.spec, topology: l.topology })), tables,
+      places: places.filter((p) => datasets.some((d) => d.id === p.datasetId)).map((p) => ({ datasetId: p.datasetId, places: p.places })),
+      registered: r ? { file: r.file, ipc: registeredToIpc(r) } : null,
+    });
   }
 
   /**
    * Replaces the session's own data with a project's (checked whole in the worker, see
    * read-project.ts). Its tables are staged and checked here; then everything is swapped in one
    * step. `beforeReplace` runs once the new data is in and before the old leaves the catalogue (the
-   * view must leave it first). On any failure nothing has changed.
+   * view must leave it first). A project's registered-patient file replaces the one loaded (one
+   * without keeps it); it is loaded after every table is staged and checked, as the file itself is.
+   * On any failure before that nothing has changed.
    */
-  openProject(p: CheckedProject, name: string, beforeReplace?: () => void): Promise<unknown> {
+  openProject(p: CheckedProject, name: string, beforeReplace?: () => void): Promise<{ view: unknown; registered: RegisteredState | null }> {
     return this.exclusive(async () => {
       const staged: { staged: string; table: string }[] = [];
+      let registered: RegisteredState | null = null;
       try {
-        for (const d of p.datasets) staged.push({ staged: await stageProjectTable(this.data.db, name, d, p.tables.get(d.table)!), table: d.table });
+        for (const d of p.datasets) {
+          staged.push({ staged: await stageProjectTable(this.data.db, name, d, p.tables.get(d.table)!), table: d.table });
+          const perPractice = p.tables.get(practiceTableOf(d.table));
+          if (perPractice) staged.push({ staged: await stageProjectTable(this.data.db, name, d, perPractice, practiceTableOf(d.table)), table: practiceTableOf(d.table) });
+        }
+        if (p.registered) {
+          const report = await loadRegisteredPatients(this.data.db, p.registered);
+          this.registeredFile = p.registered;
+          registered = { report, byPractice: await loadRegisteredDeprivation(this.data.db) };
+        }
       } catch (e) {
         for (const t of staged) await this.data.db.query(dropTableSql(t.staged)).catch(() => undefined);
         throw e;
@@ -250,7 +284,7 @@ export class UserDataEngine {
         { datasets: p.datasets, levels: p.levels },
         beforeReplace,
       );
-      return p.view;
+      return { view: p.view, registered };
     });
   }
 }
