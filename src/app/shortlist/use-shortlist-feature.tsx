@@ -297,7 +297,7 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       // Who the list reaches goes with every table export (the same cached queries as the panel's).
       const profile = kind === 'png' || kind === 'geojson' ? null
         : await loadReachProfile(ctx.data.queries, listLevel, listed, state.ethnicGroups, { title: 'Shortlist', withIcbs: listLevel !== 'icb24' && listLevel !== 'cal22' && listLevel !== 'cal19' });
-      const practices = await loadShortlistPracticeRows(ctx.data.queries, state.shortlistPractices);
+      const practices = await loadShortlistPracticeRows(ctx.data.queries, state.shortlistPractices, state.practices.measure);
       const input = { ...(profile ? withReach(base, profile, ctx.data.manifest) : base), practices };
       let name = '';
       if (kind === 'csv') name = downloadExport(x.writeCsvBundle(input), 'csv-zip', input.title, now);
