@@ -12,6 +12,7 @@ import { createTableFromCsv } from '../../src/data/sql/load-tables-sql';
 import { createRegisteredSql, isRegisteredPatientsLayout, registeredReportSql, registeredSumsSql, REGISTERED_TABLE } from '../../src/data/sql/registered-patients-sql';
 import { openBuiltDataDb } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
+import { rawLsoas } from '../support/raw-geography';
 
 const imd25 = new Map(rawRows('imd/imd2025_lsoa21_scores_ranks_deciles_humaniverse.csv.gz').map((r) => [r.lsoa21_code, { score: num(r.IMD_score), decile: num(r.IMD_decile) }]));
 const imd19 = new Map(rawRows('imd/iod2019_file1_imd_lsoa11.csv.gz').map((r) => [r['LSOA code (2011)'], num(r['Index of Multiple Deprivation (IMD) Decile'])]));
@@ -109,5 +110,37 @@ describe('registered patients by LSOA (NHS England layout)', () => {
     const want = expected(rows, () => true);
     const score = await sums('imd2025_score');
     for (const [p, e] of want) expect(score.get(p)!.n, p).toBe(e.pop);
+  });
+
+  it('maps 2011 LSOA codes that changed through the ONS lookup, a split one apportioned by 2021 residents, and reports how many rows went through it', async () => {
+    const links = rawRows('lookups/lsoa11_lsoa21_lad22_ew_geographr.csv.gz').filter((r) => r.lsoa21_code.startsWith('E01'));
+    const pop = new Map(rawLsoas().map((l) => [l.code, l.pop]));
+    const kids = new Map<string, string[]>();
+    for (const l of links) kids.set(l.lsoa11_code, [...(kids.get(l.lsoa11_code) ?? []), l.lsoa21_code]);
+    const changed = (code: string) => links.filter((l) => l.lsoa11_code === code).some((l) => l.change_code !== 'U');
+    const split = links.filter((l) => l.change_code === 'S').map((l) => l.lsoa11_code).filter((c, i, a) => a.indexOf(c) === i).slice(0, 3);
+    const merged = links.filter((l) => l.change_code === 'M').map((l) => l.lsoa11_code).slice(0, 2);
+    const unchanged = links.find((l) => l.change_code === 'U')!.lsoa11_code;
+    expect(split.every((c) => kids.get(c)!.length > 1 && changed(c))).toBe(true);
+    expect(merged.every((c) => kids.get(c)!.length === 1 && kids.get(c)![0] !== c)).toBe(true);
+    const rows: Row[] = [...split, ...merged, unchanged].flatMap((lsoa, i) => practices.slice(0, 3).map((p, j) => ({ practice: p, lsoa, sex: 'ALL', n: 11 + i * 17 + j * 5 })));
+    const report = await load(rows);
+    const mapped = rows.filter((r) => r.lsoa !== unchanged);
+    expect(Number(report.lsoa11_rows)).toBe(mapped.length);
+    expect(Number(report.lsoa11_codes)).toBe(split.length + merged.length);
+    expect(Number(report.lsoa11_patients)).toBe(mapped.reduce((t, r) => t + r.n, 0));
+    expect(report.unknown_lsoas).toBeNull();
+    expect(Number(report.unknown_lsoa_patients)).toBe(0);
+    // expected: each row's patients shared among its 2021 LSOAs by their Census 2021 residents (raw files)
+    const want = new Map<string, number>();
+    for (const r of rows) {
+      const to = kids.get(r.lsoa)!;
+      const total = to.reduce((t, c) => t + pop.get(c)!, 0);
+      for (const c of to) want.set(`${r.practice}|${c}`, (want.get(`${r.practice}|${c}`) ?? 0) + (r.n * pop.get(c)!) / total);
+    }
+    const got = rowsOf(await db.query(`SELECT practice_code, lsoa21_code, patients FROM ${REGISTERED_TABLE}`));
+    expect(got.length).toBe(want.size);
+    for (const g of got) expect(Number(g.patients), `${g.practice_code} ${g.lsoa21_code}`).toBeCloseTo(want.get(`${g.practice_code}|${g.lsoa21_code}`)!, 9);
+    expect(got.reduce((t, g) => t + Number(g.patients), 0)).toBeCloseTo(rows.reduce((t, r) => t + r.n, 0), 6);
   });
 });

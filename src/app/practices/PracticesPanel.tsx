@@ -11,6 +11,7 @@ import './practices.css';
 import { useNeighbourhood, type Neighbourhood } from './use-neighbourhood';
 import { UserPcnTable } from './UserPcnTable';
 import type { RegisteredState } from '../registered/registered-store';
+import { RegisteredMeasures } from '../registered/RegisteredMeasures';
 
 const REGISTERS = PRACTICE_MEASURES.filter((m) => m.kind === 'proportion');
 const SHOWN = 100;
@@ -18,9 +19,21 @@ const pct = (v: number) => `${v.toFixed(2)}%`;
 const nbhdWords = (n: Neighbourhood | undefined) => (n?.score == null ? 'not located' : `IMD 2025 score ${n.score.toFixed(1)}, Core20 ${(n.core20 ?? 0).toFixed(0)} % of residents`);
 const regWords = (r: RegisteredState, code: string) => {
   const d = r.byPractice.get(code);
-  return d?.score == null ? `not in ${r.report.file}` : `IMD 2025 score ${d.score.toFixed(1)}, Core20 ${(d.core20 ?? 0).toFixed(1)} % of ${d.patients.toLocaleString('en-GB')} patients`;
+  return d?.score == null ? `not in ${r.report.file}` : `IMD 2025 score ${d.score.toFixed(1)}, Core20 (IMD 2025) ${(d.core20 ?? 0).toFixed(1)} % of ${d.patients.toLocaleString('en-GB')} patients`;
 };
 type Deprivation = 'neighbourhood' | 'registered';
+
+/** The picked practice's and its PCN's measures weighted by where their registered patients live. */
+function PickedRegistered({ registered, code }: { registered: RegisteredState; code: string }) {
+  const d = registered.byPractice.get(code);
+  const pcn = d?.pcn ? registered.byPcn.get(d.pcn) : undefined;
+  return (
+    <div className="registered-picked">
+      <RegisteredMeasures d={d} file={registered.report.file} unit="practice" testId="funnel-picked-measures" />
+      {pcn && d?.pcn && <><p><strong>{`Its PCN (${d.pcn})`}</strong></p><RegisteredMeasures d={pcn} file={registered.report.file} unit="PCN" testId="funnel-picked-pcn-measures" /></>}
+    </div>
+  );
+}
 
 /**
  * The register and the picked practice live in the view state (practice-view.ts): the map colours its
@@ -88,6 +101,7 @@ export function PracticesPanel({ queries, measure: asked, userMeasures, selected
           {chosen && <p data-testid="funnel-picked"><strong>{chosen.name}</strong> ({chosen.code}{chosen.pcn ? `, ${chosen.pcn}` : ''}): {pct(chosen.value)}, {chosen.numerator.toLocaleString('en-GB')} of {chosen.denominator.toLocaleString('en-GB')} patients; {positionWords(chosen.position)}. {registered && deprivation === 'registered'
             ? <span data-testid="funnel-picked-registered">Weighted by where its registered patients live (from {registered.report.file}): {regWords(registered, chosen.code)}.</span>
             : <>Neighbourhood (approximate, the 10 LSOAs nearest the practice): {neighbourhood ? nbhdWords(neighbourhood.get(chosen.code)) : '…'}.</>}</p>}
+          {chosen && registered && <PickedRegistered registered={registered} code={chosen.code} />}
           {ready.left.length > 0 && <p className="hint">{ready.left.length} practice{ready.left.length === 1 ? '' : 's'} left out: no list, or a register larger than its list ({ready.left.slice(0, 3).map((r) => r.code).join(', ')}).</p>}
           {options.limits === 'exact' && outliers.length > 0.01 * ready.points.length && (
             <p className="notice-inline" data-testid="funnel-overdispersion">{`${Math.round((100 * outliers.length) / ready.points.length)} % of practices lie outside the 99.8 % limits, where chance alone would put 0.2 %: practices differ far more than sampling variation (list age, deprivation, case-finding and coding). These limits show chance variation only; they are not adjusted for that overdispersion, so being outside them is a reason to look, not a verdict.`}</p>

@@ -15,6 +15,7 @@ import { addShortlistPractice, type ShortlistPractice } from '../../state/shortl
 import type { AtlasContext, FeatureOutput, PointHit } from '../atlas-context';
 import { lazyPanel } from '../lazy-panel';
 import { usePracticeMap } from './use-practice-map';
+import { RegisteredMeasures } from '../registered/RegisteredMeasures';
 import { registeredStoreOf } from '../registered/registered-store';
 import { userPracticeMeasures } from '../../data/import/user-practice-measures';
 import { userDataEngine } from '../your-data/use-your-data-feature';
@@ -37,7 +38,6 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
   const userStore = userDataEngine(ctx.data, ctx.shapes).store;
   const userData = useSyncExternalStore(userStore.subscribe, userStore.get);
   const userMeasures = useMemo(() => userPracticeMeasures(userData.datasets, userData.practiceTables), [userData.datasets, userData.practiceTables]);
-  const weighted = pv.selected && registered ? registered.byPractice.get(pv.selected) : undefined;
 
   const selectPractice = (code: string, fly: boolean) => {
     update((s) => ({ practices: { ...s.practices, selected: code }, drawer: PRACTICE_PROFILE }));
@@ -96,13 +96,7 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
             {' '}{shortlistButton({ kind: 'practice', code: pv.selected })}
             {' '}<button type="button" onClick={() => update((s) => ({ practices: { ...s.practices, selected: null } }))}>Clear practice</button>
           </p>
-          {registered && (
-            <p data-testid="practice-profile-registered">
-              {weighted?.score != null
-                ? `Weighted by where its registered patients live (${formatCount(weighted.patients)} patients in 2021 LSOAs, from ${registered.report.file}): IMD 2025 score ${formatNumber(weighted.score, 1)} (higher = more deprived), Core20 ${formatNumber(weighted.core20 ?? 0, 1)} % of its patients live in England's most deprived fifth of LSOAs.`
-                : `Not in ${registered.report.file}, so no deprivation weighted by where its patients live.`}
-            </p>
-          )}
+          {registered && <RegisteredMeasures d={registered.byPractice.get(pv.selected)} file={registered.report.file} unit="practice" testId="practice-profile-registered" />}
         </PracticeProfileView>
       )}
       {m.pcnProfile.value && m.pcnProfile.value.code === pv.pcn && m.pcn && (
@@ -110,6 +104,7 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
           <p>A PCN is a group of practices, not an area: on the map its practices are ringed in blue, and the dashed outline around them is approximate. Its figures add up its practices' registers and lists. Its Sub-ICB and ICB are those holding most of its patients.</p>
           <p>Practices: {m.pcn.rows.map((r, i) => <span key={r.code}>{i ? ', ' : ''}<button type="button" className="link-button" onClick={() => selectPractice(r.code, true)}>{r.name}</button></span>)}.{' '}
             {shortlistButton({ kind: 'pcn', code: m.pcn.code })} <button type="button" onClick={() => selectPcn(null)}>Clear PCN</button></p>
+          {registered && <RegisteredMeasures d={registered.byPcn.get(m.pcn.code)} file={registered.report.file} unit="PCN" testId="pcn-profile-registered" />}
         </PracticeProfileView>
       )}
     </div>

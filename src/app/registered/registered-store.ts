@@ -7,7 +7,8 @@
 import type { Db } from '../../data/db/db';
 import type { RegisteredDeprivation, RegisteredReport } from '../../data/registered-patients';
 
-export interface RegisteredState { report: RegisteredReport; byPractice: ReadonlyMap<string, RegisteredDeprivation> }
+/** Measures weighted by where registered patients live, per practice and per PCN (its practices summed). */
+export interface RegisteredState { report: RegisteredReport; byPractice: ReadonlyMap<string, RegisteredDeprivation>; byPcn: ReadonlyMap<string, RegisteredDeprivation> }
 
 type Listener = () => void;
 

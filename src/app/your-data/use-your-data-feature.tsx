@@ -184,7 +184,7 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
       const state = await engine.addRegistered(f);
       registeredStore.set(state);
       const r = state.report;
-      ctxRef.current.notify(r.closed.length || r.unknownLsoas.length ? 'warning' : 'info', `${f.file}: registered patients of ${r.practices.toLocaleString('en-GB')} practices by LSOA loaded; the Practices tab now shows their deprivation weighted by where their patients live. Its join report is under "Your data".`);
+      ctxRef.current.notify(r.closed.length || r.unknownLsoas.length ? 'warning' : 'info', `${f.file}: registered patients of ${r.practices.toLocaleString('en-GB')} practices by LSOA loaded; the Practices tab now shows their deprivation weighted by where their patients live, and QOF registers shared out to where patients live are measures under "Your data". Its join report is under "Your data".`);
     } catch (e) {
       fail(f.file, errorText(e));
     } finally {

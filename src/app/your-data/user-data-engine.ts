@@ -17,6 +17,8 @@ import type { PlacePoints } from '../../data/import/place-points';
 import type { RegisteredFile } from '../../data/import/registered-file';
 import { registeredToIpc } from '../../data/import/project-registered';
 import { loadRegisteredDeprivation, loadRegisteredPatients } from '../../data/registered-patients';
+import { registeredShareDataset, registeredUserShareDataset } from '../../data/registered-share';
+import { userPracticeMeasures } from '../../data/import/user-practice-measures';
 import type { RegisteredState } from '../registered/registered-store';
 import type { CheckedProject } from '../../data/import/read-project';
 import { stageProjectTable } from '../../data/import/stage-project-table';
@@ -85,6 +87,11 @@ export class UserDataEngine {
   /** The registered-patient file loaded last (its rows, kept so a project file can carry them). */
   private registeredFile: RegisteredFile | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The table of the QOF registers shared out by the registered-patient file loaded last (registered-share.ts). */
+  private sharedTable: string | null = null;
+  /** The registered-patient file loaded, and per practice-file dataset id the tables of its values shared out by it. */
+  private registeredFile: string | null = null;
+  private sharedUser = new Map<string, string[]>();
 
   /**
    * @param bare true when the atlas has no built data (only users' own boundaries can be mapped)
@@ -161,6 +168,7 @@ export class UserDataEngine {
       const staged = await stageDataset(this.data.db, this.spec(file, c, nativeLevel, taken.columns), taken);
       const perPractice = staged.stagedPractice ? [{ staged: staged.stagedPractice, table: practiceTableOf(staged.spec.table) }] : [];
       await this.commit({ addTables: [{ staged: staged.staged, table: staged.spec.table }, ...perPractice] }, { datasets: [staged.spec] });
+      if (this.registeredFile) await this.shareUserMeasures(this.registeredFile, [staged.spec.id]);
       return staged.spec;
     });
   }
@@ -202,21 +210,58 @@ export class UserDataEngine {
   /**
    * The registered-patient file becomes table registered_patients_lsoa21 (replacing an earlier one),
    * not a dataset: it is a practice-to-LSOA weighting that practice measures and pull partners read.
+   * It also brings one dataset: QOF registers shared out to where patients live (replacing an earlier one).
    */
   addRegistered(f: RegisteredFile): Promise<RegisteredState> {
     return this.exclusive(async () => {
       const report = await loadRegisteredPatients(this.data.db, f);
       this.registeredFile = f;
       this.data.queries.clear();
-      return { report, byPractice: await loadRegisteredDeprivation(this.data.db) };
+      // QOF registers shared out to where patients live: a dataset replacing the one from an earlier file
+      const { spec, rows } = await registeredShareDataset(this.data.db, newDatasetId(), f.file);
+      const staged = await stageDataset(this.data.db, spec, rows);
+      const earlier = this.store.get().datasets.filter((d) => d.table === this.sharedTable).map((d) => d.table);
+      await this.commit({ addTables: [{ staged: staged.staged, table: spec.table }], dropTables: earlier }, { datasets: [staged.spec] });
+      this.sharedTable = spec.table;
+      this.registeredFile = f.file;
+      await this.shareUserMeasures(f.file, this.store.get().datasets.map((d) => d.id));
+      return { report, byPractice: await loadRegisteredDeprivation(this.data.db, 'practice'), byPcn: await loadRegisteredDeprivation(this.data.db, 'pcn') };
     });
+  }
+
+  /** Tables still loaded that hold dataset `id`'s values shared out to where patients live. */
+  private liveShared(id: string): string[] {
+    const tables = new Set(this.store.get().datasets.map((d) => d.table));
+    return (this.sharedUser.get(id) ?? []).filter((t) => tables.has(t));
+  }
+
+  /**
+   * Shares the practice-file shares of lists of datasets `ids` (user-practice-measures.ts) out to where
+   * patients live, one dataset per value, replacing those shared by an earlier registered-patient file.
+   */
+  private async shareUserMeasures(registered: string, ids: readonly string[]): Promise<void> {
+    const s = this.store.get();
+    const sources = s.datasets.filter((d) => ids.includes(d.id));
+    const measures = userPracticeMeasures(sources, s.practiceTables);
+    if (!measures.length && !sources.some((d) => this.sharedUser.has(d.id))) return;
+    const made: { source: string; spec: DatasetSpec; staged: string }[] = [];
+    for (const m of measures) {
+      const { spec, rows } = await registeredUserShareDataset(this.data.db, newDatasetId(), m, registered);
+      // the measure's id is user.<dataset>.<field>
+      made.push({ source: m.id.split('.')[1], ...(await stageDataset(this.data.db, spec, rows)) });
+    }
+    const earlier = sources.flatMap((d) => this.liveShared(d.id));
+    await this.commit({ addTables: made.map((x) => ({ staged: x.staged, table: x.spec.table })), dropTables: earlier }, { datasets: made.map((x) => x.spec) });
+    for (const d of sources) this.sharedUser.delete(d.id);
+    for (const x of made) this.sharedUser.set(x.source, [...(this.sharedUser.get(x.source) ?? []), x.spec.table]);
   }
 
   removeDataset(id: string): Promise<void> {
     return this.exclusive(async () => {
       const d = this.store.get().datasets.find((x) => x.id === id);
       // a GP practice file's per-practice table (user-practice-sql.ts) goes with it
-      if (d) await this.commit({ dropTables: [d.table, ...(d.practices ? [practiceTableOf(d.table)] : [])] }, {});
+      if (d) await this.commit({ dropTables: [d.table, ...(d.practices ? [practiceTableOf(d.table)] : []), ...this.liveShared(d.id)] }, {});
+      this.sharedUser.delete(id);
     });
   }
 
