@@ -80,6 +80,10 @@ describe('a project file carries practice files, places and registered patients'
     expect(regBefore.report.closed).toEqual([{ practice: 'Y99998', patients: 30 }]);
     const regRows = await session.rows('SELECT * FROM registered_patients_lsoa21 ORDER BY ALL');
     const view = { v: 1, level: 'lsoa21', indicator: `user.${placeSet.id}.v1` };
+    // the registered file also shares registers and the practice file's value out to LSOAs: datasets of their own
+    const idsBefore = engine.store.get().datasets.map((d) => d.id);
+    expect(idsBefore).toEqual(expect.arrayContaining([practiceSet.id, placeSet.id]));
+    const sharedRows = await Promise.all(engine.store.get().datasets.map((d) => session.rows(`SELECT * FROM ${d.table} ORDER BY ALL`)));
 
     const bytes = await engine.saveProject(view, [{ datasetId: placeSet.id, places }]);
 
@@ -95,7 +99,8 @@ describe('a project file carries practice files, places and registered patients'
     const opened = await engine.openProject(r.project, 'my-project.zip');
     expect(opened.view).toEqual(view);
     const s = engine.store.get();
-    expect(s.datasets.map((d) => d.id)).toEqual([practiceSet.id, placeSet.id]);
+    expect(s.datasets.map((d) => d.id)).toEqual(idsBefore);
+    expect(await Promise.all(s.datasets.map((d) => session.rows(`SELECT * FROM ${d.table} ORDER BY ALL`)))).toEqual(sharedRows);
     // the practice measure is offered again, with the same per-practice values
     expect(userPracticeMeasures(s.datasets, s.practiceTables)).toEqual(measuresBefore);
     expect(await session.rows(`SELECT * FROM ${perPractice} ORDER BY code`)).toEqual(practiceRows);

@@ -89,8 +89,7 @@ export class UserDataEngine {
   private queue: Promise<unknown> = Promise.resolve();
   /** The table of the QOF registers shared out by the registered-patient file loaded last (registered-share.ts). */
   private sharedTable: string | null = null;
-  /** The registered-patient file loaded, and per practice-file dataset id the tables of its values shared out by it. */
-  private registeredFile: string | null = null;
+  /** Per practice-file dataset id, the tables of its values shared out by the registered-patient file (`registeredFile`). */
   private sharedUser = new Map<string, string[]>();
 
   /**
@@ -168,7 +167,7 @@ export class UserDataEngine {
       const staged = await stageDataset(this.data.db, this.spec(file, c, nativeLevel, taken.columns), taken);
       const perPractice = staged.stagedPractice ? [{ staged: staged.stagedPractice, table: practiceTableOf(staged.spec.table) }] : [];
       await this.commit({ addTables: [{ staged: staged.staged, table: staged.spec.table }, ...perPractice] }, { datasets: [staged.spec] });
-      if (this.registeredFile) await this.shareUserMeasures(this.registeredFile, [staged.spec.id]);
+      if (this.registeredFile) await this.shareUserMeasures(this.registeredFile.file, [staged.spec.id]);
       return staged.spec;
     });
   }
@@ -215,7 +214,6 @@ export class UserDataEngine {
   addRegistered(f: RegisteredFile): Promise<RegisteredState> {
     return this.exclusive(async () => {
       const report = await loadRegisteredPatients(this.data.db, f);
-      this.registeredFile = f;
       this.data.queries.clear();
       // QOF registers shared out to where patients live: a dataset replacing the one from an earlier file
       const { spec, rows } = await registeredShareDataset(this.data.db, newDatasetId(), f.file);
@@ -223,7 +221,7 @@ export class UserDataEngine {
       const earlier = this.store.get().datasets.filter((d) => d.table === this.sharedTable).map((d) => d.table);
       await this.commit({ addTables: [{ staged: staged.staged, table: spec.table }], dropTables: earlier }, { datasets: [staged.spec] });
       this.sharedTable = spec.table;
-      this.registeredFile = f.file;
+      this.registeredFile = f;
       await this.shareUserMeasures(f.file, this.store.get().datasets.map((d) => d.id));
       return { report, byPractice: await loadRegisteredDeprivation(this.data.db, 'practice'), byPcn: await loadRegisteredDeprivation(this.data.db, 'pcn') };
     });
@@ -317,7 +315,8 @@ export class UserDataEngine {
         if (p.registered) {
           const report = await loadRegisteredPatients(this.data.db, p.registered);
           this.registeredFile = p.registered;
-          registered = { report, byPractice: await loadRegisteredDeprivation(this.data.db) };
+          // the registers and practice-file values it shared out are datasets of the project: they come back with it
+          registered = { report, byPractice: await loadRegisteredDeprivation(this.data.db, 'practice'), byPcn: await loadRegisteredDeprivation(this.data.db, 'pcn') };
         }
       } catch (e) {
         for (const t of staged) await this.data.db.query(dropTableSql(t.staged)).catch(() => undefined);
@@ -329,6 +328,9 @@ export class UserDataEngine {
         { datasets: p.datasets, levels: p.levels },
         beforeReplace,
       );
+      // what the earlier session shared out went with its datasets; the project's shared datasets are ordinary ones now
+      this.sharedTable = null;
+      this.sharedUser.clear();
       return { view: p.view, registered };
     });
   }
