@@ -62,8 +62,9 @@ describe('share link state', () => {
     expect(encodeStateHash({ ...s, tab: null, drawer: null }).length).toBeLessThan(encodeStateHash(s).length);
   });
 
-  it('carries the practice layer, register, practice and PCN; links made before them open as before', () => {
-    const s: ViewState = { ...DEFAULT_VIEW_STATE, tab: 'practices', drawer: 'practice', practices: { show: true, measure: 'qof.copd.prevalence', selected: 'B82005', pcn: 'U12345' } };
+  it('carries the practice layer, register, practice, PCN and "Find practices" conditions; links made before them open as before', () => {
+    const find = { level: 'pcn' as const, conditions: [{ measure: 'qof.can.prevalence', test: { kind: 'significantly-above' as const }, weight: 2, first: 'lower' as const }, { measure: 'qof.list_size', test: { kind: 'at-least' as const, value: 8000 }, weight: 0, first: 'higher' as const }] };
+    const s: ViewState = { ...DEFAULT_VIEW_STATE, tab: 'practices', drawer: 'practice', practices: { show: true, measure: 'qof.copd.prevalence', selected: 'B82005', pcn: 'U12345', find } };
     const back = decodeStateHash(encodeStateHash(s), vocab)!;
     expect(back.warnings).toEqual([]);
     expect(back.state).toEqual(s);

@@ -12,6 +12,10 @@ import { loadFunnelSubIcbs, loadPracticeFunnel, type PracticeFunnel } from '../.
 import { QueryRunner } from '../../src/data/query-runner';
 import { openBuiltDataDb } from '../support/node-db';
 import { INJECTION, practiceFile } from '../support/practice-file';
+import { findIndicator } from '../../src/data/catalogue';
+import { isPaletteId } from '../../src/map/palettes';
+import { decodeStateHash } from '../../src/state/url-state';
+import { num, rawRows } from '../support/raw-csv';
 import { axeViolations } from './support/axe';
 import { closeAtlasSession, openAtlasSession, ROOT, type AtlasSession } from './support/browser';
 
@@ -107,6 +111,43 @@ describe('Practices tab: funnel plot of a QOF register', () => {
     expect(await page.getByTestId('funnel-method').innerText()).toContain(`φ = ${adjusted.dispersion.phi.toFixed(1)}`);
     await page.screenshot({ path: join(OUT, 'practices-overdispersed.png') });
   }, 120_000);
+
+  it('finds the practices meeting a rule (cancer register and list size), as recomputed from the raw QOF file, and adds them to the shortlist', async () => {
+    const { page } = s;
+    // independent recomputation: cancer register ÷ whole list (type TOTAL) from the raw file
+    const can = rawRows('cancer/qof_2022_23_prevalence_all_registers_by_gp_practice_england.csv.gz').filter((r) => r.GROUP_CODE === 'CAN');
+    const want = can.filter((r) => num(r.PRACTICE_LIST_SIZE) >= 20_000 && (100 * num(r.REGISTER)) / num(r.PRACTICE_LIST_SIZE) >= 4).map((r) => r.PRACTICE_CODE).sort();
+    expect(want.length).toBeGreaterThan(0);
+    expect(want.length).toBeLessThanOrEqual(200);
+    const find = page.getByTestId('practice-find');
+    await find.getByTestId('find-add').click();
+    await find.getByTestId('find-test-0').selectOption('at-least');
+    await find.getByTestId('find-value-0').fill('4');
+    await find.getByTestId('find-add').click();
+    await find.getByTestId('find-measure-1').selectOption('qof.list_size');
+    // list size has no interval: the significance tests are offered but disabled
+    expect(await find.getByTestId('find-test-1').locator('option[value=significantly-above]').isDisabled()).toBe(true);
+    await find.getByTestId('find-test-1').selectOption('at-least');
+    await find.getByTestId('find-value-1').fill('20000');
+    await expect.poll(() => find.getByTestId('find-count').innerText(), { timeout: 60_000 }).toBe(`${want.length} practices in England meet all 2 conditions.`);
+    const codes = await find.getByTestId('find-results').locator('tbody tr td:first-of-type').allInnerTexts();
+    expect([...codes].sort()).toEqual(want);
+    await page.screenshot({ path: join(OUT, 'practices-find.png') });
+    // the conditions are in the share link
+    const linked = async () => {
+      const hash = await page.evaluate(() => location.hash);
+      const find = decodeStateHash(hash, { isIndicator: (id: string) => findIndicator(id) !== undefined, isPalette: isPaletteId })?.state.practices.find;
+      return find?.conditions.map((c) => [c.measure, c.test]);
+    };
+    await expect.poll(linked, { timeout: 30_000 }).toEqual([['qof.can.prevalence', { kind: 'at-least', value: 4 }], ['qof.list_size', { kind: 'at-least', value: 20000 }]]);
+    await find.getByTestId('find-shortlist').click();
+    await page.getByTestId('tab-shortlist').click();
+    const listed = page.getByTestId('shortlist-practices');
+    await expect.poll(() => listed.innerText(), { timeout: 60_000 }).toContain(`(${want[0]}`);
+    const text = await listed.innerText();
+    expect(want.every((c) => text.includes(`(${c}`))).toBe(true);
+    await page.getByTestId('tab-practices').click();
+  }, 180_000);
 
   it('has no accessibility violations and no page errors', async () => {
     expect(await axeViolations(s.page, '[data-testid=practices-panel]')).toEqual([]);

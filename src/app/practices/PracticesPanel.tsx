@@ -10,6 +10,10 @@ import { Select } from '../../ui/Select';
 import './practices.css';
 import { useNeighbourhood, type Neighbourhood } from './use-neighbourhood';
 import { UserPcnTable } from './UserPcnTable';
+import { PracticeFindSection } from './PracticeFindSection';
+import type { PracticeFind } from '../../state/practice-view';
+import type { ShortlistPractice } from '../../state/shortlist-practices';
+import type { FocusLevel } from '../../geo/levels';
 import type { RegisteredState } from '../registered/registered-store';
 import { RegisteredMeasures } from '../registered/RegisteredMeasures';
 
@@ -44,7 +48,11 @@ function PickedRegistered({ registered, code }: { registered: RegisteredState; c
  * Deprivation beside each practice: its neighbourhood's (always) or, once the user has loaded the
  * registered-patient file (`registered`), weighted by where its registered patients live.
  */
-export function PracticesPanel({ queries, measure: asked, userMeasures, selected: picked, registered, onMeasure, onPick }: { queries: QueryRunner; measure: string; userMeasures: readonly UserPracticeMeasure[]; selected: string | null; registered: RegisteredState | null; onMeasure(id: string): void; onPick(code: string): void }) {
+export function PracticesPanel({ queries, measure: asked, userMeasures, selected: picked, registered, onMeasure, onPick, find }: {
+  queries: QueryRunner; measure: string; userMeasures: readonly UserPracticeMeasure[]; selected: string | null; registered: RegisteredState | null; onMeasure(id: string): void; onPick(code: string): void;
+  /** "Find practices": its conditions, the focus region it is scoped to, and where its results go. */
+  find: { spec: PracticeFind | null; focus: { level: FocusLevel; code: string } | null; focusName: string | null; onChange(f: PracticeFind): void; onShortlist(items: ShortlistPractice[]): void };
+}) {
   // A user's practice file's share (until the file is removed), else a register.
   const user = userMeasures.find((u) => u.id === asked) ?? null;
   const measure = user || REGISTERS.some((r) => r.id === asked) ? asked : REGISTERS[0].id;
@@ -124,6 +132,7 @@ export function PracticesPanel({ queries, measure: asked, userMeasures, selected
           {outliers.length > SHOWN && <p className="hint">The {SHOWN} with the largest lists are shown; <code>npm run -s atlas -- export --level practice</code> gives every practice with its numerator and denominator.</p>}
         </>
       )}
+      <PracticeFindSection queries={queries} user={userMeasures} find={find.spec} focus={find.focus} focusName={find.focusName} onFind={find.onChange} onShortlist={find.onShortlist} onPick={onPick} />
     </div>
   );
 }

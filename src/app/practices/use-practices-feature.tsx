@@ -122,7 +122,12 @@ export function usePracticesFeature(ctx: AtlasContext): FeatureOutput {
     tab: {
       id: 'practices', label: 'Practices',
       panel: <PracticesPanel queries={ctx.data.queries} measure={pv.measure} userMeasures={userMeasures} selected={pv.selected} registered={registered}
-        onMeasure={(measure) => update((s) => ({ practices: { ...s.practices, measure } }))} onPick={(code) => selectPractice(code, true)} />,
+        onMeasure={(measure) => update((s) => ({ practices: { ...s.practices, measure } }))} onPick={(code) => selectPractice(code, true)}
+        find={{
+          spec: pv.find, focus: state.focus, focusName: state.focus ? ctx.nameOf(state.focus.code) : null,
+          onChange: (find) => update((s) => ({ practices: { ...s.practices, find } })),
+          onShortlist: (items) => update((s) => ({ shortlistPractices: items.reduce(addShortlistPractice, s.shortlistPractices) })),
+        }} />,
     },
     overlays,
     pointAt,

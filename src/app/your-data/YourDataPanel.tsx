@@ -6,6 +6,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { findIndicator } from '../../data/catalogue';
 import { methodText } from '../../data/catalogue/method-text';
+import { unmappedPracticesText } from '../../data/import/practice-area-levels';
 import { indicatorId, type DatasetSpec } from '../../data/import/user-dataset';
 import { LEVELS, type UserLevelId } from '../../geo/levels';
 import { DropZone } from '../../ui/DropZone';
@@ -63,6 +64,7 @@ export function YourDataPanel(p: YourDataPanelProps) {
                 <p className="hint">
                   {LEVELS[d.nativeLevel]?.label ?? d.nativeLevel}: {n(d.areas)} areas from {n(d.rowsJoined)} of {n(d.rowsRead)} rows.
                 </p>
+                {d.practiceAreas && <p className="hint" data-testid="yd-practice-areas">Sub-ICB and ICB values by each practice&apos;s own Sub-ICB: {unmappedPracticesText(d.practiceAreas, d)}</p>}
                 <ul className="yd-measures">
                   {d.values.map((v) => {
                     const id = indicatorId(d, v);

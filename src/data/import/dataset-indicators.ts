@@ -7,6 +7,7 @@ import { LEVELS } from '../../geo/levels';
 import { splitDimension } from './dataset-split';
 import { datasetLevels } from './dataset-level-rules';
 import { denominatorField, indicatorId, kindOf, numeratorField, unitOf, type DatasetSpec } from './user-dataset';
+import { practiceAreaLevels } from './practice-area-levels';
 import { nativeNote, valueAggregate, valueCaveats } from './value-method';
 
 const USER_GROUP = 'Your data';
@@ -16,7 +17,7 @@ export function datasetIndicators(d: DatasetSpec): Indicator[] {
   const dimension = d.split ? splitDimension(d.split) : undefined;
   return d.values.map((v): Indicator => {
     const r = v.ratio;
-    const levels = datasetLevels(d.nativeLevel, valueAggregate(d, v));
+    const levels = practiceAreaLevels(d, v, datasetLevels(d.nativeLevel, valueAggregate(d, v)));
     return {
       id: indicatorId(d, v), label: v.label, short: v.label, group: USER_GROUP,
       definition: `From your file ${where}, ${r ? `column "${v.column}" divided by column "${r.denominator}"${r.multiplier === 100 ? ', as a percentage' : ` × ${r.multiplier.toLocaleString('en-GB')}`}` : `column "${v.column}"`}. Loaded in this browser only: it is not uploaded anywhere and is not part of share links.`,

@@ -13,6 +13,7 @@ import { cellText, type ImportedColumn } from './imported-table';
 import { usablePair } from './ratio-checks';
 import { denominatorField, numeratorField, type DatasetSpec } from './user-dataset';
 import { applyUserDataChange } from './user-data-swap';
+import { insertPracticeAreaRowsSql, practiceAreaReportSql } from './practice-area-rows';
 import { datasetSummarySql, datasetTableSql, dropTableSql, practiceTableOf, stagedName } from './user-table-sql';
 
 export interface JoinedRows {
@@ -57,16 +58,19 @@ export function decimalsOf(numbers: Float64Array, rows: Int32Array | null, isCou
  */
 export async function stageDataset(db: Db, spec: DatasetSpec, rows: JoinedRows): Promise<{ spec: DatasetSpec; staged: string; stagedPractice: string | null }> {
   const joined: number[] = [];
+  const picked: number[] = [];
+  const practiceKeys = rows.practiceKeys;
   rows.joinKeys.forEach((k, i) => {
     if (k !== null) joined.push(i);
+    // a practice in QOF without a known surgery LSOA still counts for its practice, PCN, Sub-ICB and ICB
+    if (k !== null || (practiceKeys && practiceKeys[i] !== null)) picked.push(i);
   });
-  const pick = Int32Array.from(joined);
+  const pick = Int32Array.from(picked);
   const byName = new Map(rows.columns.map((c) => [c.name, c]));
   const cols: Record<string, IpcColumn> = {
     code: Array.from(pick, (i) => rows.joinKeys[i]),
     row: Int32Array.from(pick, (i) => rows.rowNumbers[i]),
   };
-  const practiceKeys = rows.practiceKeys;
   if (practiceKeys) cols.practice = Array.from(pick, (i) => practiceKeys[i]);
   if (spec.split) {
     const c = byName.get(spec.split.column)!;
@@ -101,9 +105,16 @@ export async function stageDataset(db: Db, spec: DatasetSpec, rows: JoinedRows):
   try {
     await db.insertArrow(raw, columnsToIpc(cols));
     await db.query(datasetTableSql(spec, raw, staged, weighted));
-    if (stagedPractice) await db.query(datasetTableSql(spec, raw, stagedPractice, weighted, 'practice'));
     const t = await db.query(datasetSummarySql(staged));
-    return { spec: { ...spec, rowsJoined: joined.length, areas: numberColumn(t, 'areas')[0] }, staged, stagedPractice };
+    const done = { ...spec, rowsJoined: joined.length, areas: numberColumn(t, 'areas')[0] };
+    if (!stagedPractice) return { spec: done, staged, stagedPractice };
+    await db.query(datasetTableSql(spec, raw, stagedPractice, weighted, 'practice'));
+    // after the count of LSOAs above: these rows are the file's Sub-ICBs and ICBs, not more areas
+    await db.query(insertPracticeAreaRowsSql(spec, stagedPractice, staged));
+    const r = await db.query(practiceAreaReportSql(spec, stagedPractice));
+    const patients = numberColumn(r, 'patients')[0];
+    const practiceAreas = { mapped: numberColumn(r, 'mapped')[0], unmapped: numberColumn(r, 'unmapped')[0], patients: Number.isFinite(patients) ? patients : null };
+    return { spec: { ...done, practiceAreas }, staged, stagedPractice };
   } catch (e) {
     await db.query(dropTableSql(staged)).catch(() => undefined);
     if (stagedPractice) await db.query(dropTableSql(stagedPractice)).catch(() => undefined);

@@ -54,6 +54,7 @@ describe('project file', () => {
   it('round-trips rates (numerator, denominator, interval, per), the weight of averages and neutral directions; version 1 files still open', () => {
     const rated: DatasetSpec = {
       ...dataset, id: 'drate01', table: 'user_drate01', nativeLevel: 'lsoa21', practices: true, weight: { kind: 'column', column: 'list size' },
+      practiceAreas: { mapped: 812, unmapped: 2, patients: 5400 },
       split: { column: 'quarter', values: ['2023-24 Q4', '2023-24 Q1'], period: true },
       values: [
         { column: 'referrals', field: 'v1', label: 'Urgent referrals', unit: 'ratio', unitText: 'patients', polarity: 'lower-worse', decimals: 1, ratio: { denominator: 'list size', multiplier: 1000, ci: 'poisson', suppressBelow: 10 } },
@@ -72,6 +73,16 @@ describe('project file', () => {
     expect(refused(zipSync(files))).toMatch(/dataset 1 is incomplete/);
     const v1 = edit((x) => (x.version = 1));
     expect(unpackProject(v1, 'old.zip').datasets[0].weight).toBeUndefined();
+    // Sub-ICB rows by practice belong to GP practice files only, with whole counts
+    const bent = (f: (p: Record<string, unknown>) => void) => {
+      const z = unzipSync(packProject({ ...project, datasets: [rated], tables: new Map([['user_drate01', new Uint8Array([4])]]) }));
+      const j = JSON.parse(strFromU8(z[PROJECT_MANIFEST])) as { datasets: Record<string, unknown>[] };
+      f(j.datasets[0]);
+      z[PROJECT_MANIFEST] = strToU8(JSON.stringify(j));
+      return zipSync(z);
+    };
+    expect(refused(bent((d) => (d.practices = false)))).toMatch(/dataset 1 is incomplete/);
+    expect(refused(bent((d) => (d.practiceAreas = { mapped: 1.5, unmapped: 0, patients: null })))).toMatch(/dataset 1 is incomplete/);
   });
 
   it('refuses damaged or tampered files with a message naming the file, before anything is loaded', () => {

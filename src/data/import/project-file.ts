@@ -188,6 +188,14 @@ function weightSpec(x: unknown): WeightSpec | undefined | null {
   return oneOf(x.kind, ['residents', 'list-size', 'equal'] as const) ? { kind: x.kind } : null;
 }
 
+/** A practice file's Sub-ICB join counts: undefined when absent (older projects), null when malformed. */
+function practiceAreasOf(x: unknown): DatasetSpec['practiceAreas'] | null {
+  if (x === undefined) return undefined;
+  if (!isObj(x) || !int(x.mapped, 0, 1e6) || !int(x.unmapped, 0, 1e6)) return null;
+  if (!(x.patients === null || (typeof x.patients === 'number' && Number.isFinite(x.patients) && x.patients >= 0))) return null;
+  return { mapped: x.mapped, unmapped: x.unmapped, patients: x.patients };
+}
+
 function datasetSpec(x: unknown, levels: Set<string>): DatasetSpec | null {
   if (!isObj(x) || !(typeof x.id === 'string' && DATASET_ID.test(x.id)) || x.table !== `user_${x.id}`) return null;
   const level = x.nativeLevel;
@@ -205,8 +213,11 @@ function datasetSpec(x: unknown, levels: Set<string>): DatasetSpec | null {
   if (!int(x.rowsRead, 0, 1e9) || !int(x.rowsJoined, 0, 1e9) || !int(x.areas, 0, 1e7)) return null;
   const weight = weightSpec(x.weight);
   if (weight === null) return null;
+  const practiceAreas = practiceAreasOf(x.practiceAreas);
+  if (practiceAreas === null || (practiceAreas && !x.practices)) return null;
   return {
     id: x.id, file: x.file, sheet: x.sheet, table: x.table, nativeLevel: level as LevelId, joinNote: x.joinNote, practices: x.practices,
     combine: x.combine, split, values: values as ValueSpec[], ...(weight ? { weight } : {}), rowsRead: x.rowsRead, rowsJoined: x.rowsJoined, areas: x.areas,
+    ...(practiceAreas ? { practiceAreas } : {}),
   };
 }

@@ -80,6 +80,13 @@ export interface DatasetSpec {
   joinNote: string;
   /** GP practice values were placed in the LSOA each practice is in. */
   practices: boolean;
+  /**
+   * A GP practice file whose table also holds Sub-ICB and ICB rows summed by each practice's own
+   * Sub-ICB (practice-area-rows.ts), with the join report's counts: practices with a Sub-ICB, those
+   * without (left out of those levels) and the patients the latter count in the first rate's
+   * denominator (null without a rate). Absent for other files and for projects saved before it.
+   */
+  practiceAreas?: { mapped: number; unmapped: number; patients: number | null };
   /** How rows with the same area (and split value) were combined. */
   combine: Combine;
   /** A column whose values split the rows (a year, a sex): becomes a choice in the Map tab. */
