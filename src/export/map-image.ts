@@ -1,10 +1,12 @@
 /**
  * PNG of the map as shown: the map canvas (MapLibre and the interleaved deck.gl layers share one
  * WebGL canvas, kept with preserveDrawingBuffer) drawn onto a 2D canvas with a title, the legend,
- * a scale bar, a locator of England with the view marked, and the attribution. Browser-only; the
- * layout arithmetic (`niceScale`, `mapImageLayout`) is pure and tested.
+ * a scale bar, a locator of England with the view marked, shortlisted GP practices (a PCN at its
+ * practices' sites) as diamonds with their key, and the attribution. Browser-only; the layout
+ * arithmetic (`niceScale`, `mapImageLayout`, `practiceMarkers`) is pure and tested.
  */
 import { formatDate } from './format-value';
+import type { ShortlistPracticeRow } from './shortlist-practices';
 
 export interface ImageLegend {
   title: string;
@@ -20,6 +22,8 @@ export interface MapImageInput {
   legend: ImageLegend | null;
   /** Extra legend line for the shortlist outline, or null. */
   shortlistKey: string | null;
+  /** Shortlisted practices' sites in map CSS pixels, and their key line (null: none shortlisted). */
+  practices: PracticeMarkers | null;
   /** Ground metres per CSS pixel at the map's centre. */
   metresPerPixel: number;
   /** England's outline (lon/lat rings) and the view's [west, south, east, north], for the locator. */
@@ -35,6 +39,42 @@ export function niceScale(metresPerPixel: number, maxPx = 120): { metres: number
   let metres = 1;
   for (let k = 0; k < 8; k++) for (const m of [1, 2, 5]) if (m * 10 ** k <= maxM) metres = m * 10 ** k;
   return { metres, px: metres / metresPerPixel, label: metres >= 1000 ? `${metres / 1000} km` : `${metres} m` };
+}
+
+export interface PracticeMarkers { points: [number, number][]; key: string }
+
+/**
+ * The diamonds of shortlisted practices on a `width` × `height` map (`project`: lon/lat → CSS
+ * pixels): each practice at its site, each PCN at every one of its practices' sites (a PCN is a group
+ * of practices, not an area), a site shared by both drawn once. The key counts what lies outside the view.
+ */
+export function practiceMarkers(rows: readonly ShortlistPracticeRow[], project: (lon: number, lat: number) => [number, number], width: number, height: number): PracticeMarkers | null {
+  if (!rows.length) return null;
+  const sites = new Map<string, [number, number]>();
+  for (const r of rows) {
+    const list = r.kind === 'practice' ? (r.lon !== null && r.lat !== null ? [[r.lon, r.lat] as const] : []) : r.members;
+    for (const [lon, lat] of list) sites.set(`${lon},${lat}`, project(lon, lat));
+  }
+  const points = [...sites.values()].filter(([x, y]) => x >= 0 && y >= 0 && x <= width && y <= height);
+  const n = (k: ShortlistPracticeRow['kind']) => rows.filter((r) => r.kind === k).length;
+  const parts = [n('practice') ? `${n('practice')} GP practice${n('practice') === 1 ? '' : 's'}` : '', n('pcn') ? `${n('pcn')} PCN${n('pcn') === 1 ? '' : 's'} (at its practices' sites: a group of practices, not an area)` : ''].filter(Boolean);
+  const outside = sites.size - points.length;
+  return { points, key: `Shortlisted: ${parts.join(' and ')}${outside ? `; ${outside} site${outside === 1 ? '' : 's'} outside this view` : ''}` };
+}
+
+/** A diamond centred on x, y (the practice marker: a shape the areas' outlines and numbers do not use). */
+function diamond(g: CanvasRenderingContext2D, x: number, y: number, r: number) {
+  g.beginPath();
+  g.moveTo(x, y - r);
+  g.lineTo(x + r, y);
+  g.lineTo(x, y + r);
+  g.lineTo(x - r, y);
+  g.closePath();
+  g.fillStyle = '#0b2e6b';
+  g.fill();
+  g.strokeStyle = '#ffffff';
+  g.lineWidth = 1.5;
+  g.stroke();
 }
 
 /** Web Mercator ground resolution (512-pixel tiles, as MapLibre uses). */
@@ -118,6 +158,7 @@ export function composeMapImage(input: MapImageInput): HTMLCanvasElement {
   g.strokeStyle = '#999';
   g.lineWidth = 1;
   g.strokeRect(L.map.x + 0.5, L.map.y + 0.5, mw - 1, mh - 1);
+  for (const [px, py] of input.practices?.points ?? []) diamond(g, L.map.x + px, L.map.y + py, 6);
 
   // Scale bar, bottom left of the map on a white plate.
   const sc = niceScale(input.metresPerPixel);
@@ -156,6 +197,12 @@ export function composeMapImage(input: MapImageInput): HTMLCanvasElement {
     g.fillStyle = '#1a1a1a';
     g.font = `12px ${FONT}`;
     y = wrap(g, input.shortlistKey, x + 26, y + 4, L.panel.w - 26, 16);
+  }
+  if (input.practices) {
+    diamond(g, x + 9, y + 4 - 5, 6);
+    g.fillStyle = '#1a1a1a';
+    g.font = `12px ${FONT}`;
+    y = wrap(g, input.practices.key, x + 26, y + 4, L.panel.w - 26, 16);
   }
   const locH = Math.min(190, L.map.y + mh - y - 12);
   if (input.locator && locH > 80) drawLocator(g, input.locator, x, L.map.y + mh - locH, L.panel.w, locH);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING, SUPPRESSED, buildPrintBrief, formatIndicator } from './print-brief';
+import { BRIEF_PRACTICES, MISSING, SUPPRESSED, buildPrintBrief, formatIndicator } from './print-brief';
+import type { ShortlistPracticeRow } from './shortlist-practices';
 import { shortlistFixture } from './shortlist-fixture';
 
 describe('buildPrintBrief', () => {
@@ -26,6 +27,27 @@ describe('buildPrintBrief', () => {
     expect(rows[2][6]).toBe(MISSING);
     // Untrusted text is passed through as text; the renderer escapes it.
     expect(rows[1][1]).toBe('=HYPERLINK("http://x","y")');
+  });
+
+  it('lists shortlisted practices and PCNs compactly (ODS code, name, PCN, list size), the first few, the rest counted; none: no section', () => {
+    expect(brief.practices).toBeNull();
+    const practice = (i: number): ShortlistPracticeRow => ({
+      kind: 'practice', practiceCode: `B8200${i}`, name: i === 0 ? '=HYPERLINK("http://x","y")' : `Surgery ${i}`, pcnCode: 'U12345', pcnName: i === 1 ? null : 'North PCN', subIcbCode: 'E38000247',
+      listSize: 9120 + i, practices: null, measure: null, lon: -1.5, lat: 53.4, members: [],
+    });
+    const pcn: ShortlistPracticeRow = { kind: 'pcn', practiceCode: null, name: 'Central PCN', pcnCode: 'U54321', pcnName: null, subIcbCode: null, listSize: 51234, practices: 6, measure: null, lon: null, lat: null, members: [[-1.5, 53.4]] };
+    const p = buildPrintBrief({ ...input, practices: [pcn, practice(0), practice(1)] }).practices!;
+    expect(p.columns.map((c) => c.header)).toEqual(['ODS code', 'GP practice or PCN', 'PCN', 'List size']);
+    expect(p.rows).toEqual([
+      ['U54321', 'Central PCN (PCN, 6 practices)', MISSING, '51,234'],
+      ['B82000', '=HYPERLINK("http://x","y")', 'North PCN', '9,120'],
+      ['B82001', 'Surgery 1', 'U12345', '9,121'],
+    ]);
+    expect(p.more).toBe(0);
+    expect(p.note).toMatch(/group of practices, not an area/);
+    const many = buildPrintBrief({ ...input, practices: Array.from({ length: 9 }, (_, i) => practice(i)) }).practices!;
+    expect(many.rows).toHaveLength(BRIEF_PRACTICES);
+    expect(many.more).toBe(9 - BRIEF_PRACTICES);
   });
 
   it('keeps method, parameters, indicators and sources, not the export header', () => {

@@ -6,6 +6,7 @@
 import { formatDate, formatNumber, withUnit } from './format-value';
 import { APP_NAME, provenanceSections, type ProvenanceSection } from './provenance';
 import { printReach, type PrintReach } from './print-reach';
+import type { ShortlistPracticeRow } from './shortlist-practices';
 import type { ExportColumn, ExportValue, ShortlistExport } from './types';
 import { hasConditions } from './shortlist-table';
 
@@ -27,8 +28,34 @@ export interface PrintBrief {
   shareUrl: string;
   /** Who the shortlist reaches, beside its ICB(s) and England, in its compact print form (null when not available). */
   reach: PrintReach | null;
+  /** The shortlisted practices and PCNs, compact (null when none): the first few, the rest counted. */
+  practices: BriefPractices | null;
   /** "Hotspot Atlas 0.1.0 · generated 21 November 2026". */
   footer: string;
+}
+
+export interface BriefPractices {
+  columns: BriefColumn[];
+  rows: string[][];
+  /** Shortlisted practices and PCNs not listed (the exports hold them all). */
+  more: number;
+  note: string;
+}
+
+/** Practices and PCNs listed on the page: each costs an area row (PrintBriefView), so the brief stays one page. */
+export const BRIEF_PRACTICES = 5;
+
+function briefPractices(list: readonly ShortlistPracticeRow[]): BriefPractices | null {
+  if (!list.length) return null;
+  const shown = list.slice(0, BRIEF_PRACTICES);
+  return {
+    columns: [{ header: 'ODS code', align: 'left' }, { header: 'GP practice or PCN', align: 'left' }, { header: 'PCN', align: 'left' }, { header: 'List size', align: 'right' }],
+    rows: shown.map((r) => r.kind === 'practice'
+      ? [r.practiceCode ?? '', r.name, r.pcnName ?? r.pcnCode ?? 'no PCN', formatNumber(r.listSize, 0) || MISSING]
+      : [r.pcnCode ?? '', `${r.name} (PCN${r.practices ? `, ${formatNumber(r.practices, 0)} practices` : ''})`, MISSING, formatNumber(r.listSize, 0) || MISSING]),
+    more: list.length - shown.length,
+    note: 'Marked ◆ on the map at their sites (a PCN at its practices\': a PCN is a group of practices, not an area). List size: QOF 2022-23, all ages; a PCN\'s is the sum over its practices.',
+  };
 }
 
 export const MISSING = '–';
@@ -97,6 +124,7 @@ export function buildPrintBrief(input: ShortlistExport): PrintBrief {
     method: provenanceSections(input.briefProvenance ? { ...input, provenance: input.briefProvenance } : input, { brief: true }).filter((s) => s.heading !== 'Export' && s.heading !== 'Selection'),
     shareUrl: p.shareUrl,
     reach: input.reach ? printReach(input.reach) : null,
+    practices: briefPractices(input.practices ?? []),
     footer: `${APP_NAME} ${p.appVersion} · generated ${date}`,
   };
 }

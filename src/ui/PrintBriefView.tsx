@@ -10,7 +10,9 @@ import type { PrintBrief } from '../export/print-brief';
 const BRIEF_ROWS = 12;
 
 export function PrintBriefView({ brief, image }: { brief: PrintBrief; image: string | null }) {
-  const rows = brief.table.rows.slice(0, BRIEF_ROWS);
+  // the practices' list takes the room of as many area rows as it has rows, plus its heading and note
+  const p = brief.practices;
+  const rows = brief.table.rows.slice(0, p ? Math.max(4, BRIEF_ROWS - p.rows.length - 2) : BRIEF_ROWS);
   const more = brief.table.rows.length - rows.length;
   return (
     <article className="print-brief" data-testid="print-brief" aria-hidden="true">
@@ -49,6 +51,18 @@ export function PrintBriefView({ brief, image }: { brief: PrintBrief; image: str
         </tbody>
       </table>
       {more > 0 && <p className="print-more">…and {more.toLocaleString('en-GB')} more areas: the CSV, Excel and GeoJSON exports hold the whole list.</p>}
+      {p && (
+        <section className="print-practices" data-testid="print-practices">
+          <h2>GP practices and PCNs shortlisted</h2>
+          <table className="print-table">
+            <thead><tr>{p.columns.map((c) => <th key={c.header} className={c.align === 'right' ? 'num' : undefined}>{c.header}</th>)}</tr></thead>
+            <tbody>
+              {p.rows.map((r, i) => <tr key={i}>{r.map((cell, j) => <td key={j} className={p.columns[j].align === 'right' ? 'num' : undefined}>{cell}</td>)}</tr>)}
+            </tbody>
+          </table>
+          <p className="print-more">{p.more > 0 ? `…and ${p.more.toLocaleString('en-GB')} more in the CSV, Excel and GeoJSON exports. ` : ''}{p.note}</p>
+        </section>
+      )}
       <section className="print-method">
         {brief.method.map((s) => (
           <div key={s.heading}>

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeShapes } from '../../src/geo/shapes-file';
 import { PLACE_RING } from '../../src/map/delivery-points-layer';
 import { DATA_DIR, dataFile } from '../support/node-db';
+import { practiceFile } from '../support/practice-file';
 import { num, rawRows } from '../support/raw-csv';
 import { rawImd2019OnLsoa21 } from '../support/raw-imd';
 import { hoverAt, openView } from './support/atlas-page';
@@ -216,6 +217,55 @@ describe('Places that deliver, in Chromium', () => {
     expect(listed[0]).toMatchObject({ kind: 'GP practice', practice_code: first.practice_code, practice_name: first.practice_name, pcn_code: first.pcn_code, pcn_name: first.pcn_name });
     expect(Number(listed[0].latitude)).toBeCloseTo(Number(site.latitude), 5);
     expect(Number(listed[0].longitude)).toBeCloseTo(Number(site.longitude), 5);
+    expect(Number(listed[0].list_size)).toBeGreaterThan(0);
+
+    // The map image marks it with a keyed diamond (MARKER: map-image.ts), and the one-page brief lists it.
+    const [png] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-png').click()]);
+    const pngPath = join(OUT, 'places-shortlist-map.png');
+    await png.saveAs(pngPath);
+    const mapWidth = await page.locator('.atlas-map canvas').evaluate((c) => (c as HTMLCanvasElement).width);
+    const diamonds = await page.evaluate(async ([b64, split]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.width, img.height];
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const { data } = g.getImageData(0, 0, c.width, c.height);
+      const n = { map: 0, key: 0 };
+      for (let o = 0; o < data.length; o += 4) {
+        if (Math.abs(data[o] - 11) + Math.abs(data[o + 1] - 46) + Math.abs(data[o + 2] - 107) > 24) continue;
+        if ((o / 4) % c.width < split) n.map++;
+        else n.key++;
+      }
+      return n;
+    }, [readFileSync(pngPath).toString('base64'), mapWidth] as const);
+    // a diamond of half-diagonal 6 px is ~70 CSS px: one at the practice's site, one in the key
+    expect(diamonds.map).toBeGreaterThan(30);
+    expect(diamonds.key).toBeGreaterThan(30);
+    await page.evaluate(() => {
+      const w = window as unknown as { __printed: number };
+      w.__printed = 0;
+      window.print = () => { w.__printed++; };
+    });
+    await page.getByTestId('export-print').click();
+    await page.waitForFunction(() => (window as unknown as { __printed: number }).__printed > 0, undefined, { timeout: 60_000 });
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const brief = page.getByTestId('print-practices');
+      await expect.poll(() => brief.isVisible()).toBe(true);
+      const text = await brief.innerText();
+      expect(text).toContain(first.practice_code);
+      expect(text).toContain(first.practice_name);
+      expect(text).toContain(Number(listed[0].list_size).toLocaleString('en-GB'));
+      await page.screenshot({ path: join(OUT, 'places-print-brief.png'), fullPage: true });
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+
     // Removable: the section goes when its last entry is removed.
     await section.getByRole('button', { name: /^Remove / }).click();
     await expect.poll(() => section.count()).toBe(0);
@@ -232,4 +282,49 @@ describe('Places that deliver, in Chromium', () => {
     expect(await axeViolations(page, 'table.places-table')).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('a saved project brings back the places and a GP practice file\'s practice measure after starting again', async () => {
+    const f = practiceFile(8);
+    const label = 'Screening coverage';
+    await page.getByTestId('yd-drop-input').setInputFiles({ name: 'screening-practices.csv', mimeType: 'text/csv', buffer: Buffer.from(f.text) });
+    const dialog = page.getByTestId('yd-mapping');
+    await dialog.getByTestId('yd-report').waitFor({ timeout: 120_000 });
+    await dialog.getByTestId('yd-value-label-0').fill(label);
+    await dialog.getByTestId('yd-value-unit-0').selectOption('ratio');
+    await dialog.getByTestId('yd-value-denominator-0').selectOption('eligible');
+    await dialog.getByTestId('yd-value-kind-0').selectOption('proportion');
+    await dialog.getByTestId('yd-value-per-0').selectOption('100');
+    await dialog.getByTestId('yd-add').click();
+    await expect.poll(() => page.getByTestId('yd-dataset').count(), { timeout: 120_000 }).toBe(2);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('yd-save-project').click()]);
+    const projectPath = join(OUT, 'places-project.zip');
+    await dl.saveAs(projectPath);
+
+    // start again: a fresh page has none of it
+    await page.reload();
+    await page.waitForFunction(() => document.getElementById('root')?.dataset.state === 'ready', undefined, { timeout: 180_000 });
+    await page.getByTestId('tab-your-data').click();
+    await expect(page.getByTestId('yd-dataset').count()).resolves.toBe(0);
+    await page.getByTestId('yd-drop-input').setInputFiles(projectPath);
+    await expect.poll(() => page.getByTestId('yd-dataset').count(), { timeout: 120_000 }).toBe(2);
+
+    // the places: drawn, listed with their names as text, and their two measures
+    await page.getByRole('heading', { name: 'Places on the map' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Places as a table' }).click();
+    const table = page.locator('table.places-table');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(sites.length);
+    await expect(table.locator('tbody tr').first().locator('td').nth(2).innerText()).resolves.toBe(EVIL);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+    await expect(page.getByTestId('yd-map-measure').allInnerTexts()).resolves.toEqual(expect.arrayContaining(['Map “sheffield pharmacies: places in the area”', 'Map “sheffield pharmacies: km to the nearest”']));
+    await page.screenshot({ path: join(OUT, 'places-project-reopened.png') });
+
+    // the practice file's share is a practice measure again, around the same England value
+    await page.getByTestId('tab-practices').click();
+    const option = `Your data: screening-practices.csv – ${label}`;
+    await page.getByTestId('funnel-measure').selectOption({ label: option });
+    const target = (100 * f.england.numerator) / f.england.denominator;
+    await expect.poll(() => page.locator('.funnel-plot figcaption').innerText(), { timeout: 120_000 })
+      .toContain(`${option}: ${f.england.practices.toLocaleString('en-GB')} practices against England (your file's practices) (${target.toFixed(2)}%)`);
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

@@ -87,7 +87,7 @@ describe('bad-input corpus, in a session that already holds a dataset', () => {
         expect([s.datasets.length, s.levels.length]).toEqual([want.opened.datasets, want.opened.levels]);
         if (want.opened.rows) expect(await session.rows(`SELECT * EXCLUDE ("rows") FROM ${s.datasets[0].table} ORDER BY ALL`)).toEqual(want.opened.rows);
         // a project replaces the session's data by design: put the good dataset back for the next entry
-        await session.engine.openProject({ savedAt: '', view: null, datasets: [], levels: [], tables: new Map() }, 'empty');
+        await session.engine.openProject({ savedAt: '', view: null, datasets: [], levels: [], tables: new Map(), places: [], registered: null }, 'empty');
         await loadGood();
         return;
       } else {

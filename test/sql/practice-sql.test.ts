@@ -8,6 +8,7 @@ import { PRACTICE_MEASURES, QOF_REGISTERS } from '../../src/data/catalogue/pract
 import type { Db } from '../../src/data/db/db';
 import { loadPracticeEngland, loadPracticeValues, type PracticeValue } from '../../src/data/practice-data';
 import { QueryRunner } from '../../src/data/query-runner';
+import { loadShortlistPracticeRows } from '../../src/app/shortlist/shortlist-practice-rows';
 import { openBuiltDataDb } from '../support/node-db';
 import { num, rawRows } from '../support/raw-csv';
 import { wilson } from '../support/raw-plus';
@@ -128,5 +129,32 @@ describe('PCN level: sums of its practices, never means of their rates', () => {
         expect(r.upper!).toBeCloseTo(hi, 5);
       }
     }
+  });
+});
+
+describe('shortlisted practices and PCNs as exported', () => {
+  it('carry ODS codes, PCN, Sub-ICB, list size and the chosen register (from the raw files); a PCN carries its practices\' sites', async () => {
+    const can = new Map(prevalence.filter((r) => r.GROUP_CODE === 'CAN').map((r) => [r.PRACTICE_CODE, r]));
+    const practice = [...mapping.values()].find((m) => m.PCN_ODS_CODE !== 'U' && can.has(m.PRACTICE_CODE))!;
+    const pcn = practice.PCN_ODS_CODE;
+    const members = [...mapping.values()].filter((m) => m.PCN_ODS_CODE === pcn).map((m) => m.PRACTICE_CODE);
+    const [p, n, unknown] = await loadShortlistPracticeRows(q, [{ kind: 'practice', code: practice.PRACTICE_CODE }, { kind: 'pcn', code: pcn }, { kind: 'practice', code: 'Y00000' }], 'qof.can.prevalence');
+    const raw = can.get(practice.PRACTICE_CODE)!;
+    const [k, list] = [num(raw.REGISTER), num(raw.PRACTICE_LIST_SIZE)];
+    expect(p).toMatchObject({ kind: 'practice', practiceCode: practice.PRACTICE_CODE, name: practice.PRACTICE_NAME, pcnCode: pcn, pcnName: practice.PCN_NAME, subIcbCode: RECODED[practice.SUB_ICB_ONS_CODE] ?? practice.SUB_ICB_ONS_CODE, listSize: list, members: [] });
+    expect(p.measure!.label).toMatch(/^Cancer register/);
+    expect(p.measure!.value!).toBeCloseTo((100 * k) / list, 9);
+    const [lo, hi] = wilson(k, list);
+    expect(p.measure!.lower!).toBeCloseTo(lo, 5);
+    expect(p.measure!.upper!).toBeCloseTo(hi, 5);
+    // the PCN: sums over its practices in the raw mapping, and their sites as its geometry
+    const sums = members.reduce(([a, b], c) => (can.has(c) ? [a + num(can.get(c)!.REGISTER), b + num(can.get(c)!.PRACTICE_LIST_SIZE)] : [a, b]), [0, 0]);
+    expect(n).toMatchObject({ kind: 'pcn', practiceCode: null, pcnCode: pcn, name: practice.PCN_NAME, listSize: sums[1], practices: members.filter((c) => can.has(c)).length });
+    expect(n.measure!.value!).toBeCloseTo((100 * sums[0]) / sums[1], 9);
+    const sites = byCode(await loadPracticeValues(q, 'qof.list_size', 'practice'));
+    const want = members.map((c) => sites.get(c)!).filter((x) => x.lon !== null && x.lat !== null).map((x) => [x.lon, x.lat]);
+    expect(want.length).toBeGreaterThan(0);
+    expect(n.members).toEqual(want);
+    expect(unknown).toMatchObject({ name: 'not a QOF 2022-23 practice', listSize: null, measure: null, lon: null });
   });
 });

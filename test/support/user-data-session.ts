@@ -54,11 +54,16 @@ function defaultChoice(f: ReadFile, add: AddChoice = {}): MappingChoice | null {
   return { mode, keyColumn: report.key?.column ?? null, values, combine: add.combine ?? 'auto', split: add.split ?? null, weight: add.weight ?? defaultWeight(report), boundary };
 }
 
-export async function openSession(files: Record<string, Uint8Array>, areasSql: string[]) {
-  const db: Db = await openNodeDb();
+/**
+ * `files`: the reference files served, by path (or a function finding them, e.g. in the built data);
+ * `openDb`: the database (empty, with `areasSql` run in it; or the built data's).
+ */
+export async function openSession(files: Record<string, Uint8Array> | ((path: string) => Uint8Array | undefined), areasSql: string[], openDb: () => Promise<Db> = openNodeDb) {
+  const db: Db = await openDb();
   for (const s of areasSql) await db.query(s);
   const workers = inProcessWorkers(async (url) => {
-    const f = files[url.href.replace(BASE, '')];
+    const path = url.href.replace(BASE, '');
+    const f = typeof files === 'function' ? files(path) : files[path];
     if (!f) throw new Error(`not served: ${url.href}`);
     return f;
   });

@@ -21,7 +21,7 @@ export function PlacesList({ sets, onToggle, onShowTable }: { sets: readonly Pla
           </li>
         ))}
       </ul>
-      <p className="hint">Each file also adds two measures under “Your data”: places in the area, and km to the nearest (from each LSOA’s centroid; larger areas average their LSOAs by residents). A saved project keeps the measures, not the points: load the file again to draw them.</p>
+      <p className="hint">Each file also adds two measures under “Your data”: places in the area, and km to the nearest (from each LSOA’s centroid; larger areas average their LSOAs by residents). A saved project keeps the places and their measures.</p>
       <button type="button" onClick={onShowTable}>Places as a table</button>
     </section>
   );

@@ -1,7 +1,7 @@
 /**
  * The files of places loaded in this session (their positions, names and types), kept beside the
- * datasets their measures became: removing the dataset removes its places from the map. Kept for the
- * session only: a saved project keeps the measures, not the points (load the file again to draw them).
+ * datasets their measures became: removing the dataset removes its places from the map. A saved
+ * project keeps them (project-places.ts); opening one replaces them with its own.
  */
 import type { PlacePoints } from '../../data/import/place-points';
 
@@ -34,6 +34,10 @@ export class PlacesStore {
     this.set([...this.sets, s]);
   }
 
+  replace(sets: readonly PlaceSet[]): void {
+    this.set(sets);
+  }
+
   remove(datasetId: string): void {
     if (this.sets.some((s) => s.datasetId === datasetId)) this.set(this.sets.filter((s) => s.datasetId !== datasetId));
   }
@@ -41,4 +45,15 @@ export class PlacesStore {
   toggle(datasetId: string, visible: boolean): void {
     this.set(this.sets.map((s) => (s.datasetId === datasetId ? { ...s, visible } : s)));
   }
+}
+
+/**
+ * The places loaded with a user-data engine (one per atlas, like the engine: they outlive a
+ * re-mount, and the crash screen's "save project" finds them).
+ */
+const stores = new WeakMap<object, PlacesStore>();
+export function placesStoreOf(engine: object): PlacesStore {
+  let s = stores.get(engine);
+  if (!s) stores.set(engine, (s = new PlacesStore()));
+  return s;
 }

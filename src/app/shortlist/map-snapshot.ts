@@ -4,7 +4,8 @@
  * legend works the same way), the attribution as shown, and England's outline for the locator.
  */
 import type { Map as MlMap } from 'maplibre-gl';
-import { composeMapImage, metresPerPixel, type ImageLegend } from '../../export/map-image';
+import { composeMapImage, metresPerPixel, practiceMarkers, type ImageLegend } from '../../export/map-image';
+import type { ShortlistPracticeRow } from '../../export/shortlist-practices';
 import type { BinaryPolygons } from '../../geo/topology-binary';
 import { DATA_ATTRIBUTION } from '../../map/offline-style';
 
@@ -48,17 +49,25 @@ export interface SnapshotInput {
   shortlistKey: string | null;
   locator: number[][][] | null;
   generatedAt: string;
+  /** Shortlisted practices and PCNs, drawn as diamonds at their sites. */
+  practices: readonly ShortlistPracticeRow[];
 }
 
 export function mapSnapshot(x: SnapshotInput): HTMLCanvasElement {
   const c = x.map.getCenter();
   const b = x.map.getBounds();
+  const canvas = x.map.getCanvas();
+  const project = (lon: number, lat: number): [number, number] => {
+    const p = x.map.project([lon, lat]);
+    return [p.x, p.y];
+  };
   return composeMapImage({
-    canvas: x.map.getCanvas(),
+    canvas,
     title: x.title,
     subtitle: x.subtitle,
     legend: legendFromPage(),
     shortlistKey: x.shortlistKey,
+    practices: practiceMarkers(x.practices, project, canvas.clientWidth || canvas.width, canvas.clientHeight || canvas.height),
     metresPerPixel: metresPerPixel(c.lat, x.map.getZoom()),
     locator: x.locator ? { rings: x.locator, view: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] } : null,
     attribution: attributionFromPage(),

@@ -36,6 +36,7 @@ import { lazyPanel } from '../lazy-panel';
 import { PULL_PARTNER_LEVELS } from '../../data/sql/pull-partners-sql';
 import { PullPartners } from './PullPartners';
 import { loadShortlistPracticeRows } from './shortlist-practice-rows';
+import type { ShortlistPracticeRow } from '../../export/shortlist-practices';
 import { ShortlistPractices } from './ShortlistPractices';
 
 const PARTNERS_DRAWER = 'partners';
@@ -274,7 +275,7 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
   };
 
   const title = shortlistTitle(spec.title, ctx.focusLabel);
-  const snapshot = async (now: string): Promise<HTMLCanvasElement> => {
+  const snapshot = async (now: string, practices: readonly ShortlistPracticeRow[]): Promise<HTMLCanvasElement> => {
     if (!map) throw new Error('the map is not ready yet');
     const la = await ctx.shapes.load('lad24').catch(() => null);
     const modeLabel = document.getElementById('legend-title')?.textContent ?? '';
@@ -283,6 +284,7 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       subtitle: `${modeLabel ? `${modeLabel} · ` : ''}${LEVELS[mapLevel].label} · ${ctx.focusLabel === 'all of England' ? 'England' : ctx.focusLabel}`,
       shortlistKey: spec.items.length ? `Shortlisted areas (${spec.items.length.toLocaleString('en-GB')}), numbered by rank` : null,
       locator: la ? locatorRings(la.polygons) : null,
+      practices,
     });
   };
 
@@ -297,7 +299,7 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       // Who the list reaches goes with every table export (the same cached queries as the panel's).
       const profile = kind === 'png' || kind === 'geojson' ? null
         : await loadReachProfile(ctx.data.queries, listLevel, listed, state.ethnicGroups, { title: 'Shortlist', withIcbs: listLevel !== 'icb24' && listLevel !== 'cal22' && listLevel !== 'cal19' });
-      const practices = await loadShortlistPracticeRows(ctx.data.queries, state.shortlistPractices);
+      const practices = await loadShortlistPracticeRows(ctx.data.queries, state.shortlistPractices, state.practices.measure);
       const input = { ...(profile ? withReach(base, profile, ctx.data.manifest) : base), practices };
       let name = '';
       if (kind === 'csv') name = downloadExport(x.writeCsvBundle(input), 'csv-zip', input.title, now);
@@ -305,9 +307,9 @@ export function useShortlistFeature(ctx: AtlasContext): FeatureOutput {
       else if (kind === 'geojson') {
         const lookup = await x.loadGeometryLookup(ctx.data, listLevel, input.rows.map((r) => r.code));
         name = downloadExport(x.writeShortlistGeoJson(input, lookup), 'geojson', input.title, now);
-      } else if (kind === 'png') name = downloadExport(await x.canvasToPng(await snapshot(now)), 'png', input.title, now);
+      } else if (kind === 'png') name = downloadExport(await x.canvasToPng(await snapshot(now, practices)), 'png', input.title, now);
       else {
-        const image = map ? (await snapshot(now)).toDataURL('image/png') : null;
+        const image = map ? (await snapshot(now, practices)).toDataURL('image/png') : null;
         setBrief({ brief: x.buildPrintBrief(input), image });
         return;
       }

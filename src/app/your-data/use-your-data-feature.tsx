@@ -26,7 +26,7 @@ import { measurePlacesInWorker } from '../../workers/places-client';
 import { placeAt } from '../../map/place-at';
 import { PlacesKey } from '../places/PlacesKey';
 import { PlacesList } from '../places/PlacesList';
-import { PlacesStore } from '../places/places-store';
+import { placesStoreOf } from '../places/places-store';
 import { PlacesTable } from '../places/PlacesTable';
 import type { RegisteredFile } from '../../data/import/registered-file';
 import { RegisteredReportView } from '../registered/RegisteredReportView';
@@ -36,14 +36,6 @@ const YourDataPanel = lazyPanel(() => import('./YourDataPanel').then((m) => m.Yo
 
 const YOUR_DATA_TAB = 'your-data';
 const PLACES_DRAWER = 'places';
-
-/** The places loaded with an engine (one per atlas, like the engine: they outlive a re-mount). */
-const placeStores = new WeakMap<UserDataEngine, PlacesStore>();
-function placesStoreOf(engine: UserDataEngine): PlacesStore {
-  let s = placeStores.get(engine);
-  if (!s) placeStores.set(engine, (s = new PlacesStore()));
-  return s;
-}
 
 /**
  * One engine per loaded atlas, kept outside React: if the atlas view is ever re-mounted (an error
@@ -83,17 +75,17 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
   const drawZoom = [6, 8, 11][zoomStep];
   const shownSets = useMemo(() => placeSets.filter((p) => p.visible), [placeSets]);
   const overlays = useMemo(() => shownSets.flatMap((p) => deliveryPointsLayer(`places-${p.datasetId}`, p.places, drawZoom)), [shownSets, drawZoom]);
-  // The hover card of a drawn place: its name, type, file and row (all from the user's file, shown as text).
+  // The hover card of a drawn place: its name, type, file and row (or GeoJSON feature) (all from the user's file, shown as text).
   const pointAt = (p: { x: number; y: number }): PointHit | null => {
     if (!shownSets.length || !ctx.mapView) return null;
     const hit = placeAt(shownSets.map((s) => s.places), ctx.mapView.project, p.x, p.y, drawZoom);
     if (!hit) return null;
     const { places, datasetId } = shownSets[hit.set];
     return {
-      id: `place-${datasetId}-${hit.index}`, name: places.names[hit.index] || `Place on row ${places.rows[hit.index]}`, code: 'Your place',
+      id: `place-${datasetId}-${hit.index}`, name: places.names[hit.index] || `Place on ${places.rowNoun} ${places.rows[hit.index]}`, code: 'Your place',
       lines: [
         { label: 'Type', value: places.types[hit.index] || 'not given' },
-        { label: 'File', value: `${places.file}, row ${places.rows[hit.index]}` },
+        { label: 'File', value: `${places.file}, ${places.rowNoun} ${places.rows[hit.index]}` },
       ],
       select: () => ctx.update({ drawer: PLACES_DRAWER }),
     };
@@ -140,21 +132,28 @@ export function useYourDataFeature(ctx: AtlasContext): FeatureOutput {
     setBusy((b) => [...b, { key, name, job: null, label: 'Opening project file', fraction: null }]);
     try {
       const { datasets, levels } = engine.store.get();
-      const view = await engine.openProject(project, name, () => leave(
+      const { view, registered: reg } = await engine.openProject(project, name, () => leave(
         new Set(datasets.flatMap((d) => d.values.map((v) => indicatorId(d, v)))),
         new Set(levels.map((l) => l.spec.id)),
       ));
+      // the project's places replace those loaded before, like its datasets
+      placesStore.replace(project.places.map((p) => ({ datasetId: p.datasetId, places: p.places, visible: true })));
+      if (reg) registeredStore.set(reg);
       const r = normaliseState(view, VOCABULARY);
       viewStore.replace(r.state);
       ctxRef.current.flyTo({ viewport: r.state.viewport });
       const after = engine.store.get();
-      ctxRef.current.notify('info', `Opened ${name}: ${after.datasets.length} dataset${after.datasets.length === 1 ? '' : 's'} and ${after.levels.length} set${after.levels.length === 1 ? '' : 's'} of boundaries${datasets.length + levels.length ? ' (they replace what was loaded before)' : ''}.`);
+      const extras = [
+        project.places.length ? `the places of ${project.places.length} file${project.places.length === 1 ? '' : 's'}` : '',
+        reg ? `registered patients (${reg.report.file})` : '',
+      ].filter(Boolean);
+      ctxRef.current.notify('info', `Opened ${name}: ${after.datasets.length} dataset${after.datasets.length === 1 ? '' : 's'} and ${after.levels.length} set${after.levels.length === 1 ? '' : 's'} of boundaries${extras.length ? `, with ${extras.join(' and ')}` : ''}${datasets.length + levels.length ? ' (they replace what was loaded before)' : ''}.`);
     } catch (e) {
       fail(name, errorText(e));
     } finally {
       setBusy((b) => b.filter((x) => x.key !== key));
     }
-  }, [engine, fail, leave]);
+  }, [engine, fail, leave, placesStore, registeredStore]);
 
   /** A file of places: its LSOA measures are computed in the places worker, then it is drawn and listed. */
   const addPlaces = useCallback(async (places: PlacePoints) => {

@@ -15,6 +15,7 @@ import { LEVEL_OBJECT, packProject } from '../../data/import/project-file';
 import { placeDataset } from '../../data/import/place-dataset';
 import type { PlacePoints } from '../../data/import/place-points';
 import type { RegisteredFile } from '../../data/import/registered-file';
+import { registeredToIpc } from '../../data/import/project-registered';
 import { loadRegisteredDeprivation, loadRegisteredPatients } from '../../data/registered-patients';
 import { registeredShareDataset, registeredUserShareDataset } from '../../data/registered-share';
 import { userPracticeMeasures } from '../../data/import/user-practice-measures';
@@ -78,13 +79,17 @@ const newDatasetId = () => `d${Math.floor(Math.random() * 36 ** 6).toString(36).
 
 type NewLevel = { spec: BoundarySpec; topology: string; geometry: UserLevelGeometry };
 
+/** A file of places as it is saved in a project: its points, by the dataset of its measures. */
+interface SavedPlaces { datasetId: string; places: PlacePoints }
+
 export class UserDataEngine {
   readonly store = new UserDataStore();
+  /** The registered-patient file loaded last (its rows, kept so a project file can carry them). */
+  private registeredFile: RegisteredFile | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   /** The table of the QOF registers shared out by the registered-patient file loaded last (registered-share.ts). */
   private sharedTable: string | null = null;
-  /** The registered-patient file loaded, and per practice-file dataset id the tables of its values shared out by it. */
-  private registeredFile: string | null = null;
+  /** Per practice-file dataset id, the tables of its values shared out by the registered-patient file (`registeredFile`). */
   private sharedUser = new Map<string, string[]>();
 
   /**
@@ -162,7 +167,7 @@ export class UserDataEngine {
       const staged = await stageDataset(this.data.db, this.spec(file, c, nativeLevel, taken.columns), taken);
       const perPractice = staged.stagedPractice ? [{ staged: staged.stagedPractice, table: practiceTableOf(staged.spec.table) }] : [];
       await this.commit({ addTables: [{ staged: staged.staged, table: staged.spec.table }, ...perPractice] }, { datasets: [staged.spec] });
-      if (this.registeredFile) await this.shareUserMeasures(this.registeredFile, [staged.spec.id]);
+      if (this.registeredFile) await this.shareUserMeasures(this.registeredFile.file, [staged.spec.id]);
       return staged.spec;
     });
   }
@@ -216,7 +221,7 @@ export class UserDataEngine {
       const earlier = this.store.get().datasets.filter((d) => d.table === this.sharedTable).map((d) => d.table);
       await this.commit({ addTables: [{ staged: staged.staged, table: spec.table }], dropTables: earlier }, { datasets: [staged.spec] });
       this.sharedTable = spec.table;
-      this.registeredFile = f.file;
+      this.registeredFile = f;
       await this.shareUserMeasures(f.file, this.store.get().datasets.map((d) => d.id));
       return { report, byPractice: await loadRegisteredDeprivation(this.data.db, 'practice'), byPcn: await loadRegisteredDeprivation(this.data.db, 'pcn') };
     });
@@ -267,24 +272,52 @@ export class UserDataEngine {
     });
   }
 
-  async saveProject(view: unknown): Promise<Uint8Array> {
-    const { datasets, levels } = this.store.get();
+  /**
+   * The session's own data as a project file: datasets with their tables (and GP practice files'
+   * per-practice tables), boundaries, `places` (the points of place files still loaded), the
+   * registered-patient file, and the view.
+   */
+  async saveProject(view: unknown, places: readonly SavedPlaces[] = []): Promise<Uint8Array> {
+    const { datasets, levels, practiceTables } = this.store.get();
     const tables = new Map<string, Uint8Array>();
-    for (const d of datasets) tables.set(d.table, tableToIPC(await this.data.db.query(`SELECT * FROM ${sqlIdent(d.table)}`), 'stream'));
-    return packProject({ savedAt: new Date().toISOString(), view, datasets, levels: levels.map((l) => ({ spec: l.spec, topology: l.topology })), tables });
+    const ipcOf = async (table: string) => tableToIPC(await this.data.db.query(`SELECT * FROM ${sqlIdent(table)}`), 'stream');
+    for (const d of datasets) {
+      tables.set(d.table, await ipcOf(d.table));
+      const perPractice = practiceTableOf(d.table);
+      if (d.practices && practiceTables.includes(perPractice)) tables.set(perPractice, await ipcOf(perPractice));
+    }
+    const r = this.registeredFile;
+    return packProject({
+      savedAt: new Date().toISOString(), view, datasets, levels: levels.map((l) => ({ spec: l.spec, topology: l.topology })), tables,
+      places: places.filter((p) => datasets.some((d) => d.id === p.datasetId)).map((p) => ({ datasetId: p.datasetId, places: p.places })),
+      registered: r ? { file: r.file, ipc: registeredToIpc(r) } : null,
+    });
   }
 
   /**
    * Replaces the session's own data with a project's (checked whole in the worker, see
    * read-project.ts). Its tables are staged and checked here; then everything is swapped in one
    * step. `beforeReplace` runs once the new data is in and before the old leaves the catalogue (the
-   * view must leave it first). On any failure nothing has changed.
+   * view must leave it first). A project's registered-patient file replaces the one loaded (one
+   * without keeps it); it is loaded after every table is staged and checked, as the file itself is.
+   * On any failure before that nothing has changed.
    */
-  openProject(p: CheckedProject, name: string, beforeReplace?: () => void): Promise<unknown> {
+  openProject(p: CheckedProject, name: string, beforeReplace?: () => void): Promise<{ view: unknown; registered: RegisteredState | null }> {
     return this.exclusive(async () => {
       const staged: { staged: string; table: string }[] = [];
+      let registered: RegisteredState | null = null;
       try {
-        for (const d of p.datasets) staged.push({ staged: await stageProjectTable(this.data.db, name, d, p.tables.get(d.table)!), table: d.table });
+        for (const d of p.datasets) {
+          staged.push({ staged: await stageProjectTable(this.data.db, name, d, p.tables.get(d.table)!), table: d.table });
+          const perPractice = p.tables.get(practiceTableOf(d.table));
+          if (perPractice) staged.push({ staged: await stageProjectTable(this.data.db, name, d, perPractice, practiceTableOf(d.table)), table: practiceTableOf(d.table) });
+        }
+        if (p.registered) {
+          const report = await loadRegisteredPatients(this.data.db, p.registered);
+          this.registeredFile = p.registered;
+          // the registers and practice-file values it shared out are datasets of the project: they come back with it
+          registered = { report, byPractice: await loadRegisteredDeprivation(this.data.db, 'practice'), byPcn: await loadRegisteredDeprivation(this.data.db, 'pcn') };
+        }
       } catch (e) {
         for (const t of staged) await this.data.db.query(dropTableSql(t.staged)).catch(() => undefined);
         throw e;
@@ -295,7 +328,10 @@ export class UserDataEngine {
         { datasets: p.datasets, levels: p.levels },
         beforeReplace,
       );
-      return p.view;
+      // what the earlier session shared out went with its datasets; the project's shared datasets are ordinary ones now
+      this.sharedTable = null;
+      this.sharedUser.clear();
+      return { view: p.view, registered };
     });
   }
 }

@@ -93,4 +93,18 @@ describe('readPlacePoints', () => {
     expect(Array.from(p.rows)).toEqual([1, 2]);
     expect(p.issues.map((i) => i.message)).toEqual(['sites.geojson: feature 2 has latitude and longitude the wrong way round (swapped, it falls in England); it was left out. Correct it in the file and load it again to include it.']);
   });
+
+  it('says "feature N", not "row N", for GeoJSON places everywhere: unnamed places, notes, warnings and refusals', async () => {
+    const geo = (features: unknown[]) => readGeoJson(bytesSource(new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })), 'vans.geojson'));
+    const p = readPlacePoints(await geo([
+      { type: 'Feature', properties: { kind: 'van' }, geometry: { type: 'Point', coordinates: [-1.4701, 53.3811] } },
+      { type: 'Feature', properties: { kind: 'van' }, geometry: { type: 'Point', coordinates: [12.5, 41.9] } },
+    ]));
+    expect(p.rowNoun).toBe('feature');
+    expect(p.names).toEqual(['feature 1']);
+    expect(p.notes.join(' ')).toMatch(/No name property was found \(e\.g\. "name"\); places are named by their feature number\./);
+    expect(p.issues.map((i) => i.message)).toEqual(['vans.geojson: feature 2 lies outside England; it was left out. Correct it in the file and load it again to include it.']);
+    expect((await refused('lat,lon\n41.9,12.5\n')).message).toMatch(/no row lies in England/);
+    await expect(geo([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [12.5, 41.9] } }]).then(readPlacePoints)).rejects.toThrow(/no feature lies in England/);
+  });
 });

@@ -16,6 +16,8 @@ import { cellText, type ImportedColumn, type ImportedTable } from './imported-ta
 
 export interface PlacePoints {
   file: string;
+  /** What the file's numbers count: "row" (CSV, Excel, Parquet) or "feature" (GeoJSON), for every message and label. */
+  rowNoun: 'row' | 'feature';
   lon: Float64Array;
   lat: Float64Array;
   names: string[];
@@ -127,10 +129,10 @@ export function readPlacePoints(table: ImportedTable): PlacePoints {
   const notes = [grid
     ? `Positions read from "${lonName}" and "${latName}" as British National Grid eastings and northings (EPSG:27700, metres) and converted to longitude/latitude (WGS84, OSGB36 Helmert shift, good to a few metres).`
     : `Positions read from "${latName}" (latitude) and "${lonName}" (longitude), WGS84 decimal degrees.`];
-  notes.push(name ? `Place names from "${name.name}".` : 'No name column was found (e.g. "name"); places are named by their row number.');
+  notes.push(name ? `Place names from "${name.name}".` : `No name ${rowNoun === 'feature' ? 'property' : 'column'} was found (e.g. "name"); places are named by their ${rowNoun} number.`);
   if (type) notes.push(`Place types from "${type.name}".`);
   return {
-    file, lon: Float64Array.from(lon), lat: Float64Array.from(lat),
+    file, rowNoun, lon: Float64Array.from(lon), lat: Float64Array.from(lat),
     names: keep.map((i) => (name ? clean(cellText(name, i)) : '') || `${rowNoun} ${table.rowNumbers[i]}`),
     types: keep.map((i) => (type ? clean(cellText(type, i)) : '')),
     rows: Uint32Array.from(keep, (i) => table.rowNumbers[i]),

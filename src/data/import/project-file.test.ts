@@ -1,7 +1,11 @@
 import { strToU8, zipSync, unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from './import-issue';
-import { packProject, PROJECT_MANIFEST, unpackProject, type ProjectContents } from './project-file';
+import { packProject, PROJECT_MANIFEST, unpackProject } from './project-file';
+import type { PlacePoints } from './place-points';
+import { columnsToIpc } from './arrow-ipc';
+import { registeredFromIpc, registeredToIpc } from './project-registered';
+import type { RegisteredFile } from './registered-file';
 import { zipDirectory } from '../../lib/zip-directory';
 import type { DatasetSpec } from './user-dataset';
 
@@ -11,7 +15,7 @@ const dataset: DatasetSpec = {
   values: [{ column: 'uptake %', field: 'v1', label: 'Uptake', unit: 'percent', unitText: '', polarity: 'lower-worse', decimals: 1 }],
   rowsRead: 10, rowsJoined: 9, areas: 3,
 };
-const project: ProjectContents = {
+const project: Parameters<typeof packProject>[0] = {
   savedAt: '2026-11-22T10:00:00Z', view: { v: 1, level: 'user_pcn001', indicator: 'user.dabc123.v1' }, datasets: [dataset],
   levels: [{ spec: { id: 'user_pcn001', file: 'pcn.geojson', label: 'PCN areas', noun: 'PCN area', areas: 3 }, topology: '{"type":"Topology"}' }],
   tables: new Map([['user_dabc123', new Uint8Array([1, 2, 3])]]),
@@ -92,5 +96,84 @@ describe('project file', () => {
     const files = unzipSync(packProject(project));
     delete files['tables/user_dabc123.arrow'];
     expect(refused(zipSync(files))).toMatch(/the table of "<b>uptake<\/b>\.csv" is missing/);
+  });
+
+  describe('version 3: places, per-practice tables and the registered-patient file', () => {
+    const placeSet: PlacePoints = {
+      file: 'vans.geojson', rowNoun: 'feature', lon: Float64Array.from([-1.4701, -0.1278]), lat: Float64Array.from([53.3811, 51.5074]),
+      names: ['<img src=x onerror=alert(1)>', 'feature 2'], types: ['van', ''], rows: Uint32Array.from([1, 3]),
+      columns: { lat: 'lat', lon: 'lon', name: 'name', type: null, grid: false }, notes: ['Place names from "name".'], issues: [],
+    };
+    const practiceFile: DatasetSpec = { ...dataset, id: 'dprac01', table: 'user_dprac01', nativeLevel: 'lsoa21', practices: true, split: null };
+    const placesFile: DatasetSpec = { ...dataset, id: 'dplac01', table: 'user_dplac01', nativeLevel: 'lsoa21', split: null };
+    const registered: RegisteredFile = { file: 'gp-reg-pat-prac-lsoa.csv', practice: ['A81001', 'A81001', 'Y99999'], lsoa: ['E01012007', 'E01012008', 'E01000001'], sex: null, patients: Float64Array.from([120, NaN, 7]) };
+    const full = {
+      ...project, levels: [], datasets: [practiceFile, placesFile],
+      tables: new Map([['user_dprac01', new Uint8Array([1])], ['user_dprac01_practice', new Uint8Array([2])], ['user_dplac01', new Uint8Array([3])]]),
+      places: [{ datasetId: 'dplac01', places: placeSet }],
+      registered: { file: registered.file, ipc: registeredToIpc(registered) },
+    };
+    const editFiles = (f: (files: Record<string, Uint8Array>, m: Record<string, unknown>) => void) => {
+      const files = unzipSync(packProject(full));
+      const m = JSON.parse(strFromU8(files[PROJECT_MANIFEST])) as Record<string, unknown>;
+      f(files, m);
+      files[PROJECT_MANIFEST] = strToU8(JSON.stringify(m));
+      return zipSync(files);
+    };
+
+    it('round-trip: the places (points, names as plain text, types, feature numbers), the per-practice table and the registered rows come back', () => {
+      const back = unpackProject(packProject(full), 'p.zip');
+      expect(back.datasets).toEqual([practiceFile, placesFile]);
+      expect([...back.tables.keys()].sort()).toEqual(['user_dplac01', 'user_dprac01', 'user_dprac01_practice']);
+      expect([...back.tables.get('user_dprac01_practice')!]).toEqual([2]);
+      expect(back.places).toEqual([{ datasetId: 'dplac01', places: placeSet }]);
+      expect(back.registered?.file).toBe(registered.file);
+      const r = registeredFromIpc('p.zip', back.registered!.file, back.registered!.ipc);
+      expect(r.practice).toEqual(registered.practice);
+      expect(r.lsoa).toEqual(registered.lsoa);
+      expect(r.sex).toBeNull();
+      // a blank count stays blank (NaN → NULL → NaN), so the reopened join report counts it again
+      expect([...r.patients]).toEqual([120, NaN, 7]);
+      const withSex = registeredFromIpc('p.zip', 'x.csv', registeredToIpc({ ...registered, sex: ['MALE', 'FEMALE', 'MALE'] }));
+      expect(withSex.sex).toEqual(['MALE', 'FEMALE', 'MALE']);
+    });
+
+    it('older files (versions 1 and 2) open without places, practice tables or registered patients', () => {
+      const v2 = editFiles((files, m) => {
+        m.version = 2;
+        delete m.places;
+        delete m.registered;
+        delete files['tables/user_dprac01_practice.arrow'];
+        delete files['places/dplac01.json'];
+        delete files['registered/patients.arrow'];
+      });
+      const back = unpackProject(v2, 'old.zip');
+      expect(back.places).toEqual([]);
+      expect(back.registered).toBeNull();
+      expect([...back.tables.keys()].sort()).toEqual(['user_dplac01', 'user_dprac01']);
+    });
+
+    it('refuses damaged places and registered patients, naming what is wrong', () => {
+      const placesJson = (f: (x: Record<string, unknown>) => void) => editFiles((files) => {
+        const x = JSON.parse(strFromU8(files['places/dplac01.json'])) as Record<string, unknown>;
+        f(x);
+        files['places/dplac01.json'] = strToU8(JSON.stringify(x));
+      });
+      expect(refused(placesJson((x) => ((x.lat as number[])[1] = 41.9)))).toMatch(/^p\.zip: .*the places of "<b>uptake<\/b>\.csv": the list has a position outside England \(place 2\)/);
+      expect(refused(placesJson((x) => (x.names as string[]).pop()))).toMatch(/different lengths/);
+      expect(refused(placesJson((x) => ((x.names as unknown[])[0] = { html: '<b>' })))).toMatch(/name or type that is not short text/);
+      expect(refused(placesJson((x) => ((x.rows as number[])[0] = 1.5)))).toMatch(/row number that is not a whole number/);
+      expect(refused(placesJson((x) => (x.rowNoun = 'line')))).toMatch(/the list is incomplete/);
+      expect(refused(placesJson((x) => ((x.lon as unknown[])[0] = 'NaN')))).toMatch(/position outside England/);
+      expect(refused(editFiles((files) => (files['places/dplac01.json'] = strToU8('{'))))).toMatch(/is not valid JSON/);
+      expect(refused(editFiles((files) => delete files['places/dplac01.json']))).toMatch(/the places of "<b>uptake<\/b>\.csv" are missing/);
+      expect(refused(editFiles((_, m) => (m.places = ['dother1'])))).toMatch(/place file 1 belongs to no dataset/);
+      expect(refused(editFiles((_, m) => (m.places = ['dplac01', 'dplac01'])))).toMatch(/an id is used twice/);
+      expect(refused(editFiles((files) => delete files['registered/patients.arrow']))).toMatch(/the registered patients of "gp-reg-pat-prac-lsoa\.csv" are missing/);
+      expect(refused(editFiles((_, m) => (m.registered = { file: 7 })))).toMatch(/registered-patient file is incomplete/);
+      expect(() => registeredFromIpc('p.zip', 'r.csv', new Uint8Array([1, 2, 3]))).toThrow(/^p\.zip: the registered patients \(r\.csv\) in this project file lack the column "PRACTICE_CODE"\. Nothing was changed/);
+      const textCounts = columnsToIpc({ PRACTICE_CODE: ['A81001'], LSOA_CODE: ['E01012007'], NUMBER_OF_PATIENTS: ['=1+1'] });
+      expect(() => registeredFromIpc('p.zip', 'r.csv', textCounts)).toThrow(/hold "NUMBER_OF_PATIENTS" as something other than numbers/);
+    });
   });
 });

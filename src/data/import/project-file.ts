@@ -3,6 +3,9 @@
  *
  *   hotspot-atlas-project.json   what was loaded and how (dataset and boundary specs) + the view
  *   tables/user_<id>.arrow       each dataset's table as an Arrow IPC stream (one row per area)
+ *   tables/user_<id>_practice.arrow  a GP practice file's per-practice table (version 3)
+ *   places/<id>.json             a file of places: its points, names and types (project-places.ts, version 3)
+ *   registered/patients.arrow    the registered-patient file's rows (project-registered.ts, version 3)
  *   levels/user_<id>.topo.json   each user level's boundaries as TopoJSON (object "areas")
  *   README.txt                   what the file is, for whoever finds it in a folder
  *
@@ -18,6 +21,10 @@ import { USER_LEVEL_ID, isBuiltInLevel, type LevelId, type UserLevelId } from '.
 import { ImportError, tooLarge } from './import-issue';
 import type { BoundarySpec } from './load-user-level';
 import { reviseSplit } from './dataset-split';
+import type { PlacePoints } from './place-points';
+import { placesFromJson, placesToJson } from './project-places';
+import { REGISTERED_ENTRY } from './project-registered';
+import { practiceTableOf } from './user-table-sql';
 import { DATASET_ID, RATE_MULTIPLIERS, type Combine, type DatasetSpec, type RatioSpec, type UnitChoice, type ValueSpec, type WeightSpec } from './user-dataset';
 
 export const PROJECT_MANIFEST = 'hotspot-atlas-project.json';
@@ -26,9 +33,11 @@ const PROJECT_FORMAT = 'hotspot-atlas-project';
  * 2: values can be rates from a numerator and a denominator (their tables hold both), datasets name
  * the weight of their averages, and "neutral" is a direction. Version 1 files (none of these) open
  * as they were saved; an atlas that reads only version 1 refuses version 2 with a message.
+ * 3: also the places of place files, GP practice files' per-practice tables and the registered-patient
+ * file (earlier versions have none of them and open as they were saved).
  */
-const PROJECT_VERSION = 2;
-const READABLE_VERSIONS = [1, 2];
+const PROJECT_VERSION = 3;
+const READABLE_VERSIONS = [1, 2, 3];
 /** The TopoJSON object every user level's topology holds. */
 export const LEVEL_OBJECT = 'areas';
 
@@ -38,8 +47,12 @@ export interface ProjectContents {
   view: unknown;
   datasets: DatasetSpec[];
   levels: { spec: BoundarySpec; topology: string }[];
-  /** Arrow IPC stream per dataset table name. */
+  /** Arrow IPC stream per dataset table name, and per practice table (`user_<id>_practice`) of datasets with one. */
   tables: Map<string, Uint8Array>;
+  /** The places of each place file, by the id of the dataset of their measures. */
+  places: { datasetId: string; places: PlacePoints }[];
+  /** The registered-patient file's rows (project-registered.ts), and the file's name. */
+  registered: { file: string; ipc: Uint8Array } | null;
 }
 
 const README = `This is a Hotspot Atlas project file. It holds the data you loaded from your own files
@@ -48,14 +61,18 @@ To re-open it, drop it onto the "Your data" tab of Hotspot Atlas (or choose it w
 It contains your data: store and share it as you would the original files.
 `;
 
-export function packProject(p: ProjectContents): Uint8Array {
+/** Places and the registered-patient file may be left out (a session without them; tests of older parts). */
+export function packProject(contents: Omit<ProjectContents, 'places' | 'registered'> & Partial<Pick<ProjectContents, 'places' | 'registered'>>): Uint8Array {
+  const p: ProjectContents = { places: [], registered: null, ...contents };
   const manifest = {
     format: PROJECT_FORMAT, version: PROJECT_VERSION, savedAt: p.savedAt, view: p.view, datasets: p.datasets,
-    levels: p.levels.map((l) => l.spec),
+    levels: p.levels.map((l) => l.spec), places: p.places.map((x) => x.datasetId), registered: p.registered ? { file: p.registered.file } : null,
   };
   const files: Record<string, Uint8Array> = { [PROJECT_MANIFEST]: strToU8(JSON.stringify(manifest, null, 1)), 'README.txt': strToU8(README) };
   for (const [table, bytes] of p.tables) files[`tables/${table}.arrow`] = bytes;
   for (const l of p.levels) files[`levels/${l.spec.id}.topo.json`] = strToU8(l.topology);
+  for (const x of p.places) files[`places/${x.datasetId}.json`] = strToU8(placesToJson(x.places));
+  if (p.registered) files[REGISTERED_ENTRY] = p.registered.ipc;
   return zipSync(files, { level: 6 });
 }
 
@@ -89,7 +106,8 @@ export function unpackProject(bytes: Uint8Array, file: string): ProjectContents 
   if (!isObj(m) || m.format !== PROJECT_FORMAT) throw bad('unknown format');
   if (!READABLE_VERSIONS.includes(m.version as number)) throw bad(`format version ${String(m.version)}; this atlas reads versions ${READABLE_VERSIONS.join(' and ')}`);
   const levelList = Array.isArray(m.levels) ? m.levels : [];
-  const parts = levelList.length + (Array.isArray(m.datasets) ? m.datasets.length : 0);
+  const placeList = Array.isArray(m.places) ? m.places : [];
+  const parts = levelList.length + (Array.isArray(m.datasets) ? m.datasets.length : 0) + placeList.length;
   if (parts > INPUT_LIMITS.projectParts) throw tooLarge(file, 'projectParts', `it lists ${parts.toLocaleString('en-GB')}`, advice);
   const levels = levelList.map((x, i) => {
     const spec = boundarySpec(x);
@@ -106,10 +124,30 @@ export function unpackProject(bytes: Uint8Array, file: string): ProjectContents 
     const t = entries[`tables/${d.table}.arrow`];
     if (!t) throw bad(`the table of "${d.file}" is missing`);
     tables.set(d.table, t);
+    // a GP practice file's per-practice table: absent from files before version 3 (its practice measures are then not offered)
+    const perPractice = d.practices ? entries[`tables/${practiceTableOf(d.table)}.arrow`] : undefined;
+    if (perPractice) tables.set(practiceTableOf(d.table), perPractice);
     return d;
   });
-  if (new Set(datasets.map((d) => d.id)).size !== datasets.length || levelIds.size !== levels.length) throw bad('an id is used twice');
-  return { savedAt: typeof m.savedAt === 'string' ? m.savedAt.slice(0, 40) : '', view: m.view, datasets, levels, tables };
+  if (new Set(datasets.map((d) => d.id)).size !== datasets.length || levelIds.size !== levels.length || new Set(placeList).size !== placeList.length) throw bad('an id is used twice');
+  const places = placeList.map((id, i) => {
+    const d = datasets.find((x) => x.id === id && x.nativeLevel === 'lsoa21');
+    if (!d) throw bad(`place file ${i + 1} belongs to no dataset`);
+    const json = entries[`places/${d.id}.json`];
+    if (!json) throw bad(`the places of "${d.file}" are missing`);
+    const read = placesFromJson(strFromU8(json));
+    if (typeof read === 'string') throw bad(`the places of "${d.file}": the list ${read}`);
+    return { datasetId: d.id, places: read };
+  });
+  let registered: ProjectContents['registered'] = null;
+  if (m.registered !== undefined && m.registered !== null) {
+    const r = m.registered;
+    if (!isObj(r) || !text(r.file, 500)) throw bad('the registered-patient file is incomplete');
+    const ipc = entries[REGISTERED_ENTRY];
+    if (!ipc) throw bad(`the registered patients of "${r.file}" are missing`);
+    registered = { file: r.file, ipc };
+  }
+  return { savedAt: typeof m.savedAt === 'string' ? m.savedAt.slice(0, 40) : '', view: m.view, datasets, levels, tables, places, registered };
 }
 
 const text = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;

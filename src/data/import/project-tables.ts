@@ -24,9 +24,9 @@ function typeName(t: DataType): string {
   return TYPE_WORDS[t.typeId] ?? `Arrow type ${Type[t.typeId] ?? t.typeId}`;
 }
 
-/** Reads and checks one dataset's table; returns its row count. */
-export function checkProjectTable(file: string, d: DatasetSpec, ipc: Uint8Array): number {
-  const bad = (what: string) => new ImportError('bad-project', `${file}: the table of "${d.file}" in this project file ${what}. Nothing was changed; save the project again from the atlas.`);
+/** Reads and checks one dataset's table (or its per-practice table: the same columns, keyed by practice code); returns its row count. */
+export function checkProjectTable(file: string, d: DatasetSpec, ipc: Uint8Array, table: 'table' | 'per-practice table' = 'table'): number {
+  const bad = (what: string) => new ImportError('bad-project', `${file}: the ${table} of "${d.file}" in this project file ${what}. Nothing was changed; save the project again from the atlas.`);
   const unreadable = (e: unknown) => bad(`cannot be read (${e instanceof Error ? e.message.slice(0, 120) : 'it is not an Arrow stream'})`);
   // the schema first, without decoding any values: a type the atlas cannot use is named as such
   let reader: RecordBatchReader;
@@ -43,7 +43,7 @@ export function checkProjectTable(file: string, d: DatasetSpec, ipc: Uint8Array)
   if (!schema) throw unreadable(null);
   const fields = new Map<string, Field>(schema.fields.map((f) => [f.name, f]));
   const want: [string, 'text' | 'number', string][] = [
-    ['code', 'text', 'area codes'],
+    ['code', 'text', table === 'table' ? 'area codes' : 'practice codes'],
     ...(d.split ? [['split', 'text', `values of "${d.split.column}"`] as [string, 'text', string]] : []),
     ...tableFields(d).map((f): [string, 'number', string] => [f.field, 'number', f.what]),
   ];
@@ -62,7 +62,7 @@ export function checkProjectTable(file: string, d: DatasetSpec, ipc: Uint8Array)
     throw unreadable(e);
   }
   if (rows > INPUT_LIMITS.rows) {
-    throw tooLarge(file, 'rows', `the table of "${d.file}" has ${rows.toLocaleString('en-GB')} rows`, 'Nothing was changed; check that this is a project file saved by the atlas.');
+    throw tooLarge(file, 'rows', `the ${table} of "${d.file}" has ${rows.toLocaleString('en-GB')} rows`, 'Nothing was changed; check that this is a project file saved by the atlas.');
   }
   return rows;
 }

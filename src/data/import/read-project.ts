@@ -12,7 +12,11 @@ import { extensionOf, type ByteSource } from './byte-source';
 import { ImportError, throwIfAborted, tooLarge } from './import-issue';
 import type { BoundarySpec } from './load-user-level';
 import { LEVEL_OBJECT, PROJECT_MANIFEST, unpackProject } from './project-file';
+import type { PlacePoints } from './place-points';
+import { registeredFromIpc } from './project-registered';
 import { checkProjectTable } from './project-tables';
+import type { RegisteredFile } from './registered-file';
+import { practiceTableOf } from './user-table-sql';
 import type { ReadOptions } from './read-options';
 import type { DatasetSpec } from './user-dataset';
 
@@ -21,8 +25,12 @@ export interface CheckedProject {
   view: unknown;
   datasets: DatasetSpec[];
   levels: { spec: BoundarySpec; topology: string; geometry: UserLevelGeometry }[];
-  /** Arrow IPC stream per dataset table name, each checked. */
+  /** Arrow IPC stream per dataset table name (and per-practice table name), each checked. */
   tables: Map<string, Uint8Array>;
+  /** The places of place files, by the id of their dataset. */
+  places: { datasetId: string; places: PlacePoints }[];
+  /** The registered-patient file's rows, to be loaded as the file itself is. */
+  registered: RegisteredFile | null;
 }
 
 /** A ZIP archive that is not named as a workbook: it may be a project file. */
@@ -46,7 +54,10 @@ export async function readProjectFile(src: ByteSource, opts: Pick<ReadOptions, '
   for (const d of p.datasets) {
     throwIfAborted(opts.signal, file);
     checkProjectTable(file, d, p.tables.get(d.table)!);
+    const perPractice = p.tables.get(practiceTableOf(d.table));
+    if (perPractice) checkProjectTable(file, d, perPractice, 'per-practice table');
   }
+  const registered = p.registered ? registeredFromIpc(file, p.registered.file, p.registered.ipc) : null;
   const levels = p.levels.map((l) => {
     throwIfAborted(opts.signal, file);
     let geometry: UserLevelGeometry;
@@ -60,5 +71,5 @@ export async function readProjectFile(src: ByteSource, opts: Pick<ReadOptions, '
     }
     return { ...l, geometry };
   });
-  return { savedAt: p.savedAt, view: p.view, datasets: p.datasets, levels, tables: p.tables };
+  return { savedAt: p.savedAt, view: p.view, datasets: p.datasets, levels, tables: p.tables, places: p.places, registered };
 }

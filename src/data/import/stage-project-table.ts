@@ -11,9 +11,11 @@ import { ImportError } from './import-issue';
 import { tableFields, type DatasetSpec } from './user-dataset';
 import { dropTableSql, stagedName } from './user-table-sql';
 
-export async function stageProjectTable(db: Db, file: string, d: DatasetSpec, ipc: Uint8Array): Promise<string> {
-  const bad = (what: string) => new ImportError('bad-project', `${file}: the table of "${d.file}" in this project file ${what}. Nothing was changed; save the project again from the atlas.`);
-  const staged = stagedName(d.table);
+/** Stages `table`: the dataset's own (one row per area) or its per-practice table (one row per practice). */
+export async function stageProjectTable(db: Db, file: string, d: DatasetSpec, ipc: Uint8Array, table = d.table): Promise<string> {
+  const perPractice = table !== d.table;
+  const bad = (what: string) => new ImportError('bad-project', `${file}: the ${perPractice ? 'per-practice table' : 'table'} of "${d.file}" in this project file ${what}. Nothing was changed; save the project again from the atlas.`);
+  const staged = stagedName(table);
   const raw = `${staged}_raw`;
   try {
     try {
@@ -31,8 +33,8 @@ export async function stageProjectTable(db: Db, file: string, d: DatasetSpec, ip
     await db.query(`CREATE TABLE ${sqlIdent(staged)} AS SELECT ${columns.join(', ')} FROM ${sqlIdent(raw)}`);
     const keys = d.split ? 'code, split' : 'code';
     const check = await db.query(`SELECT count(*) FILTER (WHERE code IS NULL)::INTEGER AS blank, (count(*) - count(DISTINCT (${keys})))::INTEGER AS repeated FROM ${sqlIdent(staged)}`);
-    if (numberColumn(check, 'blank')[0] > 0) throw bad('has rows without an area code');
-    if (numberColumn(check, 'repeated')[0] > 0) throw bad(`has more than one row for the same area${d.split ? ` and "${d.split.column}"` : ''}`);
+    if (numberColumn(check, 'blank')[0] > 0) throw bad(`has rows without ${perPractice ? 'a practice' : 'an area'} code`);
+    if (numberColumn(check, 'repeated')[0] > 0) throw bad(`has more than one row for the same ${perPractice ? 'practice' : 'area'}${d.split ? ` and "${d.split.column}"` : ''}`);
     return staged;
   } catch (e) {
     await db.query(dropTableSql(staged)).catch(() => undefined);
