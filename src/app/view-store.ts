@@ -108,8 +108,9 @@ class ViewStore {
         return;
       }
       const hash = encodeStateHash(this.state);
-      this.lastHash = hash;
       if (location.hash !== hash) history.replaceState(null, '', hash);
+      // As the browser reads it back (it may percent-encode), so the check above compares like with like.
+      this.lastHash = location.hash;
       try {
         localStorage.setItem(STORAGE_KEY, JSON.stringify(pickPersisted(this.state, 'local')));
       } catch {
