@@ -201,6 +201,8 @@ describe('first hour at 1400×900', () => {
     // Change more of the view: a focus and a shortlist area.
     await page.getByLabel('Focus', { exact: true }).selectOption({ label: 'Birmingham' });
     await page.waitForFunction(() => location.hash.length > 10);
+    // The focused map is drawn before the next step (under load the redraw can hold the page for a while).
+    await page.waitForFunction(() => document.getElementById('root')?.dataset.state === 'ready', undefined, { timeout: 120_000 });
 
     await page.getByRole('button', { name: 'Start again' }).click();
     const dialog = page.getByRole('dialog', { name: 'Start again?' });

@@ -87,6 +87,10 @@ describe('the catalogue', () => {
     expect(g.where).toMatch(/every area repeats the value of the local authority/);
     expect(g.caveats.join(' ')).toMatch(/break in the series in 2020/);
     expect(measureGuide(getIndicator('cancer.qof.prevalence')).direction).toMatch(/^Neutral context/);
+    // IMD 2019 is published for 2011 LSOAs only: the 2021 LSOA values are carried over, and the guide says so.
+    const imd19 = measureGuide(getIndicator('imd2019.imd.rank')).where;
+    expect(imd19).toMatch(/^Published for LSOA \(2011[^.]*\)\. IMD 2019 was published for 2011 LSOAs: this 2021 LSOA takes/);
+    expect(imd19).not.toMatch(/Published for [^.]*LSOA \(2021/);
     const points = KEY_POINTS.map((k) => `${k.title}: ${k.text}`).join('\n');
     for (const re of [/Core20 .*IMD 2019/, /COVID-19/, /telephone/, /rank of average score.*rank of average rank/i, /repeat|Values repeated/]) expect(points).toMatch(re);
   });

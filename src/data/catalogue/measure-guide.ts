@@ -20,12 +20,16 @@ function group(ind: Indicator, kinds: (r: LevelRule) => boolean): LevelId[] {
 /** Where the measure has values and what kind they are there, in one paragraph. */
 function whereText(ind: Indicator): string {
   const parts: string[] = [];
-  const own = group(ind, (r) => r.kind === 'native');
+  // A level read as stored but not as the publisher released it (IMD 2019 carried onto 2021 LSOAs, a
+  // practice file summed by Sub-ICB) is described by its method note, never as "published".
+  const carried = levelIds().filter((l) => ind.levels[l]?.kind === 'native' && l !== ind.nativeLevel && ind.methodNote?.[l]);
+  const own = group(ind, (r) => r.kind === 'native').filter((l) => !carried.includes(l));
   const official = group(ind, (r) => r.kind === 'published');
   const inherited = group(ind, (r) => r.kind === 'inherit');
   const derived = group(ind, (r) => !['native', 'published', 'inherit'].includes(r.kind));
   const missing = levelIds().filter((l) => !ind.levels[l]);
   if (own.length) parts.push(`Published for ${names(own)}.`);
+  for (const l of carried) parts.push(ind.methodNote![l]!);
   if (official.length) parts.push(`Official publisher's summaries for ${names(official)}.`);
   if (derived.length) parts.push(`Computed by the atlas from smaller areas for ${names(derived)}.`);
   if (inherited.length) {
