@@ -17,6 +17,7 @@ import { decodeShapes } from '../../src/geo/shapes-file';
 import { PLACE_RING } from '../../src/map/delivery-points-layer';
 import { DATA_DIR, dataFile } from '../support/node-db';
 import { practiceFile } from '../support/practice-file';
+import { addPracticeShareFile, expectPracticeShareFunnel } from './support/your-data-page';
 import { num, rawRows } from '../support/raw-csv';
 import { rawImd2019OnLsoa21 } from '../support/raw-imd';
 import { hoverAt, openView } from './support/atlas-page';
@@ -286,15 +287,7 @@ describe('Places that deliver, in Chromium', () => {
   it('a saved project brings back the places and a GP practice file\'s practice measure after starting again', async () => {
     const f = practiceFile(8);
     const label = 'Screening coverage';
-    await page.getByTestId('yd-drop-input').setInputFiles({ name: 'screening-practices.csv', mimeType: 'text/csv', buffer: Buffer.from(f.text) });
-    const dialog = page.getByTestId('yd-mapping');
-    await dialog.getByTestId('yd-report').waitFor({ timeout: 120_000 });
-    await dialog.getByTestId('yd-value-label-0').fill(label);
-    await dialog.getByTestId('yd-value-unit-0').selectOption('ratio');
-    await dialog.getByTestId('yd-value-denominator-0').selectOption('eligible');
-    await dialog.getByTestId('yd-value-kind-0').selectOption('proportion');
-    await dialog.getByTestId('yd-value-per-0').selectOption('100');
-    await dialog.getByTestId('yd-add').click();
+    await addPracticeShareFile(page, 'screening-practices.csv', f.text, label);
     await expect.poll(() => page.getByTestId('yd-dataset').count(), { timeout: 120_000 }).toBe(2);
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('yd-save-project').click()]);
     const projectPath = join(OUT, 'places-project.zip');
@@ -319,12 +312,7 @@ describe('Places that deliver, in Chromium', () => {
     await page.screenshot({ path: join(OUT, 'places-project-reopened.png') });
 
     // the practice file's share is a practice measure again, around the same England value
-    await page.getByTestId('tab-practices').click();
-    const option = `Your data: screening-practices.csv – ${label}`;
-    await page.getByTestId('funnel-measure').selectOption({ label: option });
-    const target = (100 * f.england.numerator) / f.england.denominator;
-    await expect.poll(() => page.locator('.funnel-plot figcaption').innerText(), { timeout: 120_000 })
-      .toContain(`${option}: ${f.england.practices.toLocaleString('en-GB')} practices against England (your file's practices) (${target.toFixed(2)}%)`);
+    await expectPracticeShareFunnel(page, 'screening-practices.csv', label, f.england);
     expect(errors).toEqual([]);
   }, 300_000);
 });

@@ -12,6 +12,7 @@ import { loadFunnelSubIcbs, loadPracticeFunnel, type PracticeFunnel } from '../.
 import { QueryRunner } from '../../src/data/query-runner';
 import { openBuiltDataDb } from '../support/node-db';
 import { INJECTION, practiceFile } from '../support/practice-file';
+import { addPracticeShareFile, expectPracticeShareFunnel } from './support/your-data-page';
 import { findIndicator } from '../../src/data/catalogue';
 import { isPaletteId } from '../../src/map/palettes';
 import { decodeStateHash } from '../../src/state/url-state';
@@ -162,23 +163,10 @@ describe("Practices tab: a GP practice file's share of a list as a practice meas
     const label = 'Screening coverage';
     await page.getByTestId('tab-your-data').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=your-data-panel]')?.getAttribute('data-references') === 'ready', undefined, { timeout: 120_000 });
-    await page.getByTestId('yd-drop-input').setInputFiles({ name: 'screening-practices.csv', mimeType: 'text/csv', buffer: Buffer.from(f.text) });
-    const dialog = page.getByTestId('yd-mapping');
-    await dialog.getByTestId('yd-report').waitFor({ timeout: 120_000 });
-    await dialog.getByTestId('yd-value-label-0').fill(label);
-    await dialog.getByTestId('yd-value-unit-0').selectOption('ratio');
-    await dialog.getByTestId('yd-value-denominator-0').selectOption('eligible');
-    await dialog.getByTestId('yd-value-kind-0').selectOption('proportion');
-    await dialog.getByTestId('yd-value-per-0').selectOption('100');
-    await dialog.getByTestId('yd-add').click();
+    await addPracticeShareFile(page, 'screening-practices.csv', f.text, label);
     await page.getByTestId('yd-dataset').first().waitFor({ timeout: 120_000 });
 
-    await page.getByTestId('tab-practices').click();
-    const option = `Your data: screening-practices.csv – ${label}`;
-    await page.getByTestId('funnel-measure').selectOption({ label: option });
-    const target = (100 * f.england.numerator) / f.england.denominator;
-    await expect.poll(() => page.locator('.funnel-plot figcaption').innerText(), { timeout: 120_000 })
-      .toContain(`${option}: ${f.england.practices.toLocaleString('en-GB')} practices against England (your file's practices) (${target.toFixed(2)}%)`);
+    const option = await expectPracticeShareFunnel(page, 'screening-practices.csv', label, f.england);
     await expect.poll(() => page.getByTestId('funnel-user-missing').innerText(), { timeout: 60_000 }).toContain(`1 practice of screening-practices.csv is not in QOF 2022-23 (closed or merged) and is left out of the funnel: ${f.closed}.`);
     // each PCN sums its member practices' numerators and denominators
     const pcn = f.chosen[0].PCN_ODS_CODE;
