@@ -63,7 +63,8 @@ export function syntheticReferenceFiles(): Record<string, Uint8Array> {
 
 /**
  * The areas table for a DuckDB session with these lists: every LSOA with made-up residents and a
- * position (in a row across central London, 0.01° apart), each in one ward and the LA of the list.
+ * position (in a row across central London, 0.01° apart), each in one ward and the LA of the list;
+ * and the practices' Sub-ICB and practice table.
  */
 export function syntheticAreasSql(): string[] {
   const rows = areas.filter((a) => a.level === 'lsoa21' || a.level === 'lsoa11').map((a, i) => {
@@ -73,5 +74,10 @@ export function syntheticAreasSql(): string[] {
   // the columns of the pipeline's areas table (tables/areas.csv)
   const create = 'CREATE TABLE areas (level VARCHAR, code VARCHAR, name VARCHAR, ward24_code VARCHAR, lad24_code VARCHAR, sicbl24_code VARCHAR, icb24_code VARCHAR, '
     + 'cal19_code VARCHAR, population BIGINT, population_16plus BIGINT, lon DOUBLE, lat DOUBLE, minx DOUBLE, miny DOUBLE, maxx DOUBLE, maxy DOUBLE)';
-  return [create, `INSERT INTO areas VALUES ${rows.join(', ')}`];
+  // The Sub-ICB of the practices above, in its ICB, and the pipeline's practice table
+  // (tables/gp_practices.csv), which a GP practice file's Sub-ICB and ICB sums read.
+  const sicbl = `('sicbl24', 'E38000247', 'E38000247', NULL, NULL, NULL, 'E54000050', NULL, 0, 0, -0.2, 51.5, -0.3, 51.4, -0.1, 51.6)`;
+  const gp = 'CREATE TABLE gp_practices (practice_code VARCHAR, name VARCHAR, pcn_code VARCHAR, pcn_name VARCHAR, sicbl24_code VARCHAR, icb24_code VARCHAR, lsoa21_code VARCHAR, lon DOUBLE, lat DOUBLE)';
+  const gpRows = practices.map((p) => `('${p.code}', '${p.name}', NULL, NULL, ${p.sicbl_code ? `'${p.sicbl_code}'` : 'NULL'}, ${p.icb_code ? `'${p.icb_code}'` : 'NULL'}, ${p.lsoa21_code ? `'${p.lsoa21_code}'` : 'NULL'}, NULL, NULL)`);
+  return [create, `INSERT INTO areas VALUES ${[...rows, sicbl].join(', ')}`, gp, `INSERT INTO gp_practices VALUES ${gpRows.join(', ')}`];
 }
